@@ -1,0 +1,104 @@
+package org.doorstep.policy;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One school's home-visit policy as data: every setting the processes and decisions read. Where a
+ * policy is silent the profile carries the safe default of the policy matrix
+ * (shared/policy-matrix.md, last column); see {@link PolicyDefaults}.
+ */
+public record PolicyProfile(
+        String id,
+        String schoolName,
+        String version,
+        Authorisation authorisation,
+        RiskAssessment riskAssessment,
+        Visit visit,
+        Safety safety,
+        Triggers triggers,
+        Review review) {
+
+    /** Who may let a visit happen, and who signs the weekly visit list where the policy asks for one. */
+    public record Authorisation(
+            String authoriserGroup,
+            String safeguardingCoAuthoriserGroup,
+            boolean visitListRequired,
+            String visitListSignerGroup) {
+    }
+
+    public record RiskAssessment(
+            String assessorGroup,
+            boolean protectionRegisterCheck,
+            boolean reusePreviousAssessment,
+            List<String> seniorDecisionGroups) {
+    }
+
+    public record Visit(
+            Pairing pairing,
+            boolean outsideAgencyPartnerAllowed,
+            Appointment appointment,
+            Duration parentWait,
+            Duration lateParentLimit,
+            List<String> entryWithoutParentForReasons,
+            NoAnswerNotice noAnswerNotice,
+            List<String> cancellationReportedTo,
+            boolean signOutRequired) {
+    }
+
+    public record Safety(
+            boolean arrivalCall,
+            Duration checkInInterval,
+            Duration checkInReminderBefore,
+            boolean leavingCall,
+            List<OverdueStep> overdueChain) {
+    }
+
+    /** One step of what the office does when staff do not come back, with how long it has. */
+    public record OverdueStep(OverdueAction action, Duration deadline) {
+    }
+
+    public record Triggers(
+            int contactAttemptsFromDay,
+            int safeAndWellVisitFromDay,
+            int safeAndWellVisitFromDayWhenVulnerable,
+            int maxSchoolDaysWithoutEyesOn,
+            int consecutiveUnauthorisedDaysForLocalAuthority,
+            int attendanceThresholdPercent,
+            int attendanceWindowMonths,
+            int unauthorisedSessionsForNotice,
+            int unauthorisedSessionsWindowWeeks) {
+    }
+
+    public record Review(String cycle, String responsible) {
+    }
+
+    public enum Pairing {
+        /** Two people always go (two staff, or staff and another agency's professional where allowed). */
+        ALWAYS,
+        /** Paired where the risk decision says so; lone working otherwise. */
+        WHEN_RISK_REQUIRES
+    }
+
+    public enum Appointment {
+        /** No entry without an appointment made in advance and the parent present. */
+        REQUIRED,
+        /** Announced by default; unannounced visits allowed. */
+        PREFERRED,
+        /** Often unannounced. */
+        OPTIONAL
+    }
+
+    public enum NoAnswerNotice {
+        CALLING_CARD,
+        ADVICE_SLIP,
+        LETTER
+    }
+
+    public enum OverdueAction {
+        RING_MOBILE,
+        RING_HOME,
+        ALERT_SENIOR_LEADERS,
+        CALL_POLICE
+    }
+}

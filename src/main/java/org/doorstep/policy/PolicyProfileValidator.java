@@ -1,0 +1,93 @@
+package org.doorstep.policy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.doorstep.security.Roles;
+import org.springframework.stereotype.Component;
+
+/** Checks what the file format alone cannot: ranges, known groups, settings that must agree. */
+@Component
+class PolicyProfileValidator {
+
+    private static final Set<String> GROUPS = Roles.ALL.stream().map(Roles.Role::id).collect(Collectors.toSet());
+    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+
+    List<String> problems(PolicyProfile profile) {
+        List<String> problems = new ArrayList<>();
+        if (profile.id() == null || !profile.id().matches("[a-z0-9-]{2,64}")) {
+            problems.add("id: must be 2 to 64 lower-case letters, digits or dashes");
+        }
+        if (profile.schoolName() == null || profile.schoolName().isBlank()) {
+            problems.add("schoolName: is required");
+        }
+        PolicyProfile.Authorisation authorisation = profile.authorisation();
+        group(problems, "authorisation.authoriserGroup", authorisation.authoriserGroup());
+        group(problems, "authorisation.safeguardingCoAuthoriserGroup", authorisation.safeguardingCoAuthoriserGroup());
+        if (authorisation.visitListRequired()) {
+            group(problems, "authorisation.visitListSignerGroup", authorisation.visitListSignerGroup());
+        }
+        group(problems, "riskAssessment.assessorGroup", profile.riskAssessment().assessorGroup());
+        profile.riskAssessment().seniorDecisionGroups()
+                .forEach(group -> group(problems, "riskAssessment.seniorDecisionGroups", group));
+
+        PolicyProfile.Visit visit = profile.visit();
+        positive(problems, "visit.parentWait", visit.parentWait(), LONGEST_WAIT);
+        positive(problems, "visit.lateParentLimit", visit.lateParentLimit(), LONGEST_WAIT);
+        if (visit.parentWait() != null && visit.lateParentLimit() != null && visit.lateParentLimit().compareTo(visit.parentWait()) < 0) {
+            problems.add("visit.lateParentLimit: must not be shorter than visit.parentWait");
+        }
+        visit.cancellationReportedTo().forEach(group -> group(problems, "visit.cancellationReportedTo", group));
+
+        PolicyProfile.Safety safety = profile.safety();
+        positive(problems, "safety.checkInInterval", safety.checkInInterval(), Duration.ofHours(2));
+        positive(problems, "safety.checkInReminderBefore", safety.checkInReminderBefore(), safety.checkInInterval());
+        if (safety.overdueChain() == null || safety.overdueChain().isEmpty()) {
+            problems.add("safety.overdueChain: needs at least one step");
+        } else {
+            for (int i = 0; i < safety.overdueChain().size(); i++) {
+                PolicyProfile.OverdueStep step = safety.overdueChain().get(i);
+                if (step.action() == null) {
+                    problems.add("safety.overdueChain[" + i + "].action: is required");
+                }
+                positive(problems, "safety.overdueChain[" + i + "].deadline", step.deadline(), Duration.ofHours(4));
+            }
+        }
+
+        PolicyProfile.Triggers triggers = profile.triggers();
+        range(problems, "triggers.contactAttemptsFromDay", triggers.contactAttemptsFromDay(), 1, 10);
+        range(problems, "triggers.safeAndWellVisitFromDay", triggers.safeAndWellVisitFromDay(), 1, 20);
+        range(problems, "triggers.safeAndWellVisitFromDayWhenVulnerable", triggers.safeAndWellVisitFromDayWhenVulnerable(),
+                1, triggers.safeAndWellVisitFromDay());
+        range(problems, "triggers.maxSchoolDaysWithoutEyesOn", triggers.maxSchoolDaysWithoutEyesOn(), 1, 20);
+        range(problems, "triggers.consecutiveUnauthorisedDaysForLocalAuthority",
+                triggers.consecutiveUnauthorisedDaysForLocalAuthority(), 1, 60);
+        range(problems, "triggers.attendanceThresholdPercent", triggers.attendanceThresholdPercent(), 1, 100);
+        range(problems, "triggers.attendanceWindowMonths", triggers.attendanceWindowMonths(), 1, 12);
+        range(problems, "triggers.unauthorisedSessionsForNotice", triggers.unauthorisedSessionsForNotice(), 1, 100);
+        range(problems, "triggers.unauthorisedSessionsWindowWeeks", triggers.unauthorisedSessionsWindowWeeks(), 1, 39);
+        return problems;
+    }
+
+    private static void group(List<String> problems, String setting, String group) {
+        if (group == null || !GROUPS.contains(group)) {
+            problems.add(setting + ": '" + group + "' is not a Doorstep group (one of " + GROUPS.stream().sorted().toList() + ")");
+        }
+    }
+
+    private static void positive(List<String> problems, String setting, Duration value, Duration max) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            problems.add(setting + ": must be a positive duration such as PT20M");
+        } else if (max != null && value.compareTo(max) > 0) {
+            problems.add(setting + ": " + value + " is longer than the most Doorstep allows here (" + max + ")");
+        }
+    }
+
+    private static void range(List<String> problems, String setting, int value, int min, int max) {
+        if (value < min || value > max) {
+            problems.add(setting + ": " + value + " is outside " + min + " to " + max);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.doorstep.records;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Notes written about a visit. Safeguarding notes live here, never in process variables. */
+@Service
+public class VisitNotes {
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    VisitNotes(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public void add(String visitReference, NoteKind kind, String body, String author) {
+        jdbc.sql("INSERT INTO visit_note (visit_reference, kind, body, author, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(visitReference, kind.name(), body, author, Timestamp.from(Instant.now()))
+                .update();
+        audit.record(author, "NOTE_ADDED", "visit", visitReference, kind.name());
+    }
+
+    public List<Note> notes(String visitReference, boolean includeSafeguarding) {
+        return jdbc.sql("""
+                SELECT kind, body, author, created_at FROM visit_note
+                WHERE visit_reference = ? AND (kind <> 'SAFEGUARDING' OR ?) ORDER BY id""")
+                .params(visitReference, includeSafeguarding)
+                .query(Note.class).list();
+    }
+
+    public record Note(NoteKind kind, String body, String author, Instant createdAt) {
+    }
+}

@@ -1,0 +1,111 @@
+package org.doorstep.school;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Schools, pupils, their contacts and staff: the directory every other feature reads. */
+@Service
+public class SchoolDirectory {
+
+    private final JdbcClient jdbc;
+
+    SchoolDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<School> school(String id) {
+        return jdbc.sql("SELECT id, name, phone, email, address FROM school WHERE id = ?")
+                .param(id).query(School.class).optional();
+    }
+
+    public List<School> schools() {
+        return jdbc.sql("SELECT id, name, phone, email, address FROM school ORDER BY name").query(School.class).list();
+    }
+
+    public Optional<Pupil> pupil(String id) {
+        return jdbc.sql("SELECT * FROM pupil WHERE id = ?").param(id).query(Pupil.class).optional();
+    }
+
+    public Pupil requirePupil(String id) {
+        return pupil(id).orElseThrow(() -> new UnknownPupilException(id));
+    }
+
+    public List<Pupil> pupils(String schoolId) {
+        return jdbc.sql("SELECT * FROM pupil WHERE school_id = ? ORDER BY last_name, first_name")
+                .param(schoolId).query(Pupil.class).list();
+    }
+
+    public List<Contact> contacts(String pupilId) {
+        return jdbc.sql("""
+                SELECT pupil_id, name, relationship, phone, email, parental_responsibility, priority
+                FROM contact WHERE pupil_id = ? ORDER BY priority, name""")
+                .param(pupilId).query(Contact.class).list();
+    }
+
+    public Optional<Staff> staff(String id) {
+        return jdbc.sql("SELECT * FROM staff WHERE id = ?").param(id).query(Staff.class).optional();
+    }
+
+    public List<Staff> staff(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM staff WHERE id IN (:ids) ORDER BY full_name").param("ids", ids).query(Staff.class).list();
+    }
+
+    /** Adds the school unless one with its id exists; returns whether it was added. */
+    @Transactional
+    public boolean addSchool(School school) {
+        if (school(school.id()).isPresent()) {
+            return false;
+        }
+        jdbc.sql("INSERT INTO school (id, name, phone, email, address) VALUES (?, ?, ?, ?, ?)")
+                .params(school.id(), school.name(), school.phone(), school.email(), school.address()).update();
+        return true;
+    }
+
+    /** Adds the pupil and their contacts unless a pupil with that id exists; returns whether it was added. */
+    @Transactional
+    public boolean addPupil(Pupil pupil, List<Contact> contacts) {
+        if (pupil(pupil.id()).isPresent()) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO pupil (id, school_id, first_name, last_name, date_of_birth, year_group, address_line1,
+                    address_line2, town, postcode, vulnerable, known_to_social_care, social_worker_name, social_worker_phone)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(pupil.id(), pupil.schoolId(), pupil.firstName(), pupil.lastName(), pupil.dateOfBirth(),
+                        pupil.yearGroup(), pupil.addressLine1(), pupil.addressLine2(), pupil.town(), pupil.postcode(),
+                        pupil.vulnerable(), pupil.knownToSocialCare(), pupil.socialWorkerName(), pupil.socialWorkerPhone())
+                .update();
+        for (Contact contact : contacts) {
+            jdbc.sql("""
+                    INSERT INTO contact (pupil_id, name, relationship, phone, email, parental_responsibility, priority)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(pupil.id(), contact.name(), contact.relationship(), contact.phone(), contact.email(),
+                            contact.parentalResponsibility(), contact.priority())
+                    .update();
+        }
+        return true;
+    }
+
+    /** Adds the member of staff unless one with that id exists; returns whether they were added. */
+    @Transactional
+    public boolean addStaff(Staff staff) {
+        if (staff(staff.id()).isPresent()) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO staff (id, school_id, full_name, job_title, mobile, email, dbs_checked_on, vehicle_make,
+                    vehicle_model, vehicle_registration, vehicle_colour, vehicle_insured_until)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(staff.id(), staff.schoolId(), staff.fullName(), staff.jobTitle(), staff.mobile(), staff.email(),
+                        staff.dbsCheckedOn(), staff.vehicleMake(), staff.vehicleModel(), staff.vehicleRegistration(),
+                        staff.vehicleColour(), staff.vehicleInsuredUntil())
+                .update();
+        return true;
+    }
+}

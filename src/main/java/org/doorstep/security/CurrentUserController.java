@@ -1,0 +1,26 @@
+package org.doorstep.security;
+
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who is signed in and in which groups: Doorstep's pages show each role only its own doors. */
+@RestController
+class CurrentUserController {
+
+    @GetMapping("/api/me")
+    Me me(Authentication authentication) {
+        List<String> groups = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("GROUP_"))
+                .map(authority -> authority.substring("GROUP_".length()))
+                .sorted()
+                .toList();
+        return new Me(authentication.getName(), groups);
+    }
+
+    record Me(String userId, List<String> groups) {
+    }
+}

@@ -1,0 +1,125 @@
+package org.doorstep.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+
+/**
+ * Which layer guards which path:
+ * <ul>
+ * <li>Spring Security authenticates every request (form sign-in for people, HTTP Basic for
+ * machines) against Camunda's identity service.</li>
+ * <li>Camunda's own filters then hand that principal to the engine, so Camunda authorizations
+ * decide what each group may see and do in Tasklist, Cockpit, Admin and the REST API.</li>
+ * <li>CSRF: the Camunda webapps run their own CSRF filter on /camunda/api; the REST API is
+ * stateless Basic; Doorstep's own pages use Spring's token under names that do not collide with
+ * Camunda's XSRF-TOKEN cookie.</li>
+ * </ul>
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    static final String ENGINE_REST = "/engine-rest/**";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRestApi(HttpSecurity http) throws Exception {
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName("Doorstep");
+        return http.securityMatcher(new AntPathRequestMatcher(ENGINE_REST))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // Always 401 here, never the sign-in page: callers of the REST API are programs.
+                .httpBasic(basic -> basic.authenticationEntryPoint(challenge))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(challenge))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain application(HttpSecurity http) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieName("DOORSTEP-XSRF");
+        csrfTokens.setHeaderName("X-DOORSTEP-XSRF");
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/error", "/css/**", "/favicon.ico", "/actuator/health").permitAll()
+                        // Camunda guards its Cockpit and Admin plugin APIs only by "signed in to the engine";
+                        // application access is decided here, per group.
+                        .requestMatchers("/camunda/api/admin/auth/**").authenticated()
+                        .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/**")
+                                .hasAuthority(Roles.authority(Roles.CAMUNDA_ADMIN))
+                        .requestMatchers("/camunda/app/cockpit/**", "/camunda/api/cockpit/**")
+                                .hasAnyAuthority(cockpitAuthorities())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
+                // Machines may call Doorstep's API with Basic credentials; people use the session.
+                .httpBasic(withDefaults())
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        new AntPathRequestMatcher("/api/**")))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers("/camunda/**")
+                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+
+    private static String[] cockpitAuthorities() {
+        return Stream.concat(Roles.MONITORING_GROUPS.stream(), Stream.of(Roles.CAMUNDA_ADMIN))
+                .map(Roles::authority).toArray(String[]::new);
+    }
+
+    /** Hands the Spring principal to the engine for each REST call, so Camunda authorizations apply. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+        return registration;
+    }
+
+    /** Signs the Spring principal into the Camunda webapps' session: one sign-in for everything. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
+        FilterRegistrationBean<QueryExpressionGuard> registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 5);
+        return registration;
+    }
+}
