@@ -1,0 +1,24 @@
+package org.doorstep.visit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Published (as a Spring application event, inside the engine's transaction) when visiting staff
+ * sign out with the office. Staff safety starts its watch from it, so the visit process needs to
+ * know nothing of check-ins and escalation.
+ *
+ * @param checkInInterval the policy's interval, shortened where the risk decision asked for it
+ */
+public record VisitDeparted(
+        String visitReference,
+        String schoolId,
+        String pupilId,
+        List<String> staffUserIds,
+        String address,
+        String transport,
+        Instant expectedBackAt,
+        Duration checkInInterval,
+        String signedOutBy) {
+}
