@@ -1,0 +1,72 @@
+package org.doorstep.policy;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The README's side-by-side table of the schools' key settings, generated from the loaded profiles
+ * so that it can never disagree with them.
+ */
+public final class PolicyComparisonTable {
+
+    private record Row(String setting, Function<PolicyProfile, String> value) {
+    }
+
+    private static final List<Row> ROWS = List.of(
+            new Row("Policy version", PolicyProfile::version),
+            new Row("Authorised by", p -> p.authorisation().authoriserGroup().equals(p.authorisation().safeguardingCoAuthoriserGroup())
+                    ? p.authorisation().authoriserGroup()
+                    : p.authorisation().authoriserGroup() + " (+ " + p.authorisation().safeguardingCoAuthoriserGroup() + " when safeguarding)"),
+            new Row("Weekly visit list signed by", p -> p.authorisation().visitListRequired()
+                    ? p.authorisation().visitListSignerGroup() : "no list"),
+            new Row("Risk assessed by", p -> p.riskAssessment().assessorGroup()),
+            new Row("Protection register checked", p -> yesNo(p.riskAssessment().protectionRegisterCheck())),
+            new Row("High risk decided by", p -> String.join(" + ", p.riskAssessment().seniorDecisionGroups())),
+            new Row("Pairing", p -> p.visit().pairing() == PolicyProfile.Pairing.ALWAYS ? "always two" : "when risk requires"),
+            new Row("Second person from another agency", p -> yesNo(p.visit().outsideAgencyPartnerAllowed())),
+            new Row("Appointment", p -> p.visit().appointment().name().toLowerCase()),
+            new Row("Wait for parent", p -> minutes(p.visit().parentWait())),
+            new Row("Wait when parent is late with notice", p -> minutes(p.visit().lateParentLimit())),
+            new Row("Visit goes ahead without parent for", p -> p.visit().entryWithoutParentForReasons().isEmpty()
+                    ? "never" : String.join(", ", p.visit().entryWithoutParentForReasons())),
+            new Row("Posted when nobody answers", p -> p.visit().noAnswerNotice().name().toLowerCase().replace('_', ' ')),
+            new Row("Cancellation reported to", p -> String.join(", ", p.visit().cancellationReportedTo())),
+            new Row("Check-in every", p -> minutes(p.safety().checkInInterval())),
+            new Row("When staff are overdue", p -> p.safety().overdueChain().stream()
+                    .map(step -> step.action().name().toLowerCase().replace('_', ' ') + " (" + minutes(step.deadline()) + ")")
+                    .collect(Collectors.joining(" → "))),
+            new Row("Safe-and-well visit from school day", p -> p.triggers().safeAndWellVisitFromDay()
+                    + " (vulnerable: " + p.triggers().safeAndWellVisitFromDayWhenVulnerable() + ")"),
+            new Row("Visit must happen after days unseen", p -> String.valueOf(p.triggers().maxSchoolDaysWithoutEyesOn())),
+            new Row("Local authority told after unauthorised days", p -> String.valueOf(
+                    p.triggers().consecutiveUnauthorisedDaysForLocalAuthority())),
+            new Row("Attendance threshold", p -> p.triggers().attendanceThresholdPercent() + " % over "
+                    + p.triggers().attendanceWindowMonths() + " months"),
+            new Row("Review", p -> p.review().cycle() + ", " + p.review().responsible()));
+
+    private PolicyComparisonTable() {
+    }
+
+    public static String markdown(Collection<PolicyProfile> profiles) {
+        StringBuilder table = new StringBuilder("| Setting |");
+        profiles.forEach(profile -> table.append(' ').append(profile.schoolName()).append(" |"));
+        table.append("\n|---|").append("---|".repeat(profiles.size())).append('\n');
+        for (Row row : ROWS) {
+            table.append("| ").append(row.setting()).append(" |");
+            profiles.forEach(profile -> table.append(' ').append(row.value().apply(profile)).append(" |"));
+            table.append('\n');
+        }
+        return table.toString();
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "yes" : "no";
+    }
+
+    private static String minutes(Duration duration) {
+        return duration.toMinutes() + " min";
+    }
+}
