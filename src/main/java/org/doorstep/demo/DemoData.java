@@ -1,6 +1,7 @@
 package org.doorstep.demo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -21,19 +22,26 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * A synthetic school with pupils, contacts, staff and one user per role, so that a fresh clone
- * shows a working Doorstep. Every name, address and number here is made up.
+ * Five synthetic schools, one for each shipped policy profile, each with its own pupils, contacts,
+ * staff and one user per role, plus a local-authority officer who works for two schools. Every
+ * name, address and number here is made up.
  */
 @Component
 @Profile("demo")
 class DemoData implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    static final String SCHOOL_ID = "thames-view-junior";
 
-    /** user id, first name, last name, group, job title. */
-    private static final List<List<String>> USERS = List.of(
-            List.of("admin", "Ada", "Admin", Roles.CAMUNDA_ADMIN, "Doorstep administrator"),
+    /** Thames View's users have plain names (head, office, visitor1...); the others' carry a prefix. */
+    private static final List<DemoSchool> SCHOOLS = List.of(
+            new DemoSchool("thames-view-junior", "Thames View Junior School", "", "TVJ", "Exampleton"),
+            new DemoSchool("lynnfield-primary", "Lynnfield Primary School", "lyn-", "LYN", "Sampleford"),
+            new DemoSchool("burgh-lincolnshire", "Burgh School", "bur-", "BUR", "Testby"),
+            new DemoSchool("thomas-more-catholic", "Thomas More Catholic School", "tmc-", "TMC", "Mockley"),
+            new DemoSchool("william-lilley-infant-nursery", "William Lilley Infant and Nursery School", "wli-", "WLI", "Fauxton"));
+
+    /** user id (before the school's prefix), first name, last name, group, job title. */
+    private static final List<List<String>> STAFF = List.of(
             List.of("head", "Helen", "Hart", Roles.HEADTEACHER, "Headteacher"),
             List.of("dsl", "Dev", "Singh", Roles.DSL, "Designated safeguarding lead"),
             List.of("office", "Olu", "Okafor", Roles.OFFICE, "School business manager"),
@@ -41,10 +49,20 @@ class DemoData implements SmartInitializingSingleton {
             List.of("visitor2", "Victor", "Vale", Roles.VISITING_STAFF, "Pastoral support assistant"),
             List.of("leader", "Lena", "Lowe", Roles.SENIOR_LEADERS, "Deputy headteacher"));
 
+    /** first name, last name, year, street, vulnerable, known to social care (with a social worker). */
+    private static final List<List<String>> PUPILS = List.of(
+            List.of("Amira", "Example", "Year 4", "12 Test Street", "no", "no"),
+            List.of("Ben", "Sample", "Year 5", "3 Placeholder Road", "yes", "no"),
+            List.of("Chloe", "Fictional", "Year 3", "27 Synthetic Close", "yes", "yes"),
+            List.of("Daniel", "Madeup", "Year 6", "8 Imaginary Lane", "no", "no"),
+            List.of("Ella", "Notreal", "Year 4", "Flat 2, 40 Demo Court", "no", "yes"),
+            List.of("Finn", "Pretend", "Year 5", "19 Invented Avenue", "no", "no"));
+
     private final IdentityService identityService;
     private final SchoolDirectory directory;
     private final String password;
     private final Environment environment;
+    private final List<String> signIns = new ArrayList<>();
 
     DemoData(IdentityService identityService, SchoolDirectory directory,
             @Value("${doorstep.demo.password}") String password, Environment environment) {
@@ -56,67 +74,74 @@ class DemoData implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        seedUsers();
-        seedSchool();
-    }
-
-    private void seedUsers() {
-        for (List<String> row : USERS) {
-            String id = row.get(0);
-            if (identityService.createUserQuery().userId(id).count() == 0) {
-                User user = identityService.newUser(id);
-                user.setFirstName(row.get(1));
-                user.setLastName(row.get(2));
-                user.setEmail(id + "@thames-view.example");
-                user.setPassword(password);
-                identityService.saveUser(user);
-                identityService.createMembership(id, row.get(3));
-            }
+        user("admin", "Ada", "Admin", Roles.CAMUNDA_ADMIN, "Doorstep administrator (all schools)");
+        for (int s = 0; s < SCHOOLS.size(); s++) {
+            seed(SCHOOLS.get(s), s);
         }
+        // A local-authority attendance officer who covers two schools.
+        user("la-officer", "Lou", "Authority", Roles.SENIOR_LEADERS, "Local authority attendance officer (Burgh, Lynnfield)");
+        member("la-officer", "burgh-lincolnshire");
+        member("la-officer", "lynnfield-primary");
     }
 
-    private void seedSchool() {
-        directory.addSchool(new School(SCHOOL_ID, "Thames View Junior School", "020 7946 0000",
-                "office@thames-view.example", "1 Riverside Walk, Exampleton, ZZ1 1AA"));
-        for (List<String> row : USERS) {
-            String id = row.get(0);
+    private void seed(DemoSchool school, int number) {
+        directory.addSchool(new School(school.id(), school.name(), "01632 96" + number + "000",
+                "office@" + school.id() + ".example", "1 School Lane, " + school.town() + ", ZZ" + number + " 1AA"));
+        for (int i = 0; i < STAFF.size(); i++) {
+            List<String> row = STAFF.get(i);
+            String id = school.userPrefix() + row.get(0);
+            user(id, row.get(1), row.get(2), row.get(3), row.get(4) + ", " + school.name());
+            member(id, school.id());
             boolean visits = Roles.VISITING_STAFF.equals(row.get(3));
-            directory.addStaff(new Staff(id, SCHOOL_ID, row.get(1) + " " + row.get(2), row.get(4),
-                    "07700 900" + String.format("%03d", USERS.indexOf(row)), id + "@thames-view.example",
-                    LocalDate.of(2025, 9, 1),
-                    visits ? "Ford" : null, visits ? "Fiesta" : null, visits ? "ZZ24 DSP" : null,
+            directory.addStaff(new Staff(id, school.id(), row.get(1) + " " + row.get(2), row.get(4),
+                    "07700 9%d0%03d".formatted(number, i), id + "@" + school.id() + ".example", LocalDate.of(2025, 9, 1),
+                    visits ? "Ford" : null, visits ? "Fiesta" : null, visits ? "ZZ2%d D%dP".formatted(number, i) : null,
                     visits ? "Blue" : null, visits ? LocalDate.of(2027, 3, 31) : null));
         }
-        pupil("TVJ-0001", "Amira", "Example", "Year 4", "12 Test Street", false, false, null);
-        pupil("TVJ-0002", "Ben", "Sample", "Year 5", "3 Placeholder Road", true, false, null);
-        pupil("TVJ-0003", "Chloe", "Fictional", "Year 3", "27 Synthetic Close", true, true, "Sam Carer");
-        pupil("TVJ-0004", "Daniel", "Madeup", "Year 6", "8 Imaginary Lane", false, false, null);
-        pupil("TVJ-0005", "Ella", "Notreal", "Year 4", "Flat 2, 40 Demo Court", false, true, "Priya Worker");
-        pupil("TVJ-0006", "Finn", "Pretend", "Year 5", "19 Invented Avenue", false, false, null);
+        for (int i = 0; i < PUPILS.size(); i++) {
+            List<String> row = PUPILS.get(i);
+            String id = "%s-%04d".formatted(school.pupilPrefix(), i + 1);
+            boolean socialCare = row.get(5).equals("yes");
+            Pupil pupil = new Pupil(id, school.id(), row.get(0), row.get(1), LocalDate.of(2016, 1 + i, 14), row.get(2),
+                    row.get(3), null, school.town(), "ZZ%d %dAB".formatted(number, i + 1), row.get(4).equals("yes"),
+                    socialCare, socialCare ? "Sam Carer" : null, socialCare ? "07700 900800" : null);
+            directory.addPupil(pupil, List.of(
+                    new Contact(id, "Parent of " + row.get(0), "Mother", "07700 91%d%03d".formatted(number, i), null, true, 1),
+                    new Contact(id, "Second carer of " + row.get(0), "Father", "07700 92%d%03d".formatted(number, i), null, true, 2)));
+        }
     }
 
-    private void pupil(String id, String first, String last, String year, String street, boolean vulnerable,
-            boolean socialCare, String socialWorker) {
-        Pupil pupil = new Pupil(id, SCHOOL_ID, first, last, LocalDate.of(2016, 5, 14),
-                year, street, null, "Exampleton", "ZZ1 " + id.substring(id.length() - 1) + "AB", vulnerable, socialCare,
-                socialWorker, socialWorker == null ? null : "07700 900800");
-        directory.addPupil(pupil, List.of(
-                new Contact(id, "Parent of " + first, "Mother", "07700 900" + id.substring(id.length() - 3), null, true, 1),
-                new Contact(id, "Second carer of " + first, "Father", "07700 901" + id.substring(id.length() - 3), null, true, 2)));
+    private void user(String id, String first, String last, String group, String description) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setFirstName(first);
+            user.setLastName(last);
+            user.setEmail(id + "@doorstep.example");
+            user.setPassword(password);
+            identityService.saveUser(user);
+            identityService.createMembership(id, group);
+        }
+        signIns.add(String.format("   %-14s %s (%s)", id, description, group));
+    }
+
+    private void member(String userId, String schoolId) {
+        if (identityService.createTenantQuery().userMember(userId).tenantId(schoolId).count() == 0) {
+            identityService.createTenantUserMembership(schoolId, userId);
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void printSignIns() {
-        StringBuilder table = new StringBuilder("""
+        log.info("""
 
                 ==================================================================
-                 Doorstep demo is running: http://localhost:%s/
-                 Synthetic data only. Sign in as (password '%s'):
-                """.formatted(environment.getProperty("local.server.port", "8080"), password));
-        for (List<String> row : USERS) {
-            table.append(String.format("   %-10s %s%n", row.get(0), row.get(4) + " (" + row.get(3) + ")"));
-        }
-        table.append("==================================================================");
-        log.info(table.toString());
+                 Doorstep demo is running: http://localhost:{}/
+                 Synthetic data only. Sign in as (password '{}'):
+                {}
+                ==================================================================""",
+                environment.getProperty("local.server.port", "8080"), password, String.join("\n", signIns));
+    }
+
+    private record DemoSchool(String id, String name, String userPrefix, String pupilPrefix, String town) {
     }
 }

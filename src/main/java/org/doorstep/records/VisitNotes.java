@@ -3,6 +3,7 @@ package org.doorstep.records;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +34,11 @@ public class VisitNotes {
                 WHERE visit_reference = ? AND (kind <> 'SAFEGUARDING' OR ?) ORDER BY id""")
                 .params(visitReference, includeSafeguarding)
                 .query(Note.class).list();
+    }
+
+    /** The school a visit belongs to, if the visit exists. */
+    public Optional<String> schoolOf(String visitReference) {
+        return jdbc.sql("SELECT school_id FROM visit WHERE reference = ?").param(visitReference).query(String.class).optional();
     }
 
     public record Note(NoteKind kind, String body, String author, Instant createdAt) {

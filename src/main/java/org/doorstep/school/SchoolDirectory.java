@@ -2,6 +2,8 @@ package org.doorstep.school;
 
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,9 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class SchoolDirectory {
 
     private final JdbcClient jdbc;
+    private final IdentityService identityService;
 
-    SchoolDirectory(JdbcClient jdbc) {
+    SchoolDirectory(JdbcClient jdbc, IdentityService identityService) {
         this.jdbc = jdbc;
+        this.identityService = identityService;
     }
 
     public Optional<School> school(String id) {
@@ -56,9 +60,17 @@ public class SchoolDirectory {
         return jdbc.sql("SELECT * FROM staff WHERE id IN (:ids) ORDER BY full_name").param("ids", ids).query(Staff.class).list();
     }
 
-    /** Adds the school unless one with its id exists; returns whether it was added. */
+    /**
+     * Adds the school, and the Camunda tenant of the same id that keeps its work apart, unless they
+     * exist; returns whether the school was added.
+     */
     @Transactional
     public boolean addSchool(School school) {
+        if (identityService.createTenantQuery().tenantId(school.id()).count() == 0) {
+            Tenant tenant = identityService.newTenant(school.id());
+            tenant.setName(school.name());
+            identityService.saveTenant(tenant);
+        }
         if (school(school.id()).isPresent()) {
             return false;
         }

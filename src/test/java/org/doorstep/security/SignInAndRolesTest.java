@@ -3,6 +3,9 @@ package org.doorstep.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.doorstep.DoorstepTest;
+import org.doorstep.records.AuditTrail;
+import org.doorstep.records.NoteKind;
+import org.doorstep.records.VisitNotes;
 import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +21,12 @@ class SignInAndRolesTest {
 
     @Autowired
     VisitService visits;
+
+    @Autowired
+    VisitNotes notes;
+
+    @Autowired
+    AuditTrail audit;
 
     @Value("${doorstep.demo.password}")
     String password;
@@ -79,10 +88,18 @@ class SignInAndRolesTest {
 
     @Test
     void officeStaffCannotReadSafeguardingNotesButTheDslCan() {
-        assertThat(WebClient.signedIn(port, "office", password).get("/api/visits/HV-ANY/safeguarding-notes").statusCode())
-                .isEqualTo(403);
-        assertThat(WebClient.signedIn(port, "dsl", password).get("/api/visits/HV-ANY/safeguarding-notes").statusCode())
-                .isEqualTo(200);
+        String reference = visits.requestVisit("TVJ-0003", "safeguarding", "office").getBusinessKey();
+        notes.add(reference, NoteKind.SAFEGUARDING, "Synthetic concern raised at the door", "visitor1");
+        notes.add(reference, NoteKind.OUTCOME, "Parent agreed a return date", "visitor1");
+        WebClient office = WebClient.signedIn(port, "office", password);
+        assertThat(office.get("/api/visits/" + reference + "/safeguarding-notes").statusCode()).isEqualTo(403);
+        assertThat(office.get("/api/visits/" + reference + "/notes").body())
+                .contains("Parent agreed a return date").doesNotContain("Synthetic concern");
+        var dslRead = WebClient.signedIn(port, "dsl", password).get("/api/visits/" + reference + "/safeguarding-notes");
+        assertThat(dslRead.statusCode()).isEqualTo(200);
+        assertThat(dslRead.body()).contains("Synthetic concern").doesNotContain("return date");
+        assertThat(audit.events("visit", reference)).extracting(AuditTrail.AuditEvent::action)
+                .containsOnlyOnce("SAFEGUARDING_NOTES_READ");
     }
 
     @Test

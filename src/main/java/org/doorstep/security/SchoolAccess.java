@@ -1,0 +1,49 @@
+package org.doorstep.security;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Which schools a signed-in user works for: the Camunda tenants they (or their groups) belong to.
+ * Doorstep's own endpoints ask here, as the engine's tenant check does for Tasklist and Cockpit.
+ * Administrators see every school.
+ */
+@Service
+public class SchoolAccess {
+
+    private final IdentityService identityService;
+
+    SchoolAccess(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public boolean isAdministrator(Authentication user) {
+        return user.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals(Roles.authority(Roles.CAMUNDA_ADMIN)));
+    }
+
+    public Set<String> schoolsOf(String userId) {
+        return identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+                .map(Tenant::getId).collect(Collectors.toSet());
+    }
+
+    public boolean canAccess(Authentication user, String schoolId) {
+        return schoolId != null && (isAdministrator(user) || schoolsOf(user.getName()).contains(schoolId));
+    }
+
+    /**
+     * Refuses a record of another school as "not found", so that a user cannot even learn that it
+     * exists; {@code what} names the record for the message, e.g. "visit HV-TVJ-00001".
+     */
+    public void require(Authentication user, String schoolId, String what) {
+        if (!canAccess(user, schoolId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No " + what + " in your schools");
+        }
+    }
+}
