@@ -2,6 +2,7 @@ package org.doorstep.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import jakarta.servlet.Filter;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -96,30 +97,32 @@ class SecurityConfig {
     /** Hands the Spring principal to the engine for each REST call, so Camunda authorizations apply. */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
-        return registration;
+        return withContainerAuthentication(registration(new ProcessEngineAuthenticationFilter(), 10, "/engine-rest/*"));
     }
 
     /** Signs the Spring principal into the Camunda webapps' session: one sign-in for everything. */
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
-        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/camunda/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
-        return registration;
+        return withContainerAuthentication(registration(new ContainerBasedAuthenticationFilter(), 10, "/camunda/*"));
     }
 
     @Bean
     FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
-        FilterRegistrationBean<QueryExpressionGuard> registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 5);
+        return registration(new QueryExpressionGuard(), 5, "/engine-rest/*", "/camunda/api/*");
+    }
+
+    /** Registers a filter to run after Spring Security, which must have found the principal first. */
+    private static <F extends Filter> FilterRegistrationBean<F> registration(F filter, int afterSpringSecurity,
+            String... urlPatterns) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns(urlPatterns);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + afterSpringSecurity);
+        return registration;
+    }
+
+    /** Camunda's provider reads the principal that Spring Security put on the request. */
+    private static <F extends Filter> FilterRegistrationBean<F> withContainerAuthentication(FilterRegistrationBean<F> registration) {
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
         return registration;
     }
 }
