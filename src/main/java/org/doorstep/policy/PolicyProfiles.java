@@ -39,14 +39,30 @@ public class PolicyProfiles {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private final PolicyProfileValidator validator;
+    private final String directory;
+    private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     private final JsonNode defaults;
-    private final Map<String, PolicyProfile> profiles;
+    private volatile Map<String, PolicyProfile> profiles;
 
     PolicyProfiles(PolicyProfileValidator validator, @Value("${doorstep.policies.directory:}") String directory)
             throws IOException {
         this.validator = validator;
-        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        this.directory = directory;
         this.defaults = read(resolver.getResource("classpath:policies/" + DEFAULTS));
+        this.profiles = loadAll();
+    }
+
+    /**
+     * Reads every profile again, so an edited policy applies to visits started from now on; running
+     * visits keep the settings they copied when they started. If any file is invalid nothing
+     * changes and the exception says which file, setting and reason.
+     */
+    public synchronized Collection<PolicyProfile> reload() throws IOException {
+        this.profiles = loadAll();
+        return all();
+    }
+
+    private Map<String, PolicyProfile> loadAll() throws IOException {
         List<Resource> files = new ArrayList<>(List.of(resolver.getResources("classpath*:policies/*.yml")));
         if (!directory.isBlank()) {
             files.addAll(List.of(resolver.getResources(new FileSystemResource(directory).getURI() + "/*.yml")));
@@ -58,7 +74,7 @@ public class PolicyProfiles {
                 loaded.put(profile.id(), profile);
             }
         }
-        this.profiles = Map.copyOf(loaded);
+        return Map.copyOf(loaded);
     }
 
     public PolicyProfile forSchool(String schoolId) {

@@ -127,6 +127,23 @@ class PolicyProfilesTest {
         assertThat(withExtra.all()).hasSize(6);
     }
 
+    @Test
+    void aReloadAppliesAnEditedProfileAndAnInvalidEditChangesNothing() throws IOException {
+        Path file = folder.resolve("edited.yml");
+        Files.writeString(file, "id: edited-school\nschoolName: Edited\nversion: v1\nvisit: {parentWait: PT15M, lateParentLimit: PT15M}\n");
+        PolicyProfiles editable = profiles(folder.toString());
+
+        Files.writeString(file, "id: edited-school\nschoolName: Edited\nversion: v2\nvisit: {parentWait: PT12M, lateParentLimit: PT15M}\n");
+        editable.reload();
+        assertThat(editable.forSchool("edited-school").version()).isEqualTo("v2");
+        assertThat(editable.forSchool("edited-school").visit().parentWait()).isEqualTo(Duration.ofMinutes(12));
+
+        Files.writeString(file, "id: edited-school\nschoolName: Edited\nversion: v3\nvisit: {parentWait: soon}\n");
+        assertThatThrownBy(editable::reload).isInstanceOf(InvalidPolicyProfileException.class)
+                .hasMessageContaining("edited.yml").hasMessageContaining("visit.parentWait");
+        assertThat(editable.forSchool("edited-school").version()).isEqualTo("v2");
+    }
+
     private static PolicyProfiles profiles(String directory) {
         try {
             return new PolicyProfiles(new PolicyProfileValidator(), directory);

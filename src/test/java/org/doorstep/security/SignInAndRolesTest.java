@@ -112,6 +112,15 @@ class SignInAndRolesTest {
     }
 
     @Test
+    void onlyAdministratorsSeeAndReloadThePolicyProfiles() {
+        assertThat(WebClient.basic(port, "head", password).get("/api/policies").statusCode()).isEqualTo(403);
+        assertThat(WebClient.basic(port, "admin", password).get("/api/policies").body()).contains("lynnfield-primary");
+        var reload = WebClient.basic(port, "admin", password).postJson("/api/policies/reload", "");
+        assertThat(reload.statusCode()).isEqualTo(200);
+        assertThat(reload.body()).contains("thames-view-junior");
+    }
+
+    @Test
     void queriesCarryingExpressionsAreRefused() {
         var response = WebClient.basic(port, "admin", password)
                 .postJson("/engine-rest/task", "{\"orQueries\":[{\"assigneeExpression\":\"${''.getClass()}\"}]}");
