@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.records.NoteKind;
 import org.doorstep.records.VisitNotes;
+import org.doorstep.workflow.FormValidationException;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -51,6 +52,13 @@ class FileVisitRecord implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String reference = VISIT_REFERENCE.require(execution);
         String author = Actor.of(execution);
+        String agreementsMade = AGREEMENTS.get(execution);
+        String checkOn = AGREEMENT_CHECK_DATE.get(execution);
+        if (agreementsMade != null && !agreementsMade.isBlank() && (checkOn == null || checkOn.isBlank())) {
+            // Runs in the same transaction as the completion of the record task: refusing here keeps it open.
+            throw new FormValidationException("Record the visit", List.of("Check the agreements on ("
+                    + AGREEMENT_CHECK_DATE.name() + ") is required when agreements were made"));
+        }
         notes.add(reference, NoteKind.OUTCOME, VISIT_OUTCOME.require(execution), author);
         String agreements = AGREEMENTS.get(execution);
         if (agreements != null && !agreements.isBlank()) {

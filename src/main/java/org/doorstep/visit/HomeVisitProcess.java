@@ -109,6 +109,7 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<String> AUTHORISATION_DECISION = ProcessVariable.of("authorisationDecision", String.class);
         public static final ProcessVariable<String> AUTHORISATION_COMMENT = ProcessVariable.of("authorisationComment", String.class);
         public static final ProcessVariable<String> DSL_AUTHORISATION_DECISION = ProcessVariable.of("dslAuthorisationDecision", String.class);
+        public static final ProcessVariable<String> AMENDMENT_NOTE = ProcessVariable.of("amendmentNote", String.class);
         public static final ProcessVariable<String> DSL_AUTHORISATION_COMMENT = ProcessVariable.of("dslAuthorisationComment", String.class);
 
         // 3. Risk assessment (the hazards of the policies)
