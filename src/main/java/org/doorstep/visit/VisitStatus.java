@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the visit table's status in step with the process; called from execution listeners in the
  * model ({@code ${visitStatus.set(execution, 'AUTHORISED')}}).
+ * Public only because the expression language calls it by reflection.
  */
 @Component("visitStatus")
-class VisitStatus {
+public class VisitStatus {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
