@@ -35,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * step that fills its form the way a careful member of staff would. A scenario overrides only the
  * answers its path depends on.
  */
+@org.junit.jupiter.api.extension.ExtendWith(HomeVisitCoverage.class)
 abstract class VisitScenarios {
 
     /** A Monday morning in term, so dates in letters are predictable. */
