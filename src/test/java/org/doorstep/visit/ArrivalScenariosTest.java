@@ -57,7 +57,7 @@ class ArrivalScenariosTest extends VisitScenarios {
     void parentWhoArrivesWithinTheWaitIsSeenAndTheTimerIsCancelledThamesView3_4() {
         ProcessInstance visit = request();
         goToTheDoor(visit);
-        ClockUtilMove.by(THAMES_VIEW_WAIT.minusMinutes(1));
+        timePasses(THAMES_VIEW_WAIT.minusMinutes(1));
         parentArrives(visit);
         assertThat(visit).isWaitingAt(Elements.DECIDE_ENTRY);
         assertThat(managementService.createJobQuery().processInstanceId(visit.getId()).timers().count()).isZero();
@@ -69,7 +69,7 @@ class ArrivalScenariosTest extends VisitScenarios {
         goToTheDoor(visit);
         complete(visit, Elements.WAIT_FOR_PARENT, answers().with(PARENT_ARRIVAL, "lateWithNotice"));
         assertThat(visit).isWaitingAt(Elements.WAIT_FOR_LATE_PARENT);
-        ClockUtilMove.by(Duration.ofMinutes(25));
+        timePasses(Duration.ofMinutes(25));
         complete(visit, Elements.WAIT_FOR_LATE_PARENT, answers().with(LATE_PARENT_ARRIVED, true));
         assertThat(visit).isWaitingAt(Elements.DECIDE_ENTRY);
         goIn(visit);
@@ -116,15 +116,4 @@ class ArrivalScenariosTest extends VisitScenarios {
             NOT_ONLY_CHILD_AT_HOME.name(), "only a child was at home",              // Burgh 8
             ANIMALS_SECURED.name(), "animals were not shut away",                   // Thames View 3.8-3.9, Lynnfield 3
             STAFF_FEEL_SAFE.name(), "staff did not feel safe");                     // Thames View 3.8, William Lilley
-
-    /** Moves the engine clock on, as time passing at the door. */
-    static final class ClockUtilMove {
-        static void by(Duration duration) {
-            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
-                    org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(duration)));
-        }
-
-        private ClockUtilMove() {
-        }
-    }
 }

@@ -113,12 +113,7 @@ class AuthorisationScenariosTest extends VisitScenarios {
         plan(visit);
         assertThat(visit).isWaitingAt(Elements.INFORM_SOCIAL_WORKER);
         complete(visit, Elements.INFORM_SOCIAL_WORKER, answers().with(SOCIAL_WORKER_INFORMED_BEFORE, true));
-        signOut(visit);
-        arrive(visit);
-        parentArrives(visit);
-        goIn(visit);
-        leave(visit);
-        complete(visit, Elements.RECORD_VISIT, ordinaryRecord());
+        fromSignOutToRecord(visit);
         // Told before: no task to tell them after.
         assertThat(visit).isEnded().hasNotPassed(Elements.INFORM_SOCIAL_WORKER_AFTER);
     }
@@ -131,12 +126,7 @@ class AuthorisationScenariosTest extends VisitScenarios {
         plan(visit);
         complete(visit, Elements.INFORM_SOCIAL_WORKER, answers().with(SOCIAL_WORKER_INFORMED_BEFORE, false)
                 .with(SOCIAL_WORKER_NOT_INFORMED_REASON, "Social worker on leave until Friday."));
-        signOut(visit);
-        arrive(visit);
-        parentArrives(visit);
-        goIn(visit);
-        leave(visit);
-        complete(visit, Elements.RECORD_VISIT, ordinaryRecord());
+        fromSignOutToRecord(visit);
         assertThat(visit).isWaitingAt(Elements.INFORM_SOCIAL_WORKER_AFTER);
         complete(visit, Elements.INFORM_SOCIAL_WORKER_AFTER, answers().with(SOCIAL_WORKER_INFORMED_AFTER, true));
         assertThat(visit).isEnded().hasPassed(Elements.END_COMPLETED);

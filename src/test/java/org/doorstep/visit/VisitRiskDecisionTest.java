@@ -1,9 +1,13 @@
 package org.doorstep.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.doorstep.visit.HomeVisitProcess.Variables.*;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.doorstep.workflow.ProcessVariable;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.DecisionService;
 import org.doorstep.DoorstepTest;
@@ -34,16 +38,23 @@ class VisitRiskDecisionTest {
                 Arguments.of("10 safe default: nothing known", null, "attendance", "low", false, 20, false));
     }
 
+    static final List<ProcessVariable<Boolean>> HAZARDS = List.of(PROTECTION_REGISTER_HIT, HAZARD_AGGRESSIVE_FAMILY_MEMBER,
+            HAZARD_KNOWN_INCIDENTS, HAZARD_DANGEROUS_ANIMALS, HAZARD_DRIVING, HAZARD_PUBLIC_AREAS, HAZARD_ILLNESS_OR_INJURY,
+            HAZARD_LONE_WORKING);
+
+    /** The decision's inputs as the process passes them: every hazard answered, and the reason. */
+    static Map<String, Object> inputs(String reason, Predicate<String> ticked) {
+        Map<String, Object> inputs = new HashMap<>();
+        HAZARDS.forEach(hazard -> hazard.putInto(inputs, ticked.test(hazard.name())));
+        REASON.putInto(inputs, reason);
+        return inputs;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyRule")
     void eachRuleGivesTheRiskItsPolicySourceSays(String rule, String hazard, String reason, String level, boolean paired,
             int checkInMinutes, boolean senior) {
-        Map<String, Object> inputs = new HashMap<>();
-        for (String name : new String[] {"protectionRegisterHit", "hazardAggressiveFamilyMember", "hazardKnownIncidents",
-                "hazardDangerousAnimals", "hazardDriving", "hazardPublicAreas", "hazardIllnessOrInjury", "hazardLoneWorking"}) {
-            inputs.put(name, name.equals(hazard));
-        }
-        inputs.put("reason", reason);
+        Map<String, Object> inputs = inputs(reason, name -> name.equals(hazard));
         org.camunda.bpm.dmn.engine.DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey(HomeVisitProcess.RISK_DECISION_KEY, inputs)
                 .getSingleResult();
         assertThat((String) result.getEntry("riskLevel")).isEqualTo(level);
@@ -56,12 +67,7 @@ class VisitRiskDecisionTest {
     @MethodSource("everyRule")
     void theMostSeriousRuleWinsWhenSeveralApply(String rule, String hazard, String reason, String level, boolean paired,
             int checkInMinutes, boolean senior) {
-        Map<String, Object> inputs = new HashMap<>();
-        for (String name : new String[] {"protectionRegisterHit", "hazardAggressiveFamilyMember", "hazardKnownIncidents",
-                "hazardDangerousAnimals", "hazardDriving", "hazardPublicAreas", "hazardIllnessOrInjury", "hazardLoneWorking"}) {
-            inputs.put(name, true);
-        }
-        inputs.put("reason", reason);
+        Map<String, Object> inputs = inputs(reason, name -> true);
         assertThat((String) decisions.evaluateDecisionTableByKey(HomeVisitProcess.RISK_DECISION_KEY, inputs)
                 .getSingleResult().getEntry("riskLevel")).isEqualTo("high");
     }

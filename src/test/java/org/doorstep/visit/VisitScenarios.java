@@ -188,6 +188,16 @@ abstract class VisitScenarios {
         leave(instance);
     }
 
+    /** From a finished plan to a filed ordinary record. */
+    void fromSignOutToRecord(ProcessInstance instance) {
+        signOut(instance);
+        arrive(instance);
+        parentArrives(instance);
+        goIn(instance);
+        leave(instance);
+        complete(instance, Elements.RECORD_VISIT, ordinaryRecord());
+    }
+
     Answers ordinaryRecord() {
         return answers().with(VISIT_OUTCOME, "Parent agreed attendance matters; Amira back tomorrow.")
                 .with(AGREEMENTS, "").with(CONCERNS, "").with(SAFEGUARDING_CONCERN, false)
@@ -218,6 +228,11 @@ abstract class VisitScenarios {
         assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).activityId(timerElementId)
                 .executable().count()).isOne();
         managementService.executeJob(timer.getId());
+    }
+
+    /** Time passes at the door: the engine clock moves on. */
+    static void timePasses(Duration duration) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
     }
 
     /** Fires a date timer once the clock reaches it. */
