@@ -86,6 +86,17 @@ class AuthorisationScenariosTest extends VisitScenarios {
     }
 
     @Test
+    void requestAmendedToSafeguardingNeedsTheDslAsWellBurgh5() {
+        ProcessInstance visit = request();
+        complete(visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "changes")
+                .with(AUTHORISATION_COMMENT, "This is a safeguarding visit, not attendance."));
+        complete(visit, Elements.AMEND_REQUEST, answers().with(REASON, VisitService.SAFEGUARDING).with(ANNOUNCED, false)
+                .with(HAS_SOCIAL_WORKER, false).with(AMENDMENT_NOTE, "Reason changed."));
+        authorise(visit);
+        assertThat(visit).isWaitingAt(Elements.DSL_AUTHORISE);
+    }
+
+    @Test
     void safeguardingVisitIsAuthorisedByTheHeadteacherAndTheDslBurgh5() {
         ProcessInstance visit = request(PUPIL, VisitService.SAFEGUARDING);
         authorise(visit);
