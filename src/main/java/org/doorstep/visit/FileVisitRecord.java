@@ -17,6 +17,10 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -38,14 +42,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component("fileVisitRecord")
 class FileVisitRecord implements JavaDelegate {
 
+    private static final Logger log = LoggerFactory.getLogger(FileVisitRecord.class);
+
     private final VisitNotes notes;
     private final AuditTrail audit;
     private final HistoryService history;
+    private final IdentityService identity;
 
-    FileVisitRecord(VisitNotes notes, AuditTrail audit, @Lazy HistoryService history) {
+    FileVisitRecord(VisitNotes notes, AuditTrail audit, @Lazy HistoryService history, @Lazy IdentityService identity) {
         this.notes = notes;
         this.audit = audit;
         this.history = history;
+        this.identity = identity;
     }
 
     @Override
@@ -100,10 +108,24 @@ class FileVisitRecord implements JavaDelegate {
         execution.removeVariable(SAFEGUARDING_DETAILS.name());
         String processInstanceId = execution.getProcessInstanceId();
         Runnable purge = () -> {
-            for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-                    .processInstanceIdIn(processInstanceId).variableName(SAFEGUARDING_DETAILS.name())
-                    .includeDeleted().list()) {
-                history.deleteHistoricVariableInstance(variable.getId());
+            // Runs after the commit, on the thread of whoever completed the task: their Camunda
+            // authorizations need not include deleting history, so the purge runs as the engine.
+            Authentication current = identity.getCurrentAuthentication();
+            identity.clearAuthentication();
+            try {
+                for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+                        .processInstanceIdIn(processInstanceId).variableName(SAFEGUARDING_DETAILS.name())
+                        .includeDeleted().list()) {
+                    history.deleteHistoricVariableInstance(variable.getId());
+                }
+            } catch (RuntimeException e) {
+                // The note is safe in visit_note; a failed purge must not fail the person's request.
+                log.error("Could not remove the safeguarding text from the history of process instance {}",
+                        processInstanceId, e);
+            } finally {
+                if (current != null) {
+                    identity.setAuthentication(current);
+                }
             }
         };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

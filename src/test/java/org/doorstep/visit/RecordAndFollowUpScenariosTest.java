@@ -33,8 +33,9 @@ class RecordAndFollowUpScenariosTest extends VisitScenarios {
         ProcessInstance visit = request();
         visitTheFamily(visit);
         String concern = "Child said there is no food at home.";
-        complete(visit, Elements.RECORD_VISIT, ordinaryRecord().with(SAFEGUARDING_CONCERN, true)
-                .with(SAFEGUARDING_DETAILS, concern));
+        // Completed by a signed-in member of the visiting staff, as in Tasklist.
+        completeAs("visitor1", "visiting-staff", visit, Elements.RECORD_VISIT, ordinaryRecord()
+                .with(SAFEGUARDING_CONCERN, true).with(SAFEGUARDING_DETAILS, concern));
 
         assertThat(visit).isWaitingAt(Elements.DSL_REVIEW).task().hasCandidateGroup("dsl");
         // Stored as a need-to-know note, gone from the process and from its history.
@@ -84,7 +85,8 @@ class RecordAndFollowUpScenariosTest extends VisitScenarios {
 
         // Continued failure: a new visit, linked to this one, through VisitService.
         timerFiresOn(visit, Elements.AGREEMENT_CHECK_DUE, Instant.parse("2026-12-14T00:00:00Z"));
-        complete(visit, Elements.CHECK_AGREEMENTS, answers().with(AGREEMENTS_KEPT, "no").with(NEXT_CHECK_DATE, "2026-12-21"));
+        completeAs("office", "office", visit, Elements.CHECK_AGREEMENTS,
+                answers().with(AGREEMENTS_KEPT, "no").with(NEXT_CHECK_DATE, "2026-12-21"));
         assertThat(visit).isEnded().hasPassed(Elements.START_FOLLOW_UP_VISIT, Elements.END_FOLLOW_UP_VISIT_STARTED);
         assertThat(status(visit)).isEqualTo("FOLLOW_UP_VISIT_STARTED");
         String followUp = history.createHistoricVariableInstanceQuery().processInstanceId(visit.getId())
@@ -93,5 +95,6 @@ class RecordAndFollowUpScenariosTest extends VisitScenarios {
         assertThat(next).isWaitingAt(Elements.AUTHORISE);
         assertThat(visits.previousVisitReference(followUp)).contains(visit.getBusinessKey());
         assertThat(variable(next, PREVIOUS_VISIT_REFERENCE)).isEqualTo(visit.getBusinessKey());
+        assertThat(variable(next, REQUESTED_BY)).isEqualTo("office");
     }
 }

@@ -209,6 +209,21 @@ abstract class VisitScenarios {
                 .with(AGREEMENT_CHECK_DATE, checkOn);
     }
 
+    /**
+     * Completes a task as a signed-in member of a group, so Camunda's authorizations apply to it and
+     * to everything the engine does in the same call, as they do in Tasklist.
+     */
+    void completeAs(String userId, String groupId, ProcessInstance instance, String elementId, Answers answers) {
+        assertThat(instance).isWaitingAt(elementId);
+        String taskId = task(instance, elementId).getId();
+        engine.getIdentityService().setAuthentication(userId, java.util.List.of(groupId));
+        try {
+            taskService.complete(taskId, answers.map());
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
     // ---- timers ---------------------------------------------------------------------------
 
     /**
