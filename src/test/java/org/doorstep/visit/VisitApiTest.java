@@ -14,9 +14,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The notice is a real PDF that the staff who post it can download, and others cannot. */
+/** The visit API: requesting a visit, and the notice as a real PDF for the staff who post it, not others. */
 @DoorstepTest
-class NoticeDocumentsTest extends VisitScenarios {
+class VisitApiTest extends VisitScenarios {
 
     @Autowired
     TestRestTemplate rest;
@@ -36,6 +36,26 @@ class NoticeDocumentsTest extends VisitScenarios {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         assertThat(new String(response.getBody(), 0, 5)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void officeRequestsAVisitThroughTheApiAndItWaitsForTheHeadteacher() {
+        ResponseEntity<java.util.Map> created = rest.withBasicAuth("office", "doorstep-demo").postForEntity("/api/visits",
+                java.util.Map.of("pupilId", "TVJ-0002", "reason", "safe-and-well"), java.util.Map.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String reference = (String) created.getBody().get("reference");
+        assertThat(created.getBody()).containsEntry("status", "REQUESTED");
+        ProcessInstance visit = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(visit).isWaitingAt(Elements.AUTHORISE);
+        assertThat(variable(visit, HomeVisitProcess.Variables.REQUESTED_BY)).isEqualTo("office");
+    }
+
+    @Test
+    void anUnknownReasonIsRefused() {
+        ResponseEntity<java.util.Map> refused = rest.withBasicAuth("office", "doorstep-demo").postForEntity("/api/visits",
+                java.util.Map.of("pupilId", "TVJ-0002", "reason", "curiosity"), java.util.Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.getBody().get("message")).contains("Unknown visit reason");
     }
 
     @Test
