@@ -1,13 +1,29 @@
 package org.doorstep.visit;
 
+import static org.doorstep.visit.HomeVisitProcess.Variables.ANNOUNCED;
+import static org.doorstep.visit.HomeVisitProcess.Variables.APPOINTMENT_RULE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.ASSESSOR_GROUP;
 import static org.doorstep.visit.HomeVisitProcess.Variables.AUTHORISER_GROUP;
+import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REPORTED_TO;
+import static org.doorstep.visit.HomeVisitProcess.Variables.CHECK_IN_INTERVAL;
+import static org.doorstep.visit.HomeVisitProcess.Variables.LATE_PARENT_LIMIT;
+import static org.doorstep.visit.HomeVisitProcess.Variables.NOTICE_TYPE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.OUTSIDE_AGENCY_PARTNER_ALLOWED;
+import static org.doorstep.visit.HomeVisitProcess.Variables.PAIRING;
+import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_WAIT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.POLICY_VERSION;
+import static org.doorstep.visit.HomeVisitProcess.Variables.PROTECTION_REGISTER_CHECK;
+import static org.doorstep.visit.HomeVisitProcess.Variables.REUSE_PREVIOUS_ASSESSMENT;
+import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_CO_AUTHORISER_GROUP;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SCHOOL_ID;
+import static org.doorstep.visit.HomeVisitProcess.Variables.SENIOR_DECISION_GROUPS;
+import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.policy.PolicyProfile;
 import org.doorstep.policy.PolicyProfiles;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,15 +34,37 @@ import org.springframework.stereotype.Component;
 class ApplyPolicyProfile implements JavaDelegate {
 
     private final PolicyProfiles profiles;
+    private final JdbcClient jdbc;
 
-    ApplyPolicyProfile(PolicyProfiles profiles) {
+    ApplyPolicyProfile(PolicyProfiles profiles, JdbcClient jdbc) {
         this.profiles = profiles;
+        this.jdbc = jdbc;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         PolicyProfile profile = profiles.forSchool(SCHOOL_ID.require(execution));
-        POLICY_VERSION.set(execution, profile.id() + "@" + profile.version());
+        String policyVersion = profile.id() + "@" + profile.version();
+        POLICY_VERSION.set(execution, policyVersion);
         AUTHORISER_GROUP.set(execution, profile.authorisation().authoriserGroup());
+        SAFEGUARDING_CO_AUTHORISER_GROUP.set(execution, profile.authorisation().safeguardingCoAuthoriserGroup());
+        ASSESSOR_GROUP.set(execution, profile.riskAssessment().assessorGroup());
+        PROTECTION_REGISTER_CHECK.set(execution, profile.riskAssessment().protectionRegisterCheck());
+        REUSE_PREVIOUS_ASSESSMENT.set(execution, profile.riskAssessment().reusePreviousAssessment());
+        SENIOR_DECISION_GROUPS.set(execution, String.join(",", profile.riskAssessment().seniorDecisionGroups()));
+        PolicyProfile.Visit visit = profile.visit();
+        PAIRING.set(execution, visit.pairing().name());
+        OUTSIDE_AGENCY_PARTNER_ALLOWED.set(execution, visit.outsideAgencyPartnerAllowed());
+        APPOINTMENT_RULE.set(execution, visit.appointment().name());
+        if (ANNOUNCED.get(execution) == null) {
+            ANNOUNCED.set(execution, visit.appointment() != PolicyProfile.Appointment.OPTIONAL);
+        }
+        PARENT_WAIT.set(execution, visit.parentWait().toString());
+        LATE_PARENT_LIMIT.set(execution, visit.lateParentLimit().toString());
+        NOTICE_TYPE.set(execution, visit.noAnswerNotice().name());
+        CANCELLATION_REPORTED_TO.set(execution, String.join(",", visit.cancellationReportedTo()));
+        CHECK_IN_INTERVAL.set(execution, profile.safety().checkInInterval().toString());
+        jdbc.sql("UPDATE visit SET policy_profile = ?, policy_version = ? WHERE reference = ?")
+                .params(profile.id(), profile.version(), VISIT_REFERENCE.require(execution)).update();
     }
 }

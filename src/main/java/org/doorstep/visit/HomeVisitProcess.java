@@ -3,39 +3,202 @@ package org.doorstep.visit;
 import org.doorstep.workflow.ProcessVariable;
 
 /**
- * The home-visit process (bpmn/home-visit.bpmn): its key, element ids and typed variables, named
- * once. Delegates, services and tests use these names, never string literals.
+ * The home-visit process (bpmn/home-visit.bpmn): its key, element ids, messages and typed
+ * variables, named once. Delegates, services and tests use these names, never string literals.
  */
 public final class HomeVisitProcess {
 
     public static final String KEY = "home-visit";
+    public static final String RISK_DECISION_KEY = "visit-risk";
+
+    /** Messages of the shared contract (docs/architecture.md), correlated by business key. */
+    public static final class Messages {
+        public static final String STAFF_ARRIVED = "StaffArrived";
+        public static final String STAFF_LEAVING = "StaffLeaving";
+
+        private Messages() {
+        }
+    }
 
     public static final class Elements {
         public static final String START = "Event_VisitRequested";
         public static final String APPLY_POLICY = "Task_ApplyPolicyProfile";
         public static final String AUTHORISE = "Task_AuthoriseVisit";
         public static final String GATEWAY_AUTHORISED = "Gateway_Authorised";
+        public static final String AMEND_REQUEST = "Task_AmendRequest";
+        public static final String DSL_AUTHORISE = "Task_DslAuthoriseVisit";
         public static final String END_REJECTED = "Event_VisitRejected";
-        public static final String END_AUTHORISED = "Event_VisitAuthorised";
+        public static final String FIND_PREVIOUS_ASSESSMENT = "Task_FindPreviousAssessment";
+        public static final String ASSESS_RISK = "Task_AssessRisk";
+        public static final String DECIDE_RISK = "Task_DecideRisk";
+        public static final String RECORD_RISK = "Task_RecordRiskAssessment";
+        public static final String SENIOR_RISK_DECISION = "Task_SeniorRiskDecision";
+        public static final String ASK_POLICE_WELFARE_CHECK = "Task_AskPoliceWelfareCheck";
+        public static final String END_MEETING_INSTEAD = "Event_MeetingInstead";
+        public static final String END_POLICE_WELFARE_CHECK = "Event_PoliceWelfareCheckAsked";
+        public static final String END_NOT_VISITED = "Event_NotVisited";
+        public static final String PLAN = "Task_PlanVisit";
+        public static final String INFORM_SOCIAL_WORKER = "Task_InformSocialWorker";
+        public static final String SIGN_OUT = "Task_SignOut";
+        public static final String RECORD_DEPARTURE = "Task_RecordDeparture";
+        public static final String STAFF_ARRIVED = "Event_StaffArrived";
+        public static final String WAIT_FOR_PARENT = "Task_WaitForParent";
+        public static final String PARENT_WAIT_OVER = "Event_ParentWaitOver";
+        public static final String WAIT_FOR_LATE_PARENT = "Task_WaitForLateParent";
+        public static final String LATE_LIMIT_REACHED = "Event_LateLimitReached";
+        public static final String DECIDE_ENTRY = "Task_DecideEntry";
+        public static final String PRODUCE_NOTICE = "Task_ProduceNotice";
+        public static final String POST_NOTICE = "Task_PostNotice";
+        public static final String RECORD_CANCELLATION = "Task_RecordCancellation";
+        public static final String READ_CANCELLATION_REPORT = "Task_ReadCancellationReport";
+        public static final String END_CANCELLED = "Event_VisitCancelled";
+        public static final String VISIT_IN_PROGRESS = "SubProcess_VisitInProgress";
+        public static final String STAFF_LEAVING = "Event_StaffLeaving";
+        public static final String RECORD_VISIT = "Task_RecordVisit";
+        public static final String FILE_RECORD = "Task_FileVisitRecord";
+        public static final String DSL_REVIEW = "Task_DslReview";
+        public static final String INFORM_SOCIAL_WORKER_AFTER = "Task_InformSocialWorkerAfter";
+        public static final String AGREEMENT_CHECK_DUE = "Event_AgreementCheckDue";
+        public static final String CHECK_AGREEMENTS = "Task_CheckAgreements";
+        public static final String SEND_REMINDER = "Task_SendReminderLetter";
+        public static final String START_FOLLOW_UP_VISIT = "Task_StartFollowUpVisit";
+        public static final String END_FOLLOW_UP_VISIT_STARTED = "Event_FollowUpVisitStarted";
+        public static final String END_COMPLETED = "Event_VisitCompleted";
 
         private Elements() {
         }
     }
 
     public static final class Variables {
+        // 1. Request
         public static final ProcessVariable<String> VISIT_REFERENCE = ProcessVariable.of("visitReference", String.class);
         public static final ProcessVariable<String> SCHOOL_ID = ProcessVariable.of("schoolId", String.class);
         public static final ProcessVariable<String> PUPIL_ID = ProcessVariable.of("pupilId", String.class);
         public static final ProcessVariable<String> PUPIL_NAME = ProcessVariable.of("pupilName", String.class);
+        public static final ProcessVariable<String> VISIT_ADDRESS = ProcessVariable.of("visitAddress", String.class);
         public static final ProcessVariable<String> REASON = ProcessVariable.of("reason", String.class);
         public static final ProcessVariable<String> REQUESTED_BY = ProcessVariable.of("requestedBy", String.class);
+        public static final ProcessVariable<Boolean> HAS_SOCIAL_WORKER = ProcessVariable.of("hasSocialWorker", Boolean.class);
+        public static final ProcessVariable<String> SOCIAL_WORKER_NAME = ProcessVariable.of("socialWorkerName", String.class);
+        public static final ProcessVariable<Boolean> ANNOUNCED = ProcessVariable.of("announced", Boolean.class);
+        /** Reason is safeguarding, or the pupil is known to social care: the DSL co-authorises. */
+        public static final ProcessVariable<Boolean> SAFEGUARDING_INVOLVED = ProcessVariable.of("safeguardingInvolved", Boolean.class);
+        public static final ProcessVariable<String> PREVIOUS_VISIT_REFERENCE = ProcessVariable.of("previousVisitReference", String.class);
 
         /** Copied from the school's policy profile when the visit starts; the visit keeps these rules. */
         public static final ProcessVariable<String> POLICY_VERSION = ProcessVariable.of("policyVersion", String.class);
         public static final ProcessVariable<String> AUTHORISER_GROUP = ProcessVariable.of("authoriserGroup", String.class);
+        public static final ProcessVariable<String> SAFEGUARDING_CO_AUTHORISER_GROUP = ProcessVariable.of("safeguardingCoAuthoriserGroup", String.class);
+        public static final ProcessVariable<String> ASSESSOR_GROUP = ProcessVariable.of("assessorGroup", String.class);
+        /** Comma-separated, as candidateGroups reads it. */
+        public static final ProcessVariable<String> SENIOR_DECISION_GROUPS = ProcessVariable.of("seniorDecisionGroups", String.class);
+        public static final ProcessVariable<Boolean> PROTECTION_REGISTER_CHECK = ProcessVariable.of("protectionRegisterCheck", Boolean.class);
+        public static final ProcessVariable<Boolean> REUSE_PREVIOUS_ASSESSMENT = ProcessVariable.of("reusePreviousAssessment", Boolean.class);
+        public static final ProcessVariable<String> PAIRING = ProcessVariable.of("pairing", String.class);
+        public static final ProcessVariable<Boolean> OUTSIDE_AGENCY_PARTNER_ALLOWED = ProcessVariable.of("outsideAgencyPartnerAllowed", Boolean.class);
+        public static final ProcessVariable<String> APPOINTMENT_RULE = ProcessVariable.of("appointmentRule", String.class);
+        /** ISO-8601 durations, read by the timers. */
+        public static final ProcessVariable<String> PARENT_WAIT = ProcessVariable.of("parentWait", String.class);
+        public static final ProcessVariable<String> LATE_PARENT_LIMIT = ProcessVariable.of("lateParentLimit", String.class);
+        public static final ProcessVariable<String> CHECK_IN_INTERVAL = ProcessVariable.of("checkInInterval", String.class);
+        public static final ProcessVariable<String> NOTICE_TYPE = ProcessVariable.of("noticeType", String.class);
+        /** Comma-separated groups the written cancellation report goes to. */
+        public static final ProcessVariable<String> CANCELLATION_REPORTED_TO = ProcessVariable.of("cancellationReportedTo", String.class);
 
+        // 2. Authorise
         public static final ProcessVariable<String> AUTHORISATION_DECISION = ProcessVariable.of("authorisationDecision", String.class);
         public static final ProcessVariable<String> AUTHORISATION_COMMENT = ProcessVariable.of("authorisationComment", String.class);
+        public static final ProcessVariable<String> DSL_AUTHORISATION_DECISION = ProcessVariable.of("dslAuthorisationDecision", String.class);
+        public static final ProcessVariable<String> AMENDMENT_NOTE = ProcessVariable.of("amendmentNote", String.class);
+        public static final ProcessVariable<String> DSL_AUTHORISATION_COMMENT = ProcessVariable.of("dslAuthorisationComment", String.class);
+
+        // 3. Risk assessment (the hazards of the policies)
+        public static final ProcessVariable<Boolean> PREVIOUS_ASSESSMENT_FOUND = ProcessVariable.of("previousAssessmentFound", Boolean.class);
+        public static final ProcessVariable<String> PREVIOUS_ASSESSMENT_SUMMARY = ProcessVariable.of("previousAssessmentSummary", String.class);
+        public static final ProcessVariable<Boolean> HAZARD_AGGRESSIVE_FAMILY_MEMBER = ProcessVariable.of("hazardAggressiveFamilyMember", Boolean.class);
+        public static final ProcessVariable<Boolean> HAZARD_KNOWN_INCIDENTS = ProcessVariable.of("hazardKnownIncidents", Boolean.class);
+        public static final ProcessVariable<Boolean> HAZARD_DANGEROUS_ANIMALS = ProcessVariable.of("hazardDangerousAnimals", Boolean.class);
+        public static final ProcessVariable<Boolean> HAZARD_DRIVING = ProcessVariable.of("hazardDriving", Boolean.class);
+        public static final ProcessVariable<Boolean> HAZARD_PUBLIC_AREAS = ProcessVariable.of("hazardPublicAreas", Boolean.class);
+        public static final ProcessVariable<Boolean> HAZARD_ILLNESS_OR_INJURY = ProcessVariable.of("hazardIllnessOrInjury", Boolean.class);
+        public static final ProcessVariable<Boolean> HAZARD_LONE_WORKING = ProcessVariable.of("hazardLoneWorking", Boolean.class);
+        public static final ProcessVariable<Boolean> PROTECTION_REGISTER_CHECKED = ProcessVariable.of("protectionRegisterChecked", Boolean.class);
+        public static final ProcessVariable<Boolean> PROTECTION_REGISTER_HIT = ProcessVariable.of("protectionRegisterHit", Boolean.class);
+        public static final ProcessVariable<String> RISK_CONTROLS = ProcessVariable.of("riskControls", String.class);
+
+        // 4. Risk decision (outputs of dmn/visit-risk.dmn, copied to typed variables)
+        public static final ProcessVariable<String> RISK_LEVEL = ProcessVariable.of("riskLevel", String.class);
+        /** The DMN's answer, or the policy's pairing rule when that is stricter. */
+        public static final ProcessVariable<Boolean> PAIRED_REQUIRED = ProcessVariable.of("pairedRequired", Boolean.class);
+        public static final ProcessVariable<Long> CHECK_IN_MINUTES = ProcessVariable.of("checkInMinutes", Long.class);
+        public static final ProcessVariable<Boolean> SENIOR_DECISION_NEEDED = ProcessVariable.of("seniorDecisionNeeded", Boolean.class);
+        public static final ProcessVariable<String> SENIOR_OUTCOME = ProcessVariable.of("seniorOutcome", String.class);
+        public static final ProcessVariable<String> SENIOR_CONTROLS = ProcessVariable.of("seniorControls", String.class);
+        public static final ProcessVariable<String> POLICE_REFERENCE = ProcessVariable.of("policeReference", String.class);
+
+        // 5. Plan
+        public static final ProcessVariable<String> LEAD_VISITOR = ProcessVariable.of("leadVisitor", String.class);
+        public static final ProcessVariable<String> LEAD_MOBILE = ProcessVariable.of("leadMobile", String.class);
+        /** staff, agency or none (lone working). */
+        public static final ProcessVariable<String> COMPANION_KIND = ProcessVariable.of("companionKind", String.class);
+        public static final ProcessVariable<String> COMPANION_NAME = ProcessVariable.of("companionName", String.class);
+        public static final ProcessVariable<String> COMPANION_MOBILE = ProcessVariable.of("companionMobile", String.class);
+        /** car or foot. */
+        public static final ProcessVariable<String> TRANSPORT = ProcessVariable.of("transport", String.class);
+        public static final ProcessVariable<String> VEHICLE_MAKE = ProcessVariable.of("vehicleMake", String.class);
+        public static final ProcessVariable<String> VEHICLE_MODEL = ProcessVariable.of("vehicleModel", String.class);
+        public static final ProcessVariable<String> VEHICLE_REGISTRATION = ProcessVariable.of("vehicleRegistration", String.class);
+        public static final ProcessVariable<String> VEHICLE_COLOUR = ProcessVariable.of("vehicleColour", String.class);
+        public static final ProcessVariable<Boolean> VEHICLE_INSURANCE_CONFIRMED = ProcessVariable.of("vehicleInsuranceConfirmed", Boolean.class);
+        public static final ProcessVariable<String> WALKING_ROUTE = ProcessVariable.of("walkingRoute", String.class);
+        public static final ProcessVariable<String> APPOINTMENT_TIME = ProcessVariable.of("appointmentTime", String.class);
+        public static final ProcessVariable<String> EXPECTED_RETURN_TIME = ProcessVariable.of("expectedReturnTime", String.class);
+        public static final ProcessVariable<Boolean> SOCIAL_WORKER_INFORMED_BEFORE = ProcessVariable.of("socialWorkerInformedBefore", Boolean.class);
+        public static final ProcessVariable<String> SOCIAL_WORKER_NOT_INFORMED_REASON = ProcessVariable.of("socialWorkerNotInformedReason", String.class);
+
+        // 6. Depart
+        public static final ProcessVariable<Boolean> SIGN_OUT_CONFIRMED = ProcessVariable.of("signOutConfirmed", Boolean.class);
+
+        // 7. Arrive and wait
+        /** arrived or lateWithNotice. */
+        public static final ProcessVariable<String> PARENT_ARRIVAL = ProcessVariable.of("parentArrival", String.class);
+        public static final ProcessVariable<Boolean> LATE_PARENT_ARRIVED = ProcessVariable.of("lateParentArrived", Boolean.class);
+
+        // 8. Enter or cancel ("yes" / "no" answers)
+        public static final ProcessVariable<String> ADULT_PRESENT_AND_INVITES = ProcessVariable.of("adultPresentAndInvites", String.class);
+        public static final ProcessVariable<String> NOT_ONLY_CHILD_AT_HOME = ProcessVariable.of("notOnlyChildAtHome", String.class);
+        public static final ProcessVariable<String> ANIMALS_SECURED = ProcessVariable.of("animalsSecured", String.class);
+        public static final ProcessVariable<String> STAFF_FEEL_SAFE = ProcessVariable.of("staffFeelSafe", String.class);
+        public static final ProcessVariable<String> ENTRY_NOTE = ProcessVariable.of("entryNote", String.class);
+        public static final ProcessVariable<Boolean> NOBODY_ANSWERED = ProcessVariable.of("nobodyAnswered", Boolean.class);
+        public static final ProcessVariable<Long> NOTICE_DOCUMENT_ID = ProcessVariable.of("noticeDocumentId", Long.class);
+        public static final ProcessVariable<Boolean> NOTICE_POSTED = ProcessVariable.of("noticePosted", Boolean.class);
+        public static final ProcessVariable<String> CANCELLATION_REASON = ProcessVariable.of("cancellationReason", String.class);
+        public static final ProcessVariable<Boolean> CANCELLATION_REPORT_READ = ProcessVariable.of("cancellationReportRead", Boolean.class);
+
+        // 10. Record
+        public static final ProcessVariable<String> VISIT_OUTCOME = ProcessVariable.of("visitOutcome", String.class);
+        public static final ProcessVariable<String> AGREEMENTS = ProcessVariable.of("agreements", String.class);
+        /** ISO date (yyyy-MM-dd); the agreement-check timer fires on it. */
+        public static final ProcessVariable<String> AGREEMENT_CHECK_DATE = ProcessVariable.of("agreementCheckDate", String.class);
+        public static final ProcessVariable<Boolean> AGREEMENTS_TO_CHECK = ProcessVariable.of("agreementsToCheck", Boolean.class);
+        public static final ProcessVariable<String> CONCERNS = ProcessVariable.of("concerns", String.class);
+        public static final ProcessVariable<Boolean> SAFEGUARDING_CONCERN = ProcessVariable.of("safeguardingConcern", Boolean.class);
+        /** Moved into records.VisitNotes (SAFEGUARDING) and removed from the process by fileVisitRecord. */
+        public static final ProcessVariable<String> SAFEGUARDING_DETAILS = ProcessVariable.of("safeguardingDetails", String.class);
+        public static final ProcessVariable<Boolean> TELL_DSL = ProcessVariable.of("tellDsl", Boolean.class);
+        public static final ProcessVariable<Boolean> TELL_SENCO = ProcessVariable.of("tellSenco", Boolean.class);
+        public static final ProcessVariable<Boolean> TELL_CLASS_TEACHER = ProcessVariable.of("tellClassTeacher", Boolean.class);
+        public static final ProcessVariable<String> DSL_REVIEW_ACTION = ProcessVariable.of("dslReviewAction", String.class);
+        public static final ProcessVariable<Boolean> SOCIAL_WORKER_INFORMED_AFTER = ProcessVariable.of("socialWorkerInformedAfter", Boolean.class);
+
+        // 11. Follow up
+        /** yes or no. */
+        public static final ProcessVariable<String> AGREEMENTS_KEPT = ProcessVariable.of("agreementsKept", String.class);
+        public static final ProcessVariable<String> NEXT_CHECK_DATE = ProcessVariable.of("nextCheckDate", String.class);
+        public static final ProcessVariable<Long> REMINDERS_SENT = ProcessVariable.of("remindersSent", Long.class);
+        public static final ProcessVariable<Long> REMINDER_DOCUMENT_ID = ProcessVariable.of("reminderDocumentId", Long.class);
+        public static final ProcessVariable<String> FOLLOW_UP_VISIT_REFERENCE = ProcessVariable.of("followUpVisitReference", String.class);
 
         private Variables() {
         }

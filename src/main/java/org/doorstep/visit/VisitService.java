@@ -1,16 +1,24 @@
 package org.doorstep.visit;
 
+import static org.doorstep.visit.HomeVisitProcess.Variables.ANNOUNCED;
+import static org.doorstep.visit.HomeVisitProcess.Variables.HAS_SOCIAL_WORKER;
+import static org.doorstep.visit.HomeVisitProcess.Variables.PREVIOUS_VISIT_REFERENCE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_NAME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REQUESTED_BY;
+import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_INVOLVED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SCHOOL_ID;
+import static org.doorstep.visit.HomeVisitProcess.Variables.SOCIAL_WORKER_NAME;
+import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_ADDRESS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.doorstep.records.AuditTrail;
@@ -24,6 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VisitService {
 
+    /** The reasons a visit may be requested for (issue 3, step 1; policy matrix "Why visits happen"). */
+    public static final List<String> REASONS = List.of(
+            "attendance", "safe-and-well", "safeguarding", "transition", "support", "phased-return");
+    public static final String SAFEGUARDING = "safeguarding";
+
     private final SchoolDirectory directory;
     private final RuntimeService runtimeService;
     private final JdbcClient jdbc;
@@ -36,26 +49,82 @@ public class VisitService {
         this.audit = audit;
     }
 
+    /**
+     * What a visit request says. {@code hasSocialWorker} and {@code announced} may be null: the pupil's
+     * record and the school's appointment rule then decide.
+     */
+    public record VisitRequest(String pupilId, String reason, String requestedBy, Boolean hasSocialWorker,
+            Boolean announced, String previousVisitReference) {
+
+        public VisitRequest(String pupilId, String reason, String requestedBy) {
+            this(pupilId, reason, requestedBy, null, null, null);
+        }
+    }
+
     @Transactional
     public ProcessInstance requestVisit(String pupilId, String reason, String requestedBy) {
-        Pupil pupil = directory.requirePupil(pupilId);
+        return requestVisit(new VisitRequest(pupilId, reason, requestedBy));
+    }
+
+    @Transactional
+    public ProcessInstance requestVisit(VisitRequest request) {
+        Pupil pupil = directory.requirePupil(request.pupilId());
+        String reason = request.reason();
+        if (!REASONS.contains(reason)) {
+            throw new IllegalArgumentException("Unknown visit reason '" + reason + "'; one of " + REASONS);
+        }
         String reference = nextReference(pupil.schoolId());
         jdbc.sql("""
-                INSERT INTO visit (reference, school_id, pupil_id, reason, status, requested_by, requested_at)
-                VALUES (?, ?, ?, ?, 'REQUESTED', ?, ?)""")
-                .params(reference, pupil.schoolId(), pupil.id(), reason, requestedBy, Timestamp.from(Instant.now()))
+                INSERT INTO visit (reference, school_id, pupil_id, reason, status, requested_by, requested_at,
+                    previous_visit_reference)
+                VALUES (?, ?, ?, ?, 'REQUESTED', ?, ?, ?)""")
+                .params(reference, pupil.schoolId(), pupil.id(), reason, request.requestedBy(),
+                        Timestamp.from(Instant.now()), request.previousVisitReference())
                 .update();
         Map<String, Object> variables = new HashMap<>();
         VISIT_REFERENCE.putInto(variables, reference);
         SCHOOL_ID.putInto(variables, pupil.schoolId());
         PUPIL_ID.putInto(variables, pupil.id());
         PUPIL_NAME.putInto(variables, pupil.fullName());
+        VISIT_ADDRESS.putInto(variables, pupil.address());
         REASON.putInto(variables, reason);
-        REQUESTED_BY.putInto(variables, requestedBy);
+        REQUESTED_BY.putInto(variables, request.requestedBy());
+        HAS_SOCIAL_WORKER.putInto(variables,
+                request.hasSocialWorker() != null ? request.hasSocialWorker() : pupil.hasSocialWorker());
+        SOCIAL_WORKER_NAME.putInto(variables, pupil.socialWorkerName());
+        if (request.announced() != null) {
+            ANNOUNCED.putInto(variables, request.announced());
+        }
+        // Burgh 5: the DSL authorises as well when the reason or the pupil's record involves safeguarding.
+        SAFEGUARDING_INVOLVED.putInto(variables, SAFEGUARDING.equals(reason) || pupil.knownToSocialCare());
+        PREVIOUS_VISIT_REFERENCE.putInto(variables, request.previousVisitReference());
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(HomeVisitProcess.KEY, reference, variables);
         jdbc.sql("UPDATE visit SET process_instance_id = ? WHERE reference = ?").params(instance.getId(), reference).update();
-        audit.record(requestedBy, "VISIT_REQUESTED", "visit", reference, reason);
+        audit.record(request.requestedBy(), "VISIT_REQUESTED", "visit", reference,
+                request.previousVisitReference() == null ? reason : reason + ", follows " + request.previousVisitReference());
         return instance;
+    }
+
+    /** Staff report arrival at the address (message StaffArrived of the shared contract). */
+    public void reportArrived(String visitReference) {
+        runtimeService.createMessageCorrelation(HomeVisitProcess.Messages.STAFF_ARRIVED)
+                .processInstanceBusinessKey(visitReference).correlateAllWithResult();
+    }
+
+    /** Staff report leaving the address (message StaffLeaving of the shared contract). */
+    public void reportLeaving(String visitReference) {
+        runtimeService.createMessageCorrelation(HomeVisitProcess.Messages.STAFF_LEAVING)
+                .processInstanceBusinessKey(visitReference).correlateAllWithResult();
+    }
+
+    /** The visit's status as the process last set it (REQUESTED, AUTHORISED, ... COMPLETED). */
+    public Optional<String> status(String visitReference) {
+        return jdbc.sql("SELECT status FROM visit WHERE reference = ?").param(visitReference).query(String.class).optional();
+    }
+
+    public Optional<String> previousVisitReference(String visitReference) {
+        return jdbc.sql("SELECT previous_visit_reference FROM visit WHERE reference = ?").param(visitReference)
+                .query(String.class).optional();
     }
 
     private String nextReference(String schoolId) {

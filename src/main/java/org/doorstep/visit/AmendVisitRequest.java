@@ -1,0 +1,48 @@
+package org.doorstep.visit;
+
+import static org.doorstep.visit.HomeVisitProcess.Variables.AMENDMENT_NOTE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_ID;
+import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
+import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_INVOLVED;
+import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.doorstep.records.AuditTrail;
+import org.doorstep.school.SchoolDirectory;
+import org.doorstep.workflow.FormValidationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The request was amended at the headteacher's asking: the visit record takes the new reason, and
+ * whether the DSL must authorise too is decided again (Burgh 5).
+ */
+@Component("amendVisitRequest")
+class AmendVisitRequest implements TaskListener {
+
+    private final SchoolDirectory directory;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    AmendVisitRequest(SchoolDirectory directory, JdbcClient jdbc, AuditTrail audit) {
+        this.directory = directory;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String reason = REASON.require(task);
+        if (!VisitService.REASONS.contains(reason)) {
+            throw new FormValidationException(task.getName(), java.util.List.of(
+                    "Reason for the visit (" + REASON.name() + ") must be one of " + VisitService.REASONS));
+        }
+        String reference = VISIT_REFERENCE.require(task);
+        SAFEGUARDING_INVOLVED.set(task, VisitService.SAFEGUARDING.equals(reason)
+                || directory.requirePupil(PUPIL_ID.require(task)).knownToSocialCare());
+        jdbc.sql("UPDATE visit SET reason = ? WHERE reference = ?").params(reason, reference).update();
+        audit.record(task.getAssignee() == null ? Actor.ENGINE : task.getAssignee(), "VISIT_AMENDED", "visit", reference,
+                AMENDMENT_NOTE.get(task));
+    }
+}

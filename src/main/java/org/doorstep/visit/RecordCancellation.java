@@ -1,0 +1,68 @@
+package org.doorstep.visit;
+
+import static org.doorstep.visit.HomeVisitProcess.Variables.ADULT_PRESENT_AND_INVITES;
+import static org.doorstep.visit.HomeVisitProcess.Variables.ANIMALS_SECURED;
+import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REASON;
+import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REPORTED_TO;
+import static org.doorstep.visit.HomeVisitProcess.Variables.ENTRY_NOTE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.NOBODY_ANSWERED;
+import static org.doorstep.visit.HomeVisitProcess.Variables.NOTICE_POSTED;
+import static org.doorstep.visit.HomeVisitProcess.Variables.NOT_ONLY_CHILD_AT_HOME;
+import static org.doorstep.visit.HomeVisitProcess.Variables.STAFF_FEEL_SAFE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.doorstep.records.AuditTrail;
+import org.doorstep.records.NoteKind;
+import org.doorstep.records.VisitNotes;
+import org.doorstep.workflow.ProcessVariable;
+import org.springframework.stereotype.Component;
+
+/**
+ * A visit is cancelled: the reason is recorded and reported in writing to the authoriser (Thames View
+ * 3.8-3.9, Lynnfield 4); the report reaches them as the next task, for the groups the policy names.
+ */
+@Component("recordCancellation")
+class RecordCancellation implements JavaDelegate {
+
+    private final VisitNotes notes;
+    private final AuditTrail audit;
+
+    RecordCancellation(VisitNotes notes, AuditTrail audit) {
+        this.notes = notes;
+        this.audit = audit;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String reason;
+        if (Boolean.TRUE.equals(NOBODY_ANSWERED.get(execution))) {
+            reason = CANCELLATION_REASON.require(execution) + (Boolean.TRUE.equals(NOTICE_POSTED.get(execution))
+                    ? " The school's notice was posted through the door." : "");
+        } else {
+            NOBODY_ANSWERED.set(execution, false);
+            List<String> reasons = new ArrayList<>();
+            no(execution, ADULT_PRESENT_AND_INVITES, "no responsible adult was present to invite staff in", reasons);
+            no(execution, NOT_ONLY_CHILD_AT_HOME, "only a child was at home", reasons);
+            no(execution, ANIMALS_SECURED, "animals were not shut away", reasons);
+            no(execution, STAFF_FEEL_SAFE, "staff did not feel safe", reasons);
+            String note = ENTRY_NOTE.get(execution);
+            reason = "Staff did not go in: " + String.join("; ", reasons) + "."
+                    + (note == null || note.isBlank() ? "" : " " + note);
+        }
+        CANCELLATION_REASON.set(execution, reason);
+        String reference = VISIT_REFERENCE.require(execution);
+        String actor = Actor.of(execution);
+        notes.add(reference, NoteKind.CANCELLATION, reason, actor);
+        audit.record(actor, "CANCELLATION_REPORTED", "visit", reference, "to " + CANCELLATION_REPORTED_TO.require(execution));
+    }
+
+    private static void no(DelegateExecution execution, ProcessVariable<String> answer, String meaning, List<String> reasons) {
+        if (!"yes".equals(answer.get(execution))) {
+            reasons.add(meaning);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.doorstep.visit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.doorstep.policy.PolicyProfile;
+import org.doorstep.school.School;
+import org.springframework.stereotype.Component;
+
+/**
+ * The printable notices of a visit, as PDFs: the no-answer notice of the school's policy (Burgh
+ * Appendix B "We called today" card, Lynnfield 4 advice slip, Thomas More letter) and the reminder
+ * letter sent when an agreement is broken (Thames View 4.2).
+ */
+@Component
+class VisitLetters {
+
+    private static final float MARGIN = 56;
+    private static final float WIDTH = PDRectangle.A5.getWidth() - 2 * MARGIN;
+
+    byte[] noAnswerNotice(PolicyProfile.NoAnswerNotice type, String pupilName, LocalDateTime calledAt, School school) {
+        List<Line> lines = new ArrayList<>();
+        String title = switch (type) {
+            case CALLING_CARD -> "We called today";
+            case ADVICE_SLIP -> "Sorry we missed you";
+            case LETTER -> "We called to see you today";
+        };
+        lines.add(Line.title(title));
+        lines.add(Line.text("Dear parent or carer of " + pupilName + ","));
+        lines.add(Line.text("Staff from " + school.name() + " called at your home on "
+                + calledAt.format(VisitTimes.DATE) + " at " + calledAt.format(VisitTimes.TIME)
+                + " to talk with you about " + pupilName + ". Nobody was able to answer the door."));
+        lines.add(Line.text("Please contact the school as soon as you can, so that we can make sure "
+                + pupilName + " is safe and well and arrange another time to meet."));
+        lines.add(Line.text("Telephone: " + orDash(school.phone())));
+        lines.add(Line.text("Email: " + orDash(school.email())));
+        lines.add(Line.text("Address: " + orDash(school.address())));
+        return render(lines);
+    }
+
+    byte[] reminderLetter(String pupilName, LocalDateTime writtenAt, String agreements, String visitDate, School school) {
+        List<Line> lines = new ArrayList<>();
+        lines.add(Line.title("Reminder of what we agreed"));
+        lines.add(Line.text(writtenAt.format(VisitTimes.DATE)));
+        lines.add(Line.text("Dear parent or carer of " + pupilName + ","));
+        lines.add(Line.text("When staff from " + school.name() + " visited you" + (visitDate == null ? "" : " on " + visitDate)
+                + ", we agreed together the following:"));
+        lines.add(Line.text(orDash(agreements)));
+        lines.add(Line.text("Our records show that this has not happened. Good attendance matters for " + pupilName
+                + "'s learning and wellbeing. A note has been made on " + pupilName + "'s attendance record."));
+        lines.add(Line.text("Please contact the school to talk about any difficulties: telephone " + orDash(school.phone())
+                + ", email " + orDash(school.email()) + "."));
+        lines.add(Line.text("If things do not improve, the school will arrange a further home visit."));
+        return render(lines);
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "-" : value;
+    }
+
+    private record Line(String text, boolean title) {
+        static Line title(String text) {
+            return new Line(text, true);
+        }
+
+        static Line text(String text) {
+            return new Line(text, false);
+        }
+    }
+
+    private static byte[] render(List<Line> lines) {
+        PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A5);
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                float y = page.getMediaBox().getHeight() - MARGIN;
+                for (Line line : lines) {
+                    PDType1Font font = line.title() ? bold : regular;
+                    float size = line.title() ? 18 : 10.5f;
+                    for (String wrapped : wrap(safe(line.text()), font, size)) {
+                        content.beginText();
+                        content.setFont(font, size);
+                        content.newLineAtOffset(MARGIN, y);
+                        content.showText(wrapped);
+                        content.endText();
+                        y -= size * 1.4f;
+                    }
+                    y -= 8;
+                }
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not produce the PDF", e);
+        }
+    }
+
+    private static List<String> wrap(String text, PDType1Font font, float size) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split("\\s+")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (font.getStringWidth(candidate) / 1000 * size > WIDTH && !line.isEmpty()) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    /** The standard fonts speak WinAnsi: anything else is replaced rather than failing the letter. */
+    private static String safe(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> out.append(c >= 32 && c < 256 ? (char) c : c == '\n' ? ' ' : '?'));
+        return out.toString();
+    }
+}

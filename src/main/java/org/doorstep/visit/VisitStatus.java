@@ -1,0 +1,40 @@
+package org.doorstep.visit;
+
+import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
+
+import java.sql.Timestamp;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.doorstep.records.AuditTrail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the visit table's status in step with the process; called from execution listeners in the
+ * model ({@code ${visitStatus.set(execution, 'AUTHORISED')}}).
+ * Public only because the expression language calls it by reflection.
+ */
+@Component("visitStatus")
+public class VisitStatus {
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    VisitStatus(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public void set(DelegateExecution execution, String status) {
+        String reference = VISIT_REFERENCE.require(execution);
+        jdbc.sql("UPDATE visit SET status = ? WHERE reference = ?").params(status, reference).update();
+        audit.record(Actor.of(execution), "VISIT_STATUS", "visit", reference, status);
+    }
+
+    /** A final status: the visit's process has ended. */
+    public void end(DelegateExecution execution, String status) {
+        set(execution, status);
+        jdbc.sql("UPDATE visit SET ended_at = ? WHERE reference = ?")
+                .params(new Timestamp(ClockUtil.getCurrentTime().getTime()), VISIT_REFERENCE.require(execution)).update();
+    }
+}

@@ -1,0 +1,81 @@
+package org.doorstep.workflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Server-side validation of every Camunda Form: a complete-listener on every user task reads the
+ * task's deployed form (its formRef) and refuses completion with a {@link FormValidationException}
+ * naming each missing or malformed field. The exception rolls the engine's transaction back, so the
+ * task stays open and no variable changes; the form in Tasklist keeps what was typed.
+ */
+@Component
+public class FormValidation extends AbstractProcessEnginePlugin {
+
+    private final Map<String, FormRules> rulesByDefinitionId = new ConcurrentHashMap<>();
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+            configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                        .addTaskListener(TaskListener.EVENTNAME_COMPLETE, FormValidation.this::validate);
+            }
+        });
+    }
+
+    void validate(DelegateTask task) {
+        FormRules rules = rulesFor(task);
+        if (rules == null) {
+            return;
+        }
+        List<String> problems = rules.problems(task::getVariable);
+        if (!problems.isEmpty()) {
+            throw new FormValidationException(task.getName(), problems);
+        }
+    }
+
+    /** The rules of the task's form, as deployed: found through the form definition the engine resolved. */
+    private FormRules rulesFor(DelegateTask task) {
+        UserTask model = (UserTask) task.getBpmnModelElementInstance();
+        if (model == null || model.getCamundaFormRef() == null) {
+            return null;
+        }
+        CamundaFormDefinitionEntity definition = Context.getCommandContext().getCamundaFormDefinitionManager()
+                .findLatestDefinitionByKeyAndTenantId(model.getCamundaFormRef(), task.getTenantId());
+        if (definition == null) {
+            return null;
+        }
+        return rulesByDefinitionId.computeIfAbsent(definition.getId(), id -> {
+            ResourceEntity resource = Context.getCommandContext().getResourceManager()
+                    .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
+            try (InputStream json = new java.io.ByteArrayInputStream(resource.getBytes())) {
+                return FormRules.read(json);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Unreadable form " + definition.getResourceName(), e);
+            }
+        });
+    }
+}

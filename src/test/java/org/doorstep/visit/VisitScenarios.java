@@ -1,0 +1,276 @@
+package org.doorstep.visit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.doorstep.visit.HomeVisitProcess.Elements;
+import static org.doorstep.visit.HomeVisitProcess.Variables.*;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.doorstep.records.Documents;
+import org.doorstep.records.VisitNotes;
+import org.doorstep.workflow.ProcessVariable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What every home-visit scenario test shares: the engine on a fixed clock, and one helper per human
+ * step that fills its form the way a careful member of staff would. A scenario overrides only the
+ * answers its path depends on.
+ */
+@org.junit.jupiter.api.extension.ExtendWith(HomeVisitCoverage.class)
+abstract class VisitScenarios {
+
+    /** A Monday morning in term, so dates in letters are predictable. */
+    static final Instant NOW = Instant.parse("2026-11-23T09:30:00Z");
+    static final String PUPIL = "TVJ-0001";
+    static final String PUPIL_NAME_AMIRA = "Amira Example";
+    static final String PUPIL_WITH_SOCIAL_WORKER = "TVJ-0005";
+    static final String MOBILE = "07700 900004";
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired VisitService visits;
+    @Autowired Documents documents;
+    @Autowired VisitNotes notes;
+
+    @BeforeEach
+    void fixTheClock() {
+        BpmnAwareTests.init(engine);
+        ClockUtil.setCurrentTime(Date.from(NOW));
+    }
+
+    @AfterEach
+    void resetTheClock() {
+        ClockUtil.reset();
+    }
+
+    // ---- variables ------------------------------------------------------------------------
+
+    static final class Answers {
+        private final Map<String, Object> values = new HashMap<>();
+
+        <T> Answers with(ProcessVariable<T> variable, T value) {
+            variable.putInto(values, value);
+            return this;
+        }
+
+        Map<String, Object> map() {
+            return values;
+        }
+    }
+
+    static Answers answers() {
+        return new Answers();
+    }
+
+    static <T> T variable(ProcessInstance instance, ProcessVariable<T> variable, RuntimeService runtime) {
+        return variable.get(runtime.getVariables(instance.getId()));
+    }
+
+    <T> T variable(ProcessInstance instance, ProcessVariable<T> variable) {
+        return variable(instance, variable, runtimeService);
+    }
+
+    // ---- tasks ----------------------------------------------------------------------------
+
+    Task task(ProcessInstance instance, String elementId) {
+        Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(elementId).singleResult();
+        assertThat(task).as("open task " + elementId).isNotNull();
+        return task;
+    }
+
+    void complete(ProcessInstance instance, String elementId, Answers answers) {
+        assertThat(instance).isWaitingAt(elementId);
+        taskService.complete(task(instance, elementId).getId(), answers.map());
+    }
+
+    ProcessInstance request(String pupilId, String reason) {
+        return visits.requestVisit(pupilId, reason, "visitor1");
+    }
+
+    ProcessInstance request() {
+        return request(PUPIL, "attendance");
+    }
+
+    // ---- one helper per step, with the answers of an ordinary visit ------------------------
+
+    void authorise(ProcessInstance instance) {
+        complete(instance, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
+    }
+
+    Answers noHazards() {
+        return answers()
+                .with(HAZARD_AGGRESSIVE_FAMILY_MEMBER, false).with(HAZARD_KNOWN_INCIDENTS, false)
+                .with(HAZARD_DANGEROUS_ANIMALS, false).with(HAZARD_DRIVING, false).with(HAZARD_PUBLIC_AREAS, false)
+                .with(HAZARD_ILLNESS_OR_INJURY, false).with(HAZARD_LONE_WORKING, false)
+                .with(PROTECTION_REGISTER_CHECKED, true).with(PROTECTION_REGISTER_HIT, false)
+                .with(RISK_CONTROLS, "Two staff, office holds the plan.");
+    }
+
+    void assessRisk(ProcessInstance instance, Answers hazards) {
+        complete(instance, Elements.ASSESS_RISK, hazards);
+    }
+
+    Answers ordinaryPlan() {
+        return answers()
+                .with(LEAD_VISITOR, "visitor1").with(LEAD_MOBILE, MOBILE)
+                .with(COMPANION_KIND, "staff").with(COMPANION_NAME, "visitor2").with(COMPANION_MOBILE, "+44 7700 900005")
+                .with(TRANSPORT, "car").with(VEHICLE_MAKE, "Ford").with(VEHICLE_MODEL, "Fiesta")
+                .with(VEHICLE_REGISTRATION, "ZZ24 DSP").with(VEHICLE_COLOUR, "Blue").with(VEHICLE_INSURANCE_CONFIRMED, true)
+                .with(APPOINTMENT_TIME, "2026-11-23T10:00:00Z").with(EXPECTED_RETURN_TIME, "2026-11-23T11:30:00Z");
+    }
+
+    void plan(ProcessInstance instance) {
+        complete(instance, Elements.PLAN, ordinaryPlan());
+    }
+
+    void signOut(ProcessInstance instance) {
+        complete(instance, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
+    }
+
+    void arrive(ProcessInstance instance) {
+        assertThat(instance).isWaitingAt(Elements.STAFF_ARRIVED);
+        visits.reportArrived(instance.getBusinessKey());
+    }
+
+    /** From request to standing at the door: authorised, low risk, planned, signed out, arrived. */
+    void goToTheDoor(ProcessInstance instance) {
+        authorise(instance);
+        assessRisk(instance, noHazards());
+        plan(instance);
+        signOut(instance);
+        arrive(instance);
+    }
+
+    void parentArrives(ProcessInstance instance) {
+        complete(instance, Elements.WAIT_FOR_PARENT, answers().with(PARENT_ARRIVAL, "arrived"));
+    }
+
+    Answers allYesAtTheDoor() {
+        return answers().with(ADULT_PRESENT_AND_INVITES, "yes").with(NOT_ONLY_CHILD_AT_HOME, "yes")
+                .with(ANIMALS_SECURED, "yes").with(STAFF_FEEL_SAFE, "yes");
+    }
+
+    void goIn(ProcessInstance instance) {
+        complete(instance, Elements.DECIDE_ENTRY, allYesAtTheDoor());
+    }
+
+    void leave(ProcessInstance instance) {
+        assertThat(instance).isWaitingAt(Elements.STAFF_LEAVING);
+        visits.reportLeaving(instance.getBusinessKey());
+    }
+
+    /** From request to the record task: the whole visit happened. */
+    void visitTheFamily(ProcessInstance instance) {
+        goToTheDoor(instance);
+        parentArrives(instance);
+        goIn(instance);
+        leave(instance);
+    }
+
+    /** From a finished plan to a filed ordinary record. */
+    void fromSignOutToRecord(ProcessInstance instance) {
+        signOut(instance);
+        arrive(instance);
+        parentArrives(instance);
+        goIn(instance);
+        leave(instance);
+        complete(instance, Elements.RECORD_VISIT, ordinaryRecord());
+    }
+
+    Answers ordinaryRecord() {
+        return answers().with(VISIT_OUTCOME, "Parent agreed attendance matters; Amira back tomorrow.")
+                .with(AGREEMENTS, "").with(CONCERNS, "").with(SAFEGUARDING_CONCERN, false)
+                .with(TELL_DSL, false).with(TELL_SENCO, false).with(TELL_CLASS_TEACHER, true);
+    }
+
+    Answers recordWithAgreements(String checkOn) {
+        return ordinaryRecord().with(AGREEMENTS, "Amira will be at school by 8:50 every day.")
+                .with(AGREEMENT_CHECK_DATE, checkOn);
+    }
+
+    /**
+     * Completes a task as a signed-in member of a group, so Camunda's authorizations apply to it and
+     * to everything the engine does in the same call, as they do in Tasklist.
+     */
+    void completeAs(String userId, String groupId, ProcessInstance instance, String elementId, Answers answers) {
+        assertThat(instance).isWaitingAt(elementId);
+        String taskId = task(instance, elementId).getId();
+        engine.getIdentityService().setAuthentication(userId, java.util.List.of(groupId));
+        try {
+            taskService.complete(taskId, answers.map());
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    // ---- timers ---------------------------------------------------------------------------
+
+    /**
+     * Moves the engine clock to one second before the timer is due and shows it does not fire, then
+     * to exactly when it is due and fires it: the wait is the policy's, not a second less.
+     */
+    void timerFiresAfterExactly(ProcessInstance instance, String timerElementId, Duration wait) {
+        Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(timerElementId)
+                .timers().singleResult();
+        assertThat(timer).as("timer " + timerElementId).isNotNull();
+        Instant due = ClockUtil.getCurrentTime().toInstant().plus(wait);
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(due);
+        ClockUtil.setCurrentTime(Date.from(due.minusSeconds(1)));
+        assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).activityId(timerElementId)
+                .executable().count()).as("timer due too early").isZero();
+        ClockUtil.setCurrentTime(Date.from(due));
+        assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).activityId(timerElementId)
+                .executable().count()).isOne();
+        managementService.executeJob(timer.getId());
+    }
+
+    /** Time passes at the door: the engine clock moves on. */
+    static void timePasses(Duration duration) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+    }
+
+    /** Fires a date timer once the clock reaches it. */
+    void timerFiresOn(ProcessInstance instance, String timerElementId, Instant due) {
+        Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(timerElementId)
+                .timers().singleResult();
+        assertThat(timer).as("timer " + timerElementId).isNotNull();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(due);
+        ClockUtil.setCurrentTime(Date.from(due));
+        managementService.executeJob(timer.getId());
+    }
+
+    // ---- documents ------------------------------------------------------------------------
+
+    String pdfText(long documentId) throws IOException {
+        Documents.Document document = documents.document(documentId).orElseThrow();
+        assertThat(document.contentType()).isEqualTo(Documents.PDF);
+        try (PDDocument pdf = Loader.loadPDF(document.content())) {
+            return new PDFTextStripper().getText(pdf);
+        }
+    }
+
+    String status(ProcessInstance instance) {
+        return visits.status(instance.getBusinessKey()).orElseThrow();
+    }
+}
