@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,6 +29,15 @@ class ModelsDeployTest {
 
     @Autowired
     RepositoryService repositoryService;
+
+    @Autowired
+    FormService formService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    VisitService visits;
 
     @Test
     void everyModelFileIsDeployed() throws IOException {
@@ -48,6 +61,16 @@ class ModelsDeployTest {
                 assertThat(task.getName()).as("name of " + task.getId()).isNotBlank();
                 assertThat(task.getCamundaFormRef()).as("form of " + where).isIn(formIds);
             }
+        }
+    }
+
+    @Test
+    void aSchoolsTaskOpensItsCamundaForm() throws IOException {
+        String reference = visits.requestVisit("LYN-0002", "attendance", "lyn-office").getBusinessKey();
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
+        assertThat(task.getTenantId()).isEqualTo("lynnfield-primary");
+        try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
+            assertThat(new String(form.readAllBytes())).contains("\"id\": \"authorise-visit\"");
         }
     }
 

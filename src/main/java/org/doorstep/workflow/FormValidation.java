@@ -57,14 +57,17 @@ public class FormValidation extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** The rules of the task's form, as deployed: found through the form definition the engine resolved. */
+    /**
+     * The rules of the task's form, as deployed, resolved as the engine resolves binding "latest":
+     * forms are shared by every school, so the task's tenant does not narrow the search.
+     */
     private FormRules rulesFor(DelegateTask task) {
         UserTask model = (UserTask) task.getBpmnModelElementInstance();
         if (model == null || model.getCamundaFormRef() == null) {
             return null;
         }
         CamundaFormDefinitionEntity definition = Context.getCommandContext().getCamundaFormDefinitionManager()
-                .findLatestDefinitionByKeyAndTenantId(model.getCamundaFormRef(), task.getTenantId());
+                .findLatestDefinitionByKey(model.getCamundaFormRef());
         if (definition == null) {
             return null;
         }

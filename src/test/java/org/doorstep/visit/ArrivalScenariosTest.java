@@ -41,7 +41,7 @@ class ArrivalScenariosTest extends VisitScenarios {
         assertThat(visit).isWaitingAt(Elements.POST_NOTICE);
         String card = pdfText(variable(visit, NOTICE_DOCUMENT_ID));
         assertThat(card).contains("We called today").contains(PUPIL_NAME_AMIRA).contains("Monday 23 November 2026")
-                .contains("09:50").contains("020 7946 0000");
+                .contains("09:50").contains("01632 960000");
         complete(visit, Elements.POST_NOTICE, answers().with(NOTICE_POSTED, true));
 
         // Thames View 3.8-3.9: the reason goes in writing to the headteacher.

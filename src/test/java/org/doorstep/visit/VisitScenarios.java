@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -210,13 +212,16 @@ abstract class VisitScenarios {
     }
 
     /**
-     * Completes a task as a signed-in member of a group, so Camunda's authorizations apply to it and
-     * to everything the engine does in the same call, as they do in Tasklist.
+     * Completes a task as a signed-in member of a group and of their schools, so Camunda's
+     * authorizations and tenant check apply to it and to everything the engine does in the same
+     * call, as they do in Tasklist.
      */
     void completeAs(String userId, String groupId, ProcessInstance instance, String elementId, Answers answers) {
         assertThat(instance).isWaitingAt(elementId);
         String taskId = task(instance, elementId).getId();
-        engine.getIdentityService().setAuthentication(userId, java.util.List.of(groupId));
+        List<String> schools = engine.getIdentityService().createTenantQuery().userMember(userId).list().stream()
+                .map(Tenant::getId).toList();
+        engine.getIdentityService().setAuthentication(userId, List.of(groupId), schools);
         try {
             taskService.complete(taskId, answers.map());
         } finally {
