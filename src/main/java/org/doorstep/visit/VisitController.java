@@ -1,11 +1,15 @@
 package org.doorstep.visit;
 
 import java.net.URI;
-import java.security.Principal;
 import java.util.Map;
+import org.doorstep.records.VisitNotes;
+import org.doorstep.school.Pupil;
+import org.doorstep.school.SchoolDirectory;
+import org.doorstep.school.UnknownPupilException;
+import org.doorstep.security.SchoolAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.doorstep.school.UnknownPupilException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,9 +25,15 @@ import org.springframework.web.bind.annotation.RestController;
 class VisitController {
 
     private final VisitService visits;
+    private final SchoolDirectory directory;
+    private final VisitNotes records;
+    private final SchoolAccess schools;
 
-    VisitController(VisitService visits) {
+    VisitController(VisitService visits, SchoolDirectory directory, VisitNotes records, SchoolAccess schools) {
         this.visits = visits;
+        this.directory = directory;
+        this.records = records;
+        this.schools = schools;
     }
 
     record NewVisit(String pupilId, String reason, Boolean hasSocialWorker, Boolean announced) {
@@ -31,7 +41,9 @@ class VisitController {
 
     @PostMapping("/api/visits")
     @PreAuthorize("hasAnyAuthority('GROUP_visiting-staff', 'GROUP_office', 'GROUP_headteacher', 'GROUP_dsl')")
-    ResponseEntity<Map<String, String>> request(@RequestBody NewVisit request, Principal requester) {
+    ResponseEntity<Map<String, String>> request(@RequestBody NewVisit request, Authentication requester) {
+        schools.require(requester, directory.pupil(request.pupilId()).map(Pupil::schoolId).orElse(null),
+                "pupil " + request.pupilId());
         String reference = visits.requestVisit(new VisitService.VisitRequest(request.pupilId(), request.reason(),
                 requester.getName(), request.hasSocialWorker(), request.announced(), null)).getBusinessKey();
         return ResponseEntity.created(URI.create("/api/visits/" + reference))
@@ -44,7 +56,8 @@ class VisitController {
     }
 
     @GetMapping("/api/visits/{reference}")
-    ResponseEntity<Map<String, String>> status(@PathVariable String reference) {
+    ResponseEntity<Map<String, String>> status(@PathVariable String reference, Authentication reader) {
+        schools.require(reader, records.schoolOf(reference).orElse(null), "visit " + reference);
         return visits.status(reference)
                 .map(status -> ResponseEntity.ok(Map.of("reference", reference, "status", status)))
                 .orElse(ResponseEntity.notFound().build());

@@ -101,6 +101,17 @@ class SchoolIsolationTest {
     }
 
     @Test
+    void anotherSchoolCannotReadAVisitOrRequestOneForItsPupil() {
+        WebClient burghOffice = WebClient.basic(port, "bur-office", password);
+        assertThat(burghOffice.get("/api/visits/" + thamesViewVisit).statusCode()).isEqualTo(404);
+        assertThat(burghOffice.get("/api/visits/" + thamesViewVisit + "/documents").statusCode()).isEqualTo(404);
+        var request = burghOffice.postJson("/api/visits", "{\"pupilId\":\"TVJ-0001\",\"reason\":\"attendance\"}");
+        assertThat(request.statusCode()).isEqualTo(404);
+        assertThat(request.body()).contains("No pupil TVJ-0001 in your schools");
+        assertThat(WebClient.basic(port, "office", password).get("/api/visits/" + thamesViewVisit).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void doorstepsOwnEndpointsHideAnotherSchoolsVisit() {
         assertThat(WebClient.signedIn(port, "bur-dsl", password).get("/api/visits/" + thamesViewVisit + "/notes").statusCode())
                 .isEqualTo(404);
