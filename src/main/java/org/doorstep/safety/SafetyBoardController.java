@@ -1,0 +1,51 @@
+package org.doorstep.safety;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.doorstep.school.Pupil;
+import org.doorstep.school.SchoolDirectory;
+import org.doorstep.school.Staff;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The office safety board's data: everyone out on a visit now. Office and senior leaders only. */
+@RestController
+class SafetyBoardController {
+
+    private final SafetyWatches watches;
+    private final SchoolDirectory directory;
+
+    SafetyBoardController(SafetyWatches watches, SchoolDirectory directory) {
+        this.watches = watches;
+        this.directory = directory;
+    }
+
+    @GetMapping("/api/safety/board")
+    @PreAuthorize("hasAnyAuthority('GROUP_office', 'GROUP_senior-leaders')")
+    Board board() {
+        Instant now = EngineClock.now();
+        List<Row> rows = watches.open().stream().map(watch -> {
+            List<Staff> staff = directory.staff(watch.staff());
+            String names = staff.isEmpty() ? String.join(", ", watch.staff())
+                    : staff.stream().map(s -> s.fullName() + " (" + s.mobile() + ")").collect(Collectors.joining(", "));
+            String pupil = directory.pupil(watch.pupilId()).map(Pupil::fullName).orElse(watch.pupilId());
+            boolean checkInLate = watch.nextCheckInDueAt() != null && watch.nextCheckInDueAt().isBefore(now);
+            boolean returnLate = watch.expectedBackAt() != null && watch.expectedBackAt().isBefore(now);
+            boolean red = watch.alert() != null || checkInLate || returnLate;
+            return new Row(watch.visitReference(), names, pupil, watch.address(), watch.transport(), watch.phase(),
+                    watch.departedAt(), watch.lastCheckInAt(), watch.lastCheckInType(), watch.nextCheckInDueAt(),
+                    watch.expectedBackAt(), watch.alert(), watch.overdueStep(), red);
+        }).toList();
+        return new Board(now, rows);
+    }
+
+    record Board(Instant asOf, List<Row> out) {
+    }
+
+    record Row(String visitReference, String staff, String pupil, String address, String transport, String phase,
+            Instant since, Instant lastCheckInAt, String lastCheckInType, Instant nextCheckInDueAt, Instant expectedBackAt,
+            String alert, String overdueStep, boolean red) {
+    }
+}
