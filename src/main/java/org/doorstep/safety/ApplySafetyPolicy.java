@@ -2,7 +2,6 @@ package org.doorstep.safety;
 
 import static org.doorstep.safety.StaffSafetyProcess.Variables.ADDRESS;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_INTERVAL;
-import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_REMINDER_AFTER;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_REMINDER_BEFORE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.EXPECTED_BACK_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_CHAIN;
@@ -66,7 +65,6 @@ class ApplySafetyPolicy implements JavaDelegate {
         POLICY_VERSION.set(execution, profile.id() + "@" + profile.version());
         CHECK_IN_INTERVAL.set(execution, interval.toString());
         CHECK_IN_REMINDER_BEFORE.set(execution, before.toString());
-        CHECK_IN_REMINDER_AFTER.set(execution, interval.minus(before).toString());
         OVERDUE_CHAIN.set(execution, OverdueChain.encode(safety.overdueChain()));
         PHASE.set(execution, Phase.DEPARTED.name());
 

@@ -94,7 +94,6 @@ public class CheckIns {
                 throw new CheckInRefusedException(NOT_EXPECTED_NOW, "'" + type.label() + "' is not expected for visit "
                         + reference + " now: " + describe(watch) + ".");
             }
-            runtimeService.createMessageCorrelation(type.message()).processInstanceBusinessKey(reference).correlateAllWithResult();
         }
         watches.recordCheckIn(reference, type.name(), madeBy, behalf, now);
         String detail = behalf == null ? null : "recorded by the office on behalf of " + behalf;
@@ -102,6 +101,10 @@ public class CheckIns {
             detail = (detail == null ? "" : detail + "; ") + "emergency already raised";
         }
         audit.record(madeBy, "CHECK_IN_" + type.name(), "visit", reference, detail);
+        // Recorded first: the time line shows the check-in before what it caused.
+        if (!alreadyInEmergency) {
+            runtimeService.createMessageCorrelation(type.message()).processInstanceBusinessKey(reference).correlateAllWithResult();
+        }
         Watch after = watches.find(reference).orElseThrow();
         return new Receipt(reference, type, now, madeBy, behalf, after.phase(), after.alert(), after.nextCheckInDueAt(),
                 after.expectedBackAt(), after.ended());

@@ -3,6 +3,7 @@ package org.doorstep.safety;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_INTERVAL;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.EXPECTED_BACK_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.LAST_CHECK_IN_TYPE;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.NEXT_CHECK_IN_DUE_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_OUTCOME;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_DONE_BY;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.PHASE;
@@ -48,6 +49,11 @@ class CloseOverdueChain implements JavaDelegate {
             EXPECTED_BACK_AT.set(execution, Date.from(extended));
             watches.expectedBack(reference, extended);
             how += "; now expected back by " + SafetyBriefing.time(Date.from(extended));
+        }
+        if (Phase.valueOf(PHASE.require(execution)) == Phase.AT_ADDRESS && !NEXT_CHECK_IN_DUE_AT.require(execution).toInstant().isAfter(now)) {
+            // Spoke to them at the address: the check-in clock starts again from now.
+            Instant due = RecordCheckIn.startClock(execution, now);
+            watches.nextCheckInDue(reference, due);
         }
         watches.alert(reference, null, null);
         audit.record(actor == null ? "unknown" : actor, "OVERDUE_CHAIN_CLOSED", "visit", reference, how);

@@ -1,6 +1,9 @@
 package org.doorstep.safety;
 
 import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_INTERVAL;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_REMINDER_AT;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_REMINDER_BEFORE;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.NEXT_CHECK_IN_DUE_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_TYPE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.LAST_CHECK_IN_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.LAST_CHECK_IN_TYPE;
@@ -42,7 +45,18 @@ class RecordCheckIn implements JavaDelegate {
         PHASE.set(execution, phase.name());
         LAST_CHECK_IN_AT.set(execution, Date.from(now));
         LAST_CHECK_IN_TYPE.set(execution, type.name());
-        Instant nextDue = phase == Phase.AT_ADDRESS ? now.plus(Duration.parse(CHECK_IN_INTERVAL.require(execution))) : null;
+        Instant nextDue = phase == Phase.AT_ADDRESS ? startClock(execution, now) : null;
         watches.checkedIn(VISIT_REFERENCE.require(execution), phase, type.name(), now, nextDue);
+    }
+
+    /**
+     * Sets the next check-in's due time (and its reminder) from {@code from}. The timers wait for
+     * these fixed moments, so a late-firing reminder never pushes the check-in's due time back.
+     */
+    static Instant startClock(DelegateExecution execution, Instant from) {
+        Instant due = from.plus(Duration.parse(CHECK_IN_INTERVAL.require(execution)));
+        NEXT_CHECK_IN_DUE_AT.set(execution, Date.from(due));
+        CHECK_IN_REMINDER_AT.set(execution, Date.from(due.minus(Duration.parse(CHECK_IN_REMINDER_BEFORE.require(execution)))));
+        return due;
     }
 }

@@ -86,7 +86,7 @@ class SafetyNotifier {
             message.setText(body);
             mail.send(message);
         } catch (RuntimeException e) {
-            log.error("Safety alert email '{}' to {} failed; the Tasklist alert stands", subject, to, e);
+            log.error("Safety alert email '{}' to {} failed ({}); the Tasklist alert stands", subject, to, e.getMessage());
         }
     }
 
@@ -94,7 +94,7 @@ class SafetyNotifier {
         try {
             sms.send(mobile, text);
         } catch (RuntimeException e) {
-            log.error("Safety SMS to {} failed", mobile, e);
+            log.error("Safety SMS to {} failed: {}", mobile, e.getMessage());
         }
     }
 

@@ -68,6 +68,10 @@ class SafetyWatches {
                 .params(phase.name(), type, ts(at), ts(nextDue), reference).update();
     }
 
+    void nextCheckInDue(String reference, Instant due) {
+        jdbc.sql("UPDATE safety_watch SET next_check_in_due_at = ? WHERE visit_reference = ?").params(ts(due), reference).update();
+    }
+
     void expectedBack(String reference, Instant expectedBackAt) {
         jdbc.sql("UPDATE safety_watch SET expected_back_at = ? WHERE visit_reference = ?").params(ts(expectedBackAt), reference).update();
     }

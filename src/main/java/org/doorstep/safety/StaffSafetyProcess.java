@@ -81,12 +81,14 @@ public final class StaffSafetyProcess {
         public static final ProcessVariable<String> POLICY_VERSION = ProcessVariable.of("policyVersion", String.class);
         public static final ProcessVariable<String> CHECK_IN_INTERVAL = ProcessVariable.of("checkInInterval", String.class);
         public static final ProcessVariable<String> CHECK_IN_REMINDER_BEFORE = ProcessVariable.of("checkInReminderBefore", String.class);
-        public static final ProcessVariable<String> CHECK_IN_REMINDER_AFTER = ProcessVariable.of("checkInReminderAfter", String.class);
         /** The overdue chain as "ACTION DURATION;ACTION DURATION;..." (see {@link OverdueChain}). */
         public static final ProcessVariable<String> OVERDUE_CHAIN = ProcessVariable.of("overdueChain", String.class);
 
         public static final ProcessVariable<String> PHASE = ProcessVariable.of("phase", String.class);
         public static final ProcessVariable<Date> LAST_CHECK_IN_AT = ProcessVariable.of("lastCheckInAt", Date.class);
+        /** The check-in clock: when the next check-in is due, and when the staff are reminded of it. */
+        public static final ProcessVariable<Date> NEXT_CHECK_IN_DUE_AT = ProcessVariable.of("nextCheckInDueAt", Date.class);
+        public static final ProcessVariable<Date> CHECK_IN_REMINDER_AT = ProcessVariable.of("checkInReminderAt", Date.class);
         public static final ProcessVariable<String> LAST_CHECK_IN_TYPE = ProcessVariable.of("lastCheckInType", String.class);
         /** Input parameter of the record tasks: which check-in arrived. */
         public static final ProcessVariable<String> CHECK_IN_TYPE = ProcessVariable.of("checkInType", String.class);
