@@ -64,6 +64,14 @@ final class SafetyScenario implements AutoCloseable {
         return reference;
     }
 
+    /** Follows a watch started elsewhere (before a restart), with the engine clock at {@code at}. */
+    void follow(String reference, Instant at) {
+        now = at;
+        ClockUtil.setCurrentTime(Date.from(now));
+        references.add(reference);
+        instanceIds.add(watch(reference).getId());
+    }
+
     CheckIns.Receipt checkIn(String reference, CheckInType type, String user) {
         return checkIns.checkIn(reference, type, user, false, null);
     }
