@@ -31,8 +31,10 @@ class CheckInController {
     private final CheckIns checkIns;
     private final SafetyWatches watches;
     private final SchoolDirectory directory;
+    private final SchoolMembers members;
 
-    CheckInController(CheckIns checkIns, SafetyWatches watches, SchoolDirectory directory) {
+    CheckInController(CheckIns checkIns, SafetyWatches watches, SchoolDirectory directory, SchoolMembers members) {
+        this.members = members;
         this.checkIns = checkIns;
         this.watches = watches;
         this.directory = directory;
@@ -50,7 +52,7 @@ class CheckInController {
         SafetyWatches.Watch watch = watches.find(reference).orElseThrow(() -> new CheckInRefusedException(
                 CheckInRefusedException.Reason.UNKNOWN_VISIT, "No safety watch for visit " + reference + "."));
         boolean leader = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Roles.authority(Roles.SENIOR_LEADERS)));
-        if (!watch.staff().contains(user.getName()) && !isOffice(user) && !leader) {
+        if (!watch.staff().contains(user.getName()) && !((isOffice(user) || leader) && members.worksFor(user.getName(), watch.schoolId()))) {
             throw new CheckInRefusedException(CheckInRefusedException.Reason.NOT_ASSIGNED,
                     "You (" + user.getName() + ") are not on visit " + reference + ".");
         }

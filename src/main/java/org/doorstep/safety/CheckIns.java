@@ -33,10 +33,12 @@ public class CheckIns {
     private final RuntimeService runtimeService;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final SchoolMembers members;
     private final TransactionTemplate transaction;
 
     CheckIns(SafetyWatches watches, RuntimeService runtimeService, AuditTrail audit, JdbcClient jdbc,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, SchoolMembers members) {
+        this.members = members;
         this.watches = watches;
         this.runtimeService = runtimeService;
         this.audit = audit;
@@ -76,7 +78,7 @@ public class CheckIns {
         String madeBy = actor;
         String behalf = null;
         if (!watch.staff().contains(actor)) {
-            if (!actorIsOffice) {
+            if (!actorIsOffice || !members.worksFor(actor, watch.schoolId())) {
                 throw new CheckInRefusedException(NOT_ASSIGNED, "You (" + actor + ") are not on visit " + reference
                         + "; only its staff, or the office on their behalf, can check in.");
             }

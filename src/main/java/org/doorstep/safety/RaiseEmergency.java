@@ -2,6 +2,7 @@ package org.doorstep.safety;
 
 import static org.doorstep.safety.StaffSafetyProcess.Variables.BRIEFING;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.EMERGENCY_RAISED_AT;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.SCHOOL_ID;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
 
 import java.util.Date;
@@ -39,6 +40,6 @@ class RaiseEmergency implements JavaDelegate {
         BRIEFING.set(execution, text);
         watches.alert(reference, ALERT, null);
         audit.record("doorstep", "STAFF_EMERGENCY_ALERTED", "visit", reference, "police task created; senior leaders alerted");
-        notifier.alertGroups(List.of(Roles.SENIOR_LEADERS, Roles.OFFICE), "Doorstep EMERGENCY: " + reference, text, true);
+        notifier.alertGroups(SCHOOL_ID.require(execution), List.of(Roles.SENIOR_LEADERS, Roles.OFFICE), "Doorstep EMERGENCY: " + reference, text, true);
     }
 }

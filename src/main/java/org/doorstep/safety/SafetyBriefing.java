@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.doorstep.school.SchoolDirectory;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
 class SafetyBriefing {
 
     static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm").withZone(SCHOOL_TIME);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK).withZone(SCHOOL_TIME);
 
     private final SchoolDirectory directory;
 

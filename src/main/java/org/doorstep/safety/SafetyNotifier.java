@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.school.Staff;
@@ -29,17 +28,17 @@ class SafetyNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(SafetyNotifier.class);
 
-    private final IdentityService identityService;
+    private final SchoolMembers members;
     private final SchoolDirectory directory;
     private final JavaMailSender mail;
     private final SmsGateway sms;
     private final String from;
     private final boolean emailEnabled;
 
-    SafetyNotifier(IdentityService identityService, SchoolDirectory directory, JavaMailSender mail, SmsGateway sms,
+    SafetyNotifier(SchoolMembers members, SchoolDirectory directory, JavaMailSender mail, SmsGateway sms,
             @Value("${doorstep.safety.mail-from:doorstep@localhost}") String from,
             @Value("${doorstep.safety.email-alerts:true}") boolean emailEnabled) {
-        this.identityService = identityService;
+        this.members = members;
         this.directory = directory;
         this.mail = mail;
         this.sms = sms;
@@ -47,12 +46,15 @@ class SafetyNotifier {
         this.emailEnabled = emailEnabled;
     }
 
-    /** Email to every member of the groups; with {@code text} also an SMS to those with a mobile on record. */
-    void alertGroups(List<String> groups, String subject, String body, boolean text) {
+    /**
+     * Email to every member of the groups at the school; with {@code text} also an SMS to those with a
+     * mobile on record.
+     */
+    void alertGroups(String schoolId, List<String> groups, String subject, String body, boolean text) {
         Set<String> userIds = new LinkedHashSet<>();
         List<String> emails = new ArrayList<>();
         for (String group : groups) {
-            for (User user : identityService.createUserQuery().memberOfGroup(group).list()) {
+            for (User user : members.membersAtSchool(group, schoolId)) {
                 if (userIds.add(user.getId()) && user.getEmail() != null && !user.getEmail().isBlank()) {
                     emails.add(user.getEmail());
                 }

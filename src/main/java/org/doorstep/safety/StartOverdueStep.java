@@ -8,6 +8,7 @@ import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_REASON;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_DEADLINE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_DUE_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_INDEX;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.SCHOOL_ID;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
 
 import java.util.Date;
@@ -65,7 +66,7 @@ class StartOverdueStep implements JavaDelegate {
         BRIEFING.set(execution, text);
         watches.alert(reference, OVERDUE_REASON.require(execution), step.action().name());
         audit.record("doorstep", "OVERDUE_STEP_STARTED", "visit", reference, step.action() + (repeated ? " (repeated)" : ""));
-        notifier.alertGroups(OverdueChain.alertedGroups(step.action()), "Doorstep safety: " + title + " (" + reference + ")",
+        notifier.alertGroups(SCHOOL_ID.require(execution), OverdueChain.alertedGroups(step.action()), "Doorstep safety: " + title + " (" + reference + ")",
                 text, step.action() != OverdueAction.RING_MOBILE);
     }
 }

@@ -25,6 +25,9 @@ import org.doorstep.DoorstepTest;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.records.AuditTrail.AuditEvent;
 import org.doorstep.safety.CheckInRefusedException.Reason;
+import org.doorstep.school.Contact;
+import org.doorstep.school.SchoolDirectory;
+import org.doorstep.school.Staff;
 import org.doorstep.security.Roles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +60,8 @@ class StaffSafetyScenarioTest {
     LoggingSmsGateway sms;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    SchoolDirectory directory;
 
     SafetyScenario scenario;
 
@@ -121,8 +126,11 @@ class StaffSafetyScenarioTest {
         assertThat(call.getName()).isEqualTo("Call the visiting staff");
         assertThat(candidateGroups(call)).containsExactly(Roles.OFFICE);
         String briefing = (String) scenario.tasks().getVariable(call.getId(), BRIEFING.name());
-        assertThat(briefing).contains("Vera Vance (mobile 07700 900004)", "Victor Vale (mobile 07700 900005)",
-                "12 Test Street", "ZZ24 DSP", "Car: Ford Fiesta", "Last contact:** Mon 2 Mar 09:15 (arrived)");
+        Staff vera = directory.staff("visitor1").orElseThrow();
+        Staff victor = directory.staff("visitor2").orElseThrow();
+        assertThat(briefing).contains(vera.fullName() + " (mobile " + vera.mobile() + ")",
+                victor.fullName() + " (mobile " + victor.mobile() + ")", "12 Test Street", vera.vehicleRegistration(),
+                "Car: Ford Fiesta", "Last contact:** Mon 2 Mar 09:15 (arrived)");
         assertThat(scenario.runtime().getVariable(call.getProcessInstanceId(), OVERDUE_REASON.name())).isEqualTo("MISSED_CHECK_IN");
 
         scenario.runDueJobs();
@@ -142,7 +150,7 @@ class StaffSafetyScenarioTest {
         scenario.after(Duration.ofSeconds(1));
         assertThat(openStep(visit)).isEqualTo(RING_PUPILS_HOME);
         assertThat((String) scenario.tasks().getVariable(scenario.openTasks(visit).get(0).getId(), BRIEFING.name()))
-                .contains("Parent of Amira (Mother) 07700 900001");
+                .contains(homeContact());
         scenario.after(Duration.ofMinutes(10));
         assertThat(openStep(visit)).isEqualTo(ALERT_SENIOR_LEADERS);
         assertThat(candidateGroups(scenario.openTasks(visit).get(0))).containsExactly(Roles.SENIOR_LEADERS);
@@ -151,7 +159,7 @@ class StaffSafetyScenarioTest {
         Task police = scenario.openTasks(visit).get(0);
         assertThat(police.getName()).isEqualTo("Call the police");
         assertThat((String) scenario.tasks().getVariable(police.getId(), BRIEFING.name()))
-                .contains("Vera Vance", "Victor Vale", "12 Test Street", "ZZ24 DSP", "Last contact:");
+                .contains(name("visitor1"), name("visitor2"), "12 Test Street", registration(), "Last contact:");
         assertThat(scenario.openTasks(visit)).hasSize(1);
         assertThat(scenario.tasksEverCreated(visit)).isEqualTo(4);
 
@@ -200,7 +208,7 @@ class StaffSafetyScenarioTest {
         assertThat(police.getPriority()).isEqualTo(100);
         assertThat(candidateGroups(police)).containsExactly(Roles.OFFICE);
         assertThat((String) scenario.tasks().getVariable(police.getId(), BRIEFING.name()))
-                .contains("EMERGENCY", "Vera Vance", "12 Test Street", "ZZ24 DSP");
+                .contains("EMERGENCY", name("visitor1"), "12 Test Street", registration());
         assertThat(watch(visit).alert()).isEqualTo("EMERGENCY");
         assertThat(actions(visit)).contains("CHECK_IN_EMERGENCY", "STAFF_EMERGENCY_ALERTED");
 
@@ -317,6 +325,19 @@ class StaffSafetyScenarioTest {
         String visit = arrivedAtTheAddress();
         assertThat(scenario.runtime().getVariable(scenario.watch(visit).getId(), StaffSafetyProcess.Variables.OVERDUE_CHAIN.name()))
                 .isEqualTo("RING_MOBILE PT10M;RING_HOME PT10M;ALERT_SENIOR_LEADERS PT15M;CALL_POLICE PT15M");
+    }
+
+    private String name(String user) {
+        return directory.staff(user).orElseThrow().fullName();
+    }
+
+    private String registration() {
+        return directory.staff("visitor1").orElseThrow().vehicleRegistration();
+    }
+
+    private String homeContact() {
+        Contact first = directory.contacts(SafetyScenario.PUPIL).get(0);
+        return first.name() + " (" + first.relationship() + ") " + first.phone();
     }
 
     private String arrivedAtTheAddress() {
