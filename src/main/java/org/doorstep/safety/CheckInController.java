@@ -62,6 +62,14 @@ class CheckInController {
                 checkIns.checkIns(reference), csrf.getHeaderName(), csrf.getToken());
     }
 
+    /** The open visits the signed-in user is on: the phone page's starting point. */
+    @GetMapping("/api/safety/mine")
+    List<Map<String, String>> mine(Authentication user) {
+        return watches.open().stream().filter(watch -> watch.staff().contains(user.getName()))
+                .map(watch -> Map.of("visitReference", watch.visitReference(), "address", watch.address() == null ? "" : watch.address()))
+                .toList();
+    }
+
     @ExceptionHandler(CheckInRefusedException.class)
     ResponseEntity<Map<String, String>> refused(CheckInRefusedException e) {
         return ResponseEntity.status(e.reason().httpStatus()).body(Map.of("error", e.reason().name(), "message", e.getMessage()));
