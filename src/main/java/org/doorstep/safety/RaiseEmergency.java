@@ -39,6 +39,7 @@ class RaiseEmergency implements JavaDelegate {
                 + ". Call the police (999) now.");
         BRIEFING.set(execution, text);
         watches.alert(reference, ALERT, null);
+        watches.nextCheckInDue(reference, null); // the check-in clock stops: the police task is what counts now
         audit.record("doorstep", "STAFF_EMERGENCY_ALERTED", "visit", reference, "police task created; senior leaders alerted");
         notifier.alertGroups(SCHOOL_ID.require(execution), List.of(Roles.SENIOR_LEADERS, Roles.OFFICE), "Doorstep EMERGENCY: " + reference, text, true);
     }
