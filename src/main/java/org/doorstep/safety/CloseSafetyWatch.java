@@ -5,6 +5,7 @@ import static org.doorstep.safety.StaffSafetyProcess.Variables.EMERGENCY_RAISED_
 import static org.doorstep.safety.StaffSafetyProcess.Variables.POLICE_REFERENCE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.records.AuditTrail;
@@ -16,8 +17,10 @@ class CloseSafetyWatch implements JavaDelegate {
 
     private final SafetyWatches watches;
     private final AuditTrail audit;
+    private final IdentityService identityService;
 
-    CloseSafetyWatch(SafetyWatches watches, AuditTrail audit) {
+    CloseSafetyWatch(SafetyWatches watches, AuditTrail audit, IdentityService identityService) {
+        this.identityService = identityService;
         this.watches = watches;
         this.audit = audit;
     }
@@ -27,7 +30,7 @@ class CloseSafetyWatch implements JavaDelegate {
         String reference = VISIT_REFERENCE.require(execution);
         watches.close(reference, EngineClock.now());
         if (EMERGENCY_RAISED_AT.get(execution) != null) {
-            audit.record("office", "EMERGENCY_HANDED_TO_POLICE", "visit", reference,
+            audit.record(EngineClock.currentUser(identityService, "office"), "EMERGENCY_HANDED_TO_POLICE", "visit", reference,
                     "police reference " + POLICE_REFERENCE.get(execution) + ": " + EMERGENCY_NOTE.get(execution));
         }
         audit.record("doorstep", "SAFETY_WATCH_CLOSED", "visit", reference, null);

@@ -9,7 +9,6 @@ import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.doorstep.records.AuditTrail;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +26,7 @@ class RecordOverdueStepOutcome implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        String by = authentication != null ? authentication.getUserId()
-                : task.getAssignee() != null ? task.getAssignee() : "unknown";
+        String by = EngineClock.currentUser(identityService, task.getAssignee() != null ? task.getAssignee() : "unknown");
         String outcome = OVERDUE_OUTCOME.get(task);
         OVERDUE_STEP_DONE_BY.set(task.getExecution(), by);
         String note = OVERDUE_NOTE.get(task);
