@@ -1,6 +1,7 @@
 package org.doorstep.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.doorstep.safety.StaffSafetyProcess.Elements.ALERT_SENIOR_LEADERS;
 import static org.doorstep.safety.StaffSafetyProcess.Elements.CALL_POLICE;
@@ -12,13 +13,16 @@ import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_NOTE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_OUTCOME;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_REASON;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.doorstep.DoorstepTest;
@@ -79,8 +83,11 @@ class StaffSafetyScenarioTest {
     @Test
     void checkInsOnTimeNeverAlert() {
         String visit = scenario.depart(Duration.ofHours(2), "visitor1", "visitor2");
+        ProcessInstance watch = scenario.watch(visit);
+        assertThat(watch).isStarted().isWaitingAt(StaffSafetyProcess.Elements.TRAVELLING);
         scenario.after(Duration.ofMinutes(15));
         scenario.checkIn(visit, CheckInType.ARRIVED, "visitor1");
+        assertThat(watch).isWaitingAt(StaffSafetyProcess.Elements.CHECK_IN_DUE);
         for (int i = 0; i < 4; i++) {
             scenario.after(Duration.ofMinutes(17));
             scenario.checkIn(visit, CheckInType.OK, i % 2 == 0 ? "visitor1" : "visitor2");
@@ -91,6 +98,7 @@ class StaffSafetyScenarioTest {
         CheckIns.Receipt back = scenario.checkIn(visit, CheckInType.BACK, "visitor1");
 
         assertThat(back.watchEnded()).isTrue();
+        assertThat(watch).hasPassed(StaffSafetyProcess.Elements.WATCH_CLOSED).isEnded();
         assertThat(scenario.tasksEverCreated(visit)).isZero();
         assertThat(actions(visit)).doesNotContain("STAFF_OVERDUE", "CHECK_IN_REMINDER_SENT")
                 .containsSubsequence("SAFETY_WATCH_STARTED", "CHECK_IN_ARRIVED", "CHECK_IN_OK", "CHECK_IN_LEAVING",
@@ -219,8 +227,9 @@ class StaffSafetyScenarioTest {
         Map<String, Object> done = new HashMap<>();
         done.put(StaffSafetyProcess.Variables.POLICE_REFERENCE.name(), "CAD-1234");
         done.put(StaffSafetyProcess.Variables.EMERGENCY_NOTE.name(), "Police on scene");
+        ProcessInstance watchInstance = scenario.watch(visit);
         scenario.tasks().complete(police.getId(), done);
-        assertThat(scenario.watch(visit)).isNull();
+        assertThat(watchInstance).hasPassed(StaffSafetyProcess.Elements.EMERGENCY_HANDLED).isEnded();
         assertThat(watch(visit).ended()).isTrue();
         assertThat(actions(visit)).contains("EMERGENCY_HANDED_TO_POLICE");
     }
@@ -318,6 +327,15 @@ class StaffSafetyScenarioTest {
         assertThatThrownBy(() -> scenario.checkIn(visit, CheckInType.ARRIVED, "visitor1"))
                 .isInstanceOfSatisfying(CheckInRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_EXPECTED_NOW))
                 .hasMessageContaining("already arrived");
+    }
+
+    @Test
+    void everyElementTheCodeNamesIsInTheModel() throws IllegalAccessException {
+        BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(engine.getRepositoryService()
+                .createProcessDefinitionQuery().processDefinitionKey(StaffSafetyProcess.KEY).latestVersion().singleResult().getId());
+        for (Field field : StaffSafetyProcess.Elements.class.getFields()) {
+            assertThat((Object) model.getModelElementById((String) field.get(null))).as(field.getName()).isNotNull();
+        }
     }
 
     @Test
