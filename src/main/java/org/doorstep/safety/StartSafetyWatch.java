@@ -26,16 +26,17 @@ import org.springframework.stereotype.Component;
 class StartSafetyWatch {
 
     private final RuntimeService runtimeService;
+    private final SafetyWatches watches;
 
-    StartSafetyWatch(RuntimeService runtimeService) {
+    StartSafetyWatch(RuntimeService runtimeService, SafetyWatches watches) {
         this.runtimeService = runtimeService;
+        this.watches = watches;
     }
 
     @EventListener
     void on(VisitDeparted departed) {
         String reference = departed.visitReference();
-        if (runtimeService.createProcessInstanceQuery().processDefinitionKey(StaffSafetyProcess.KEY)
-                .processInstanceBusinessKey(reference).count() > 0) {
+        if (watches.find(reference).filter(watch -> !watch.ended()).isPresent()) {
             return; // already watched: a repeated event must not start a second watch
         }
         Map<String, Object> variables = new HashMap<>();

@@ -33,6 +33,7 @@ import org.doorstep.school.Contact;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.school.Staff;
 import org.doorstep.security.Roles;
+import org.doorstep.visit.VisitDeparted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -336,6 +337,15 @@ class StaffSafetyScenarioTest {
         for (Field field : StaffSafetyProcess.Elements.class.getFields()) {
             assertThat((Object) model.getModelElementById((String) field.get(null))).as(field.getName()).isNotNull();
         }
+    }
+
+    @Test
+    void aRepeatedDepartureDoesNotStartASecondWatch() {
+        String visit = arrivedAtTheAddress();
+        events.publishEvent(new VisitDeparted(visit, SafetyScenario.SCHOOL, SafetyScenario.PUPIL, List.of("visitor1"),
+                "elsewhere", "bus", scenario.now().plus(Duration.ofHours(1)), null, "office"));
+        assertThat(scenario.runtime().createProcessInstanceQuery().processInstanceBusinessKey(visit).count()).isEqualTo(1);
+        assertThat(watch(visit).phase()).isEqualTo("AT_ADDRESS");
     }
 
     @Test
