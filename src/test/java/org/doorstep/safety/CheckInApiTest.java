@@ -27,13 +27,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** The check-in endpoint, the office board and the alert emails, over HTTP as the pages use them. */
 @DoorstepTest
 class CheckInApiTest {
 
+    /** On a free port, so parallel builds on one machine never collide; the shared mail sender is pointed at it. */
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @LocalServerPort
     int port;
@@ -57,14 +59,25 @@ class CheckInApiTest {
     final ObjectMapper json = new ObjectMapper();
     SafetyScenario scenario;
 
+    @Autowired
+    JavaMailSenderImpl mailSender;
+    int configuredMailPort;
+    String configuredMailHost;
+
     @BeforeEach
     void start() {
         scenario = new SafetyScenario(engine, events, jdbc, checkIns);
+        configuredMailHost = mailSender.getHost();
+        configuredMailPort = mailSender.getPort();
+        mailSender.setHost("localhost");
+        mailSender.setPort(mail.getSmtp().getPort());
     }
 
     @AfterEach
     void finish() {
         scenario.close();
+        mailSender.setHost(configuredMailHost);
+        mailSender.setPort(configuredMailPort);
     }
 
     @Test
