@@ -34,7 +34,7 @@ CREATE TABLE check_in (
     type             VARCHAR(20)  NOT NULL,
     made_by          VARCHAR(64)  NOT NULL,
     -- set when the office records a call from the staff: the staff member it was made for
-    on_behalf_of     VARCHAR(64),
+    on_behalf_of     VARCHAR(400),
     occurred_at      TIMESTAMP    NOT NULL
 );
 CREATE INDEX check_in_visit ON check_in (visit_reference);

@@ -180,6 +180,20 @@ class StaffSafetyScenarioTest {
     }
 
     @Test
+    void afterTheLastStepThePoliceStepRepeatsUntilSomeoneResolvesIt() {
+        String visit = arrivedAtTheAddress();
+        scenario.after(INTERVAL);
+        for (Duration deadline : List.of(Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(15))) {
+            scenario.after(deadline);
+        }
+        assertThat(openStep(visit)).isEqualTo(CALL_POLICE);
+        scenario.after(Duration.ofMinutes(15));
+        assertThat(openStep(visit)).isEqualTo(CALL_POLICE);
+        assertThat(scenario.tasksEverCreated(visit)).isEqualTo(5);
+        assertThat(audit.events("visit", visit)).extracting(AuditEvent::detail).contains("CALL_POLICE (repeated)");
+    }
+
+    @Test
     void resolvingAStepStopsTheChain() {
         String visit = arrivedAtTheAddress();
         scenario.after(INTERVAL);
