@@ -363,6 +363,14 @@ class StaffSafetyScenarioTest {
     }
 
     @Test
+    void aWatchCancelledInCockpitLeavesTheBoard() {
+        String visit = arrivedAtTheAddress();
+        scenario.runtime().deleteProcessInstance(scenario.watch(visit).getId(), "cancelled by an administrator");
+        assertThat(watch(visit).ended()).isTrue();
+        assertThat(actions(visit)).endsWith("SAFETY_WATCH_CANCELLED");
+    }
+
+    @Test
     void aRunningWatchKeepsTheRulesItStartedWith() {
         String visit = arrivedAtTheAddress();
         assertThat(scenario.runtime().getVariable(scenario.watch(visit).getId(), StaffSafetyProcess.Variables.OVERDUE_CHAIN.name()))
