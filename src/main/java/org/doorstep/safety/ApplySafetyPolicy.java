@@ -1,0 +1,80 @@
+package org.doorstep.safety;
+
+import static org.doorstep.safety.StaffSafetyProcess.Variables.ADDRESS;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_INTERVAL;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_REMINDER_BEFORE;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.EXPECTED_BACK_AT;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_CHAIN;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.PHASE;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.POLICY_VERSION;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.PUPIL_ID;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.SCHOOL_ID;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.SIGNED_OUT_BY;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.TRANSPORT;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.doorstep.policy.PolicyProfile;
+import org.doorstep.policy.PolicyProfiles;
+import org.doorstep.records.AuditTrail;
+import org.doorstep.safety.StaffSafetyProcess.Phase;
+import org.springframework.stereotype.Component;
+
+/**
+ * Copies the school's safety rules into the watch (check-in interval, reminder, the overdue chain
+ * with each step's deadline), so a running watch keeps the rules it started with, and opens the
+ * watch on the office board.
+ */
+@Component("applySafetyPolicy")
+class ApplySafetyPolicy implements JavaDelegate {
+
+    /** When the sign-out gave no expected return time, the late-return alarm still needs one. */
+    static final Duration ASSUMED_VISIT_LENGTH = Duration.ofHours(2);
+
+    private final PolicyProfiles profiles;
+    private final SafetyWatches watches;
+    private final AuditTrail audit;
+
+    ApplySafetyPolicy(PolicyProfiles profiles, SafetyWatches watches, AuditTrail audit) {
+        this.profiles = profiles;
+        this.watches = watches;
+        this.audit = audit;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        PolicyProfile profile = profiles.forSchool(SCHOOL_ID.require(execution));
+        PolicyProfile.Safety safety = profile.safety();
+        // The visit may have shortened the interval (risk decision); never lengthened beyond policy.
+        String given = CHECK_IN_INTERVAL.get(execution);
+        Duration interval = given == null ? safety.checkInInterval() : Duration.parse(given);
+        Duration before = safety.checkInReminderBefore();
+        if (before.compareTo(interval) >= 0) {
+            before = interval.dividedBy(2);
+        }
+        Instant now = EngineClock.now();
+        Date expectedBack = EXPECTED_BACK_AT.get(execution);
+        if (expectedBack == null) {
+            expectedBack = Date.from(now.plus(ASSUMED_VISIT_LENGTH));
+            EXPECTED_BACK_AT.set(execution, expectedBack);
+        }
+        POLICY_VERSION.set(execution, profile.id() + "@" + profile.version());
+        CHECK_IN_INTERVAL.set(execution, interval.toString());
+        CHECK_IN_REMINDER_BEFORE.set(execution, before.toString());
+        OVERDUE_CHAIN.set(execution, OverdueChain.encode(safety.overdueChain()));
+        PHASE.set(execution, Phase.DEPARTED.name());
+
+        String reference = VISIT_REFERENCE.require(execution);
+        watches.open(reference, SCHOOL_ID.require(execution), PUPIL_ID.require(execution),
+                SafetyBriefing.staffIds(execution), ADDRESS.get(execution), TRANSPORT.get(execution), now,
+                expectedBack.toInstant(), interval.toString());
+        String signedOutBy = SIGNED_OUT_BY.get(execution);
+        audit.record(signedOutBy == null ? "doorstep" : signedOutBy, "SAFETY_WATCH_STARTED", "visit", reference,
+                "staff " + String.join(", ", SafetyBriefing.staffIds(execution)) + "; check-in every " + interval
+                        + "; expected back " + SafetyBriefing.time(expectedBack) + "; policy " + POLICY_VERSION.get(execution));
+    }
+}

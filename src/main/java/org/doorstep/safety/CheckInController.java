@@ -1,0 +1,108 @@
+package org.doorstep.safety;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.doorstep.school.SchoolDirectory;
+import org.doorstep.school.Staff;
+import org.doorstep.security.Roles;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Check-ins from the phone page or any client: {@code POST /api/visits/{reference}/check-ins} with
+ * {@code {"type":"ARRIVED|OK|LEAVING|BACK|EMERGENCY"}} (the office may add {@code "onBehalfOf"}).
+ * Refusals answer 4xx with {@code {"error": ..., "message": ...}} and change nothing.
+ */
+@RestController
+class CheckInController {
+
+    private final CheckIns checkIns;
+    private final SafetyWatches watches;
+    private final SchoolDirectory directory;
+    private final SchoolMembers members;
+
+    CheckInController(CheckIns checkIns, SafetyWatches watches, SchoolDirectory directory, SchoolMembers members) {
+        this.members = members;
+        this.checkIns = checkIns;
+        this.watches = watches;
+        this.directory = directory;
+    }
+
+    @PostMapping("/api/visits/{reference}/check-ins")
+    CheckIns.Receipt checkIn(@PathVariable String reference, @RequestBody CheckInRequest request, Authentication user) {
+        CheckInType type = parse(request == null ? null : request.type());
+        return checkIns.checkIn(reference, type, user.getName(), isOffice(user), request.onBehalfOf());
+    }
+
+    /** The visit's watch as the phone page shows it; also hands the page its CSRF token. */
+    @GetMapping("/api/visits/{reference}/safety")
+    WatchView watch(@PathVariable String reference, Authentication user, CsrfToken csrf) {
+        SafetyWatches.Watch watch = watches.find(reference).orElseThrow(() -> new CheckInRefusedException(
+                CheckInRefusedException.Reason.UNKNOWN_VISIT, "No safety watch for visit " + reference + "."));
+        boolean leader = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Roles.authority(Roles.SENIOR_LEADERS)));
+        if (!watch.staff().contains(user.getName()) && !((isOffice(user) || leader) && members.worksFor(user.getName(), watch.schoolId()))) {
+            throw new CheckInRefusedException(CheckInRefusedException.Reason.NOT_ASSIGNED,
+                    "You (" + user.getName() + ") are not on visit " + reference + ".");
+        }
+        String names = directory.staff(watch.staff()).stream().map(Staff::fullName).collect(Collectors.joining(", "));
+        return new WatchView(reference, names, watch.address(), watch.phase(), watch.alert(), watch.lastCheckInAt(),
+                watch.lastCheckInType(), watch.nextCheckInDueAt(), watch.expectedBackAt(), watch.ended(),
+                checkIns.checkIns(reference), csrf.getHeaderName(), csrf.getToken());
+    }
+
+    /** The open visits the signed-in user is on: the phone page's starting point. */
+    @GetMapping("/api/safety/mine")
+    List<Map<String, String>> mine(Authentication user) {
+        return watches.open().stream().filter(watch -> watch.staff().contains(user.getName()))
+                .map(watch -> Map.of("visitReference", watch.visitReference(), "address", watch.address() == null ? "" : watch.address()))
+                .toList();
+    }
+
+    @ExceptionHandler(CheckInRefusedException.class)
+    ResponseEntity<Map<String, String>> refused(CheckInRefusedException e) {
+        return ResponseEntity.status(e.reason().httpStatus()).body(Map.of("error", e.reason().name(), "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", "BAD_REQUEST",
+                "message", "Send JSON like {\"type\":\"OK\"}; type is one of " + types() + "."));
+    }
+
+    private static CheckInType parse(String type) {
+        try {
+            return CheckInType.valueOf(type == null ? "" : type.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new CheckInRefusedException(CheckInRefusedException.Reason.BAD_REQUEST,
+                    "Unknown check-in type '" + type + "'; use one of " + types() + ".");
+        }
+    }
+
+    private static String types() {
+        return Arrays.stream(CheckInType.values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    private static boolean isOffice(Authentication user) {
+        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Roles.authority(Roles.OFFICE)));
+    }
+
+    record CheckInRequest(String type, String onBehalfOf) {
+    }
+
+    record WatchView(String visitReference, String staff, String address, String phase, String alert,
+            Instant lastCheckInAt, String lastCheckInType, Instant nextCheckInDueAt, Instant expectedBackAt, boolean ended,
+            List<SafetyWatches.CheckIn> checkIns, String csrfHeader, String csrfToken) {
+    }
+}

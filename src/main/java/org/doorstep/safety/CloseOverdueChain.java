@@ -1,0 +1,61 @@
+package org.doorstep.safety;
+
+import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_INTERVAL;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.EXPECTED_BACK_AT;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.LAST_CHECK_IN_TYPE;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.NEXT_CHECK_IN_DUE_AT;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_OUTCOME;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_DONE_BY;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.PHASE;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.doorstep.records.AuditTrail;
+import org.doorstep.safety.StaffSafetyProcess.Phase;
+import org.springframework.stereotype.Component;
+
+/**
+ * The staff are safe (the office spoke to them, or they checked in themselves): the alert is
+ * cleared and the watch goes on. If the expected return had passed, the staff are expected back
+ * within one check-in interval from now, or the chain starts again.
+ */
+@Component("closeOverdueChain")
+class CloseOverdueChain implements JavaDelegate {
+
+    private final SafetyWatches watches;
+    private final AuditTrail audit;
+
+    CloseOverdueChain(SafetyWatches watches, AuditTrail audit) {
+        this.watches = watches;
+        this.audit = audit;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String reference = VISIT_REFERENCE.require(execution);
+        boolean officeResolved = StaffSafetyProcess.Outcomes.SAFE.equals(OVERDUE_OUTCOME.get(execution));
+        String actor = officeResolved ? OVERDUE_STEP_DONE_BY.get(execution) : "visiting staff";
+        String how = officeResolved ? "resolved by the office: they are safe"
+                : "closed by the staff's own check-in (" + CheckInType.valueOf(LAST_CHECK_IN_TYPE.require(execution)).label() + ")";
+        execution.removeVariable(OVERDUE_OUTCOME.name());
+        Instant now = EngineClock.now();
+        Date expectedBack = EXPECTED_BACK_AT.require(execution);
+        if (!expectedBack.toInstant().isAfter(now) && Phase.valueOf(PHASE.require(execution)) != Phase.BACK) {
+            Instant extended = now.plus(Duration.parse(CHECK_IN_INTERVAL.require(execution)));
+            EXPECTED_BACK_AT.set(execution, Date.from(extended));
+            watches.expectedBack(reference, extended);
+            how += "; now expected back by " + SafetyBriefing.time(Date.from(extended));
+        }
+        if (Phase.valueOf(PHASE.require(execution)) == Phase.AT_ADDRESS && !NEXT_CHECK_IN_DUE_AT.require(execution).toInstant().isAfter(now)) {
+            // Spoke to them at the address: the check-in clock starts again from now.
+            Instant due = RecordCheckIn.startClock(execution, now);
+            watches.nextCheckInDue(reference, due);
+        }
+        watches.alert(reference, null, null);
+        audit.record(actor == null ? "unknown" : actor, "OVERDUE_CHAIN_CLOSED", "visit", reference, how);
+    }
+}

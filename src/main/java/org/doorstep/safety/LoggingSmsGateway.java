@@ -1,0 +1,34 @@
+package org.doorstep.safety;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SMS channel when no provider is configured: every text goes to the log (so an installation
+ * sees what would have been sent) and the latest ones are kept for the demo and tests.
+ */
+public class LoggingSmsGateway implements SmsGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(LoggingSmsGateway.class);
+    private static final int KEPT = 200;
+
+    private final List<Text> sent = new ArrayList<>();
+
+    @Override
+    public synchronized void send(String mobileNumber, String text) {
+        log.info("SMS to {}: {}", mobileNumber, text);
+        sent.add(new Text(mobileNumber, text));
+        if (sent.size() > KEPT) {
+            sent.remove(0);
+        }
+    }
+
+    public synchronized List<Text> sent() {
+        return List.copyOf(sent);
+    }
+
+    public record Text(String mobileNumber, String text) {
+    }
+}

@@ -1,0 +1,59 @@
+package org.doorstep.safety;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.doorstep.school.Pupil;
+import org.doorstep.school.SchoolDirectory;
+import org.doorstep.school.Staff;
+import org.doorstep.security.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The office safety board's data: everyone out on a visit now, from the user's own schools. Office and senior leaders only. */
+@RestController
+class SafetyBoardController {
+
+    private final SafetyWatches watches;
+    private final SchoolDirectory directory;
+    private final SchoolMembers members;
+
+    SafetyBoardController(SafetyWatches watches, SchoolDirectory directory, SchoolMembers members) {
+        this.members = members;
+        this.watches = watches;
+        this.directory = directory;
+    }
+
+    @GetMapping("/api/safety/board")
+    @PreAuthorize("hasAnyAuthority('GROUP_office', 'GROUP_senior-leaders')")
+    Board board(Authentication user) {
+        Instant now = EngineClock.now();
+        boolean administrator = user.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(Roles.authority(Roles.CAMUNDA_ADMIN)));
+        List<Row> rows = watches.open().stream()
+                .filter(watch -> administrator || members.worksFor(user.getName(), watch.schoolId()))
+                .map(watch -> {
+            List<Staff> staff = directory.staff(watch.staff());
+            String names = staff.isEmpty() ? String.join(", ", watch.staff())
+                    : staff.stream().map(s -> s.fullName() + " (" + s.mobile() + ")").collect(Collectors.joining(", "));
+            String pupil = directory.pupil(watch.pupilId()).map(Pupil::fullName).orElse(watch.pupilId());
+            boolean checkInLate = watch.nextCheckInDueAt() != null && watch.nextCheckInDueAt().isBefore(now);
+            boolean returnLate = watch.expectedBackAt() != null && watch.expectedBackAt().isBefore(now);
+            boolean red = watch.alert() != null || checkInLate || returnLate;
+            return new Row(watch.visitReference(), names, pupil, watch.address(), watch.transport(), watch.phase(),
+                    watch.departedAt(), watch.lastCheckInAt(), watch.lastCheckInType(), watch.nextCheckInDueAt(),
+                    watch.expectedBackAt(), watch.alert(), watch.overdueStep(), red);
+        }).toList();
+        return new Board(now, rows);
+    }
+
+    record Board(Instant asOf, List<Row> out) {
+    }
+
+    record Row(String visitReference, String staff, String pupil, String address, String transport, String phase,
+            Instant since, Instant lastCheckInAt, String lastCheckInType, Instant nextCheckInDueAt, Instant expectedBackAt,
+            String alert, String overdueStep, boolean red) {
+    }
+}

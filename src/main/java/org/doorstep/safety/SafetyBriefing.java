@@ -1,0 +1,88 @@
+package org.doorstep.safety;
+
+import static org.doorstep.safety.StaffSafetyProcess.Variables.ADDRESS;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.EXPECTED_BACK_AT;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.LAST_CHECK_IN_AT;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.LAST_CHECK_IN_TYPE;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.PUPIL_ID;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.STAFF_USER_IDS;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.TRANSPORT;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.doorstep.school.SchoolDirectory;
+import org.doorstep.school.Staff;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the office, senior leaders or the police need in one text: who is out (with their mobiles),
+ * where, in which vehicle or on which route, the last contact, when they were expected back, and
+ * the pupil's home numbers.
+ */
+@Component
+class SafetyBriefing {
+
+    static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK).withZone(SCHOOL_TIME);
+
+    private final SchoolDirectory directory;
+
+    SafetyBriefing(SchoolDirectory directory) {
+        this.directory = directory;
+    }
+
+    String write(VariableScope watch, String headline) {
+        List<Staff> staff = directory.staff(staffIds(watch));
+        String people = staff.stream().map(s -> s.fullName() + " (mobile " + orUnknown(s.mobile()) + ")")
+                .collect(Collectors.joining(", "));
+        String vehicles = staff.stream().filter(s -> s.vehicleRegistration() != null)
+                .map(s -> String.join(" ", nonNull(s.vehicleColour(), s.vehicleMake(), s.vehicleModel())) + ", "
+                        + s.vehicleRegistration() + " (" + s.fullName() + ")")
+                .collect(Collectors.joining("; "));
+        String home = directory.contacts(PUPIL_ID.require(watch)).stream()
+                .map(c -> c.name() + " (" + orUnknown(c.relationship()) + ") " + orUnknown(c.phone()))
+                .collect(Collectors.joining("; "));
+        Date last = LAST_CHECK_IN_AT.get(watch);
+        String lastContact = last == null ? "none since they signed out"
+                : time(last) + " (" + CheckInType.valueOf(LAST_CHECK_IN_TYPE.require(watch)).label() + ")";
+        return """
+                **%s**
+
+                **Visit:** %s
+                **Staff:** %s
+                **Address:** %s
+                **Transport / route:** %s
+                **Vehicle:** %s
+                **Last contact:** %s
+                **Expected back:** %s
+                **Pupil's home:** %s""".formatted(headline, VISIT_REFERENCE.require(watch),
+                people.isEmpty() ? String.join(", ", staffIds(watch)) : people, orUnknown(ADDRESS.get(watch)),
+                orUnknown(TRANSPORT.get(watch)), vehicles.isEmpty() ? "none recorded" : vehicles, lastContact,
+                EXPECTED_BACK_AT.get(watch) == null ? "not given" : time(EXPECTED_BACK_AT.get(watch)),
+                home.isEmpty() ? "no contact on record" : home);
+    }
+
+    static List<String> staffIds(VariableScope watch) {
+        return Arrays.stream(STAFF_USER_IDS.require(watch).split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
+    }
+
+    static String time(Date date) {
+        return TIME.format(date.toInstant());
+    }
+
+    private static String orUnknown(String value) {
+        return value == null || value.isBlank() ? "not recorded" : value;
+    }
+
+    private static String[] nonNull(String... parts) {
+        return Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toArray(String[]::new);
+    }
+
+}

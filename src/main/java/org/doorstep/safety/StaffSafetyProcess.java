@@ -1,0 +1,121 @@
+package org.doorstep.safety;
+
+import java.util.Date;
+import org.doorstep.workflow.ProcessVariable;
+
+/**
+ * The staff-safety watch (bpmn/staff-safety.bpmn): one instance per visit, business key = visit
+ * reference, started when the staff sign out. Its key, messages, element ids and typed variables
+ * are named once here.
+ */
+public final class StaffSafetyProcess {
+
+    public static final String KEY = "staff-safety";
+
+    /** The shared message contract (docs/architecture.md), correlated by business key. */
+    public static final class Messages {
+        public static final String STAFF_ARRIVED = "StaffArrived";
+        public static final String STAFF_OK = "StaffOk";
+        public static final String STAFF_LEAVING = "StaffLeaving";
+        public static final String STAFF_BACK_AT_SCHOOL = "StaffBackAtSchool";
+        public static final String STAFF_EMERGENCY = "StaffEmergency";
+
+        private Messages() {
+        }
+    }
+
+    public static final class Elements {
+        public static final String START = "Event_VisitDeparted";
+        public static final String WATCH = "SubProcess_Watch";
+        public static final String TRAVELLING = "Gateway_Travelling";
+        public static final String CHECK_IN_DUE = "Gateway_CheckInDue";
+        public static final String CHECK_IN_LATE = "Gateway_CheckInLate";
+        public static final String RETURNING = "Gateway_Returning";
+        public static final String REMINDER_DUE = "Event_ReminderDue";
+        public static final String CHECK_IN_MISSED = "Event_CheckInDue";
+        public static final String NOT_BACK_IN_TIME = "Event_NotBackInTime";
+        public static final String OVERDUE_CHAIN = "SubProcess_OverdueChain";
+        public static final String CALL_VISITING_STAFF = "Task_CallVisitingStaff";
+        public static final String RING_PUPILS_HOME = "Task_RingPupilsHome";
+        public static final String ALERT_SENIOR_LEADERS = "Task_AlertSeniorLeaders";
+        public static final String CALL_POLICE = "Task_CallPolice";
+        public static final String EMERGENCY = "SubProcess_Emergency";
+        public static final String CALL_POLICE_NOW = "Task_CallPoliceNow";
+        public static final String WATCH_CLOSED = "Event_WatchClosed";
+        public static final String EMERGENCY_HANDLED = "Event_EmergencyHandled";
+
+        private Elements() {
+        }
+    }
+
+    /** Where the staff are, as the watch sees it; decides which messages and timers it waits for. */
+    public enum Phase {
+        DEPARTED, AT_ADDRESS, RETURNING, BACK
+    }
+
+    public enum OverdueReason {
+        MISSED_CHECK_IN, NOT_BACK
+    }
+
+    public static final class Outcomes {
+        /** "Spoke to them, they are safe": closes the chain. Anything else escalates at once. */
+        public static final String SAFE = "safe";
+        public static final String NO_CONTACT = "noContact";
+
+        private Outcomes() {
+        }
+    }
+
+    public static final class Variables {
+        public static final ProcessVariable<String> VISIT_REFERENCE = ProcessVariable.of("visitReference", String.class);
+        public static final ProcessVariable<String> SCHOOL_ID = ProcessVariable.of("schoolId", String.class);
+        public static final ProcessVariable<String> PUPIL_ID = ProcessVariable.of("pupilId", String.class);
+        /** Comma-separated Camunda user ids of the staff on the visit. */
+        public static final ProcessVariable<String> STAFF_USER_IDS = ProcessVariable.of("staffUserIds", String.class);
+        public static final ProcessVariable<String> ADDRESS = ProcessVariable.of("address", String.class);
+        public static final ProcessVariable<String> TRANSPORT = ProcessVariable.of("transport", String.class);
+        public static final ProcessVariable<String> SIGNED_OUT_BY = ProcessVariable.of("signedOutBy", String.class);
+        public static final ProcessVariable<Date> EXPECTED_BACK_AT = ProcessVariable.of("expectedBackAt", Date.class);
+
+        /** Copied from the policy when the watch starts (ISO-8601 durations), so a running watch keeps its rules. */
+        public static final ProcessVariable<String> POLICY_VERSION = ProcessVariable.of("policyVersion", String.class);
+        public static final ProcessVariable<String> CHECK_IN_INTERVAL = ProcessVariable.of("checkInInterval", String.class);
+        public static final ProcessVariable<String> CHECK_IN_REMINDER_BEFORE = ProcessVariable.of("checkInReminderBefore", String.class);
+        /** The overdue chain as "ACTION DURATION;ACTION DURATION;..." (see {@link OverdueChain}). */
+        public static final ProcessVariable<String> OVERDUE_CHAIN = ProcessVariable.of("overdueChain", String.class);
+
+        public static final ProcessVariable<String> PHASE = ProcessVariable.of("phase", String.class);
+        public static final ProcessVariable<Date> LAST_CHECK_IN_AT = ProcessVariable.of("lastCheckInAt", Date.class);
+        /** The check-in clock: when the next check-in is due, and when the staff are reminded of it. */
+        public static final ProcessVariable<Date> NEXT_CHECK_IN_DUE_AT = ProcessVariable.of("nextCheckInDueAt", Date.class);
+        public static final ProcessVariable<Date> CHECK_IN_REMINDER_AT = ProcessVariable.of("checkInReminderAt", Date.class);
+        public static final ProcessVariable<String> LAST_CHECK_IN_TYPE = ProcessVariable.of("lastCheckInType", String.class);
+        /** Input parameter of the record tasks: which check-in arrived. */
+        public static final ProcessVariable<String> CHECK_IN_TYPE = ProcessVariable.of("checkInType", String.class);
+
+        /** Input parameter of the tasks that start the chain: why the staff are overdue. */
+        public static final ProcessVariable<String> REASON_FOUND = ProcessVariable.of("reasonFound", String.class);
+        public static final ProcessVariable<String> OVERDUE_REASON = ProcessVariable.of("overdueReason", String.class);
+        public static final ProcessVariable<Integer> OVERDUE_STEP_INDEX = ProcessVariable.of("overdueStepIndex", Integer.class);
+        public static final ProcessVariable<String> OVERDUE_ACTION = ProcessVariable.of("overdueAction", String.class);
+        public static final ProcessVariable<String> OVERDUE_STEP_DEADLINE = ProcessVariable.of("overdueStepDeadline", String.class);
+        public static final ProcessVariable<Date> OVERDUE_STEP_DUE_AT = ProcessVariable.of("overdueStepDueAt", Date.class);
+        /** Everything the office or the police need: names, phones, address, vehicle, last contact. */
+        public static final ProcessVariable<String> BRIEFING = ProcessVariable.of("safetyBriefing", String.class);
+        /** Form fields of the overdue steps. */
+        public static final ProcessVariable<String> OVERDUE_OUTCOME = ProcessVariable.of("overdueOutcome", String.class);
+        public static final ProcessVariable<String> OVERDUE_NOTE = ProcessVariable.of("overdueNote", String.class);
+        /** Who completed the last overdue step (set when the task is completed). */
+        public static final ProcessVariable<String> OVERDUE_STEP_DONE_BY = ProcessVariable.of("overdueStepDoneBy", String.class);
+
+        public static final ProcessVariable<Date> EMERGENCY_RAISED_AT = ProcessVariable.of("emergencyRaisedAt", Date.class);
+        public static final ProcessVariable<String> POLICE_REFERENCE = ProcessVariable.of("policeReference", String.class);
+        public static final ProcessVariable<String> EMERGENCY_NOTE = ProcessVariable.of("emergencyNote", String.class);
+
+        private Variables() {
+        }
+    }
+
+    private StaffSafetyProcess() {
+    }
+}

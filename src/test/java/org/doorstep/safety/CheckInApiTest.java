@@ -1,0 +1,211 @@
+package org.doorstep.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.IdentityService;
+import org.doorstep.DoorstepTest;
+import org.doorstep.school.SchoolDirectory;
+import org.doorstep.school.Staff;
+import org.doorstep.security.WebClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** The check-in endpoint, the office board and the alert emails, over HTTP as the pages use them. */
+@DoorstepTest
+class CheckInApiTest {
+
+    /** On a free port, so parallel builds on one machine never collide; the shared mail sender is pointed at it. */
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @LocalServerPort
+    int port;
+    @Value("${doorstep.demo.password}")
+    String password;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CheckIns checkIns;
+    @Autowired
+    LoggingSmsGateway sms;
+    @Autowired
+    SchoolDirectory directory;
+    @Autowired
+    IdentityService identityService;
+
+    final ObjectMapper json = new ObjectMapper();
+    SafetyScenario scenario;
+
+    @Autowired
+    JavaMailSenderImpl mailSender;
+    int configuredMailPort;
+    String configuredMailHost;
+
+    @BeforeEach
+    void start() {
+        scenario = new SafetyScenario(engine, events, jdbc, checkIns);
+        configuredMailHost = mailSender.getHost();
+        configuredMailPort = mailSender.getPort();
+        mailSender.setHost("localhost");
+        mailSender.setPort(mail.getSmtp().getPort());
+    }
+
+    @AfterEach
+    void finish() {
+        scenario.close();
+        mailSender.setHost(configuredMailHost);
+        mailSender.setPort(configuredMailPort);
+    }
+
+    @Test
+    void assignedStaffCheckInAndGetTheWatchBack() throws Exception {
+        String visit = scenario.depart(Duration.ofHours(1), "visitor1");
+        HttpResponse<String> arrived = as("visitor1").postJson(checkInPath(visit), "{\"type\":\"ARRIVED\"}");
+        assertThat(arrived.statusCode()).isEqualTo(200);
+        JsonNode receipt = json.readTree(arrived.body());
+        assertThat(receipt.get("phase").asText()).isEqualTo("AT_ADDRESS");
+        assertThat(receipt.get("madeBy").asText()).isEqualTo("visitor1");
+        assertThat(receipt.get("nextCheckInDueAt").asText()).isEqualTo("2026-03-02T09:20:00Z");
+
+        assertThat(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"ok\"}").statusCode()).isEqualTo(200);
+        JsonNode watch = json.readTree(as("visitor1").get("/api/visits/" + visit + "/safety").body());
+        assertThat(watch.get("checkIns")).hasSize(2);
+        assertThat(watch.get("csrfHeader").asText()).isEqualTo("X-DOORSTEP-XSRF");
+    }
+
+    @Test
+    void refusalsAreClearJsonErrorsAndChangeNothing() throws Exception {
+        String visit = scenario.depart(Duration.ofHours(1), "visitor1");
+        assertRefused(as("visitor2").postJson(checkInPath(visit), "{\"type\":\"OK\"}"), 403, "NOT_ASSIGNED");
+        assertRefused(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"DANCING\"}"), 400, "BAD_REQUEST");
+        assertRefused(as("visitor1").postJson(checkInPath(visit), "not json"), 400, "BAD_REQUEST");
+        assertRefused(as("visitor1").postJson(checkInPath("HV-NOPE-00001"), "{\"type\":\"OK\"}"), 404, "UNKNOWN_VISIT");
+        assertThat(checkIns.checkIns(visit)).isEmpty();
+
+        assertThat(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"BACK\"}").statusCode()).isEqualTo(200);
+        assertRefused(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"OK\"}"), 409, "WATCH_ENDED");
+        assertThat(checkIns.checkIns(visit)).hasSize(1);
+        // Strangers are stopped before anything is read (no session: CSRF 403, or 401).
+        assertThat(WebClient.anonymous(port).postJson(checkInPath(visit), "{\"type\":\"OK\"}").statusCode()).isIn(401, 403);
+    }
+
+    @Test
+    void theOfficeChecksInOnBehalfOfTheStaff() throws Exception {
+        String visit = scenario.depart(Duration.ofHours(1), "visitor1");
+        HttpResponse<String> response = as("office").postJson(checkInPath(visit), "{\"type\":\"ARRIVED\",\"onBehalfOf\":\"visitor1\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("onBehalfOf").asText()).isEqualTo("visitor1");
+        assertRefused(as("office").postJson(checkInPath(visit), "{\"type\":\"OK\",\"onBehalfOf\":\"visitor2\"}"), 400, "BAD_REQUEST");
+        // Senior leaders watch; they do not check in for the staff.
+        assertRefused(as("leader").postJson(checkInPath(visit), "{\"type\":\"OK\"}"), 403, "NOT_ASSIGNED");
+    }
+
+    @Test
+    void theBoardShowsEveryoneOutAndTurnsRedWhenOverdue() throws Exception {
+        String visit = scenario.depart(Duration.ofHours(2), "visitor1", "visitor2");
+        scenario.checkIn(visit, CheckInType.ARRIVED, "visitor1");
+        JsonNode row = boardRow("office", visit);
+        assertThat(row.get("red").asBoolean()).isFalse();
+        assertThat(row.get("staff").asText()).contains(staff("visitor1").fullName(), staff("visitor2").fullName());
+        assertThat(row.get("address").asText()).contains("12 Test Street");
+        assertThat(row.get("lastCheckInType").asText()).isEqualTo("ARRIVED");
+        assertThat(row.get("nextCheckInDueAt").asText()).isEqualTo("2026-03-02T09:20:00Z");
+
+        scenario.after(Duration.ofMinutes(20));
+        row = boardRow("leader", visit);
+        assertThat(row.get("red").asBoolean()).isTrue();
+        assertThat(row.get("alert").asText()).isEqualTo("MISSED_CHECK_IN");
+        assertThat(row.get("overdueStep").asText()).isEqualTo("RING_MOBILE");
+
+        assertThat(as("visitor1").get("/api/safety/board").statusCode()).isEqualTo(403);
+        scenario.checkIn(visit, CheckInType.BACK, "visitor2");
+        assertThat(boardRow("office", visit)).isNull();
+    }
+
+    @Test
+    void alertsReachTheOfficeAndSeniorLeadersByEmailAndText() throws Exception {
+        String visit = scenario.depart(Duration.ofHours(2), "visitor1");
+        scenario.checkIn(visit, CheckInType.ARRIVED, "visitor1");
+        scenario.after(Duration.ofMinutes(20));
+        assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
+        MimeMessage missed = mail.getReceivedMessages()[0];
+        assertThat(missed.getSubject()).isEqualTo("Doorstep safety: Call the visiting staff (" + visit + ")");
+        assertThat(recipients(missed)).containsExactly(email("office"));
+        assertThat(GreenMailUtil.getBody(missed)).contains(staff("visitor1").fullName(), "12 Test Street");
+
+        scenario.after(Duration.ofMinutes(10));
+        scenario.after(Duration.ofMinutes(10));
+        assertThat(mail.waitForIncomingEmail(5000, 3)).isTrue();
+        MimeMessage leaders = mail.getReceivedMessages()[2];
+        assertThat(leaders.getSubject()).contains("senior leaders to act");
+        assertThat(recipients(leaders)).containsExactlyInAnyOrder(email("leader"), email("office"));
+
+        int texts = sms.sent().size();
+        scenario.checkIn(visit, CheckInType.EMERGENCY, "visitor1");
+        assertThat(mail.waitForIncomingEmail(5000, 4)).isTrue();
+        assertThat(mail.getReceivedMessages()[3].getSubject()).isEqualTo("Doorstep EMERGENCY: " + visit);
+        assertThat(sms.sent().subList(texts, sms.sent().size())).extracting(LoggingSmsGateway.Text::mobileNumber)
+                .contains(staff("leader").mobile(), staff("office").mobile());
+    }
+
+    private Staff staff(String user) {
+        return directory.staff(user).orElseThrow();
+    }
+
+    private String email(String user) {
+        return identityService.createUserQuery().userId(user).singleResult().getEmail();
+    }
+
+    private JsonNode boardRow(String user, String visit) throws Exception {
+        HttpResponse<String> board = as(user).get("/api/safety/board");
+        assertThat(board.statusCode()).isEqualTo(200);
+        for (JsonNode row : json.readTree(board.body()).get("out")) {
+            if (row.get("visitReference").asText().equals(visit)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> recipients(MimeMessage message) throws Exception {
+        return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+    }
+
+    private void assertRefused(HttpResponse<String> response, int status, String error) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("error").asText()).isEqualTo(error);
+        assertThat(body.get("message").asText()).isNotBlank();
+    }
+
+    private WebClient as(String user) {
+        return WebClient.basic(port, user, password);
+    }
+
+    private static String checkInPath(String visit) {
+        return "/api/visits/" + visit + "/check-ins";
+    }
+}

@@ -1,0 +1,134 @@
+package org.doorstep.safety;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.doorstep.visit.VisitDeparted;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Drives staff-safety watches in tests: signs staff out (by publishing {@link VisitDeparted} for a
+ * visit row of its own), checks in, moves the engine clock and runs the jobs that are due, never
+ * sleeping. {@link #close()} resets the clock and removes the watches it started, so other tests
+ * sharing the engine never see their timers.
+ */
+final class SafetyScenario implements AutoCloseable {
+
+    static final String SCHOOL = "thames-view-junior";
+    static final String PUPIL = "TVJ-0001";
+    /** Monday 9:00 in term time: far from any real clock, so nothing depends on when the test runs. */
+    static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final ProcessEngine engine;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final CheckIns checkIns;
+    private final List<String> references = new ArrayList<>();
+    private final List<String> instanceIds = new ArrayList<>();
+    private Instant now = START;
+
+    SafetyScenario(ProcessEngine engine, ApplicationEventPublisher events, JdbcClient jdbc, CheckIns checkIns) {
+        this.engine = engine;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.checkIns = checkIns;
+        ClockUtil.setCurrentTime(Date.from(now));
+    }
+
+    /** Signs the staff out for a new visit, expected back after {@code visitLength}; returns the visit reference. */
+    String depart(Duration visitLength, String... staff) {
+        String reference = "HV-SAF-" + System.currentTimeMillis() % 100000 + "-" + COUNTER.incrementAndGet();
+        jdbc.sql("INSERT INTO visit (reference, school_id, pupil_id, reason, status, requested_by, requested_at) VALUES (?, ?, ?, 'attendance', 'OUT', 'office', ?)")
+                .params(reference, SCHOOL, PUPIL, Timestamp.from(now)).update();
+        references.add(reference);
+        events.publishEvent(new VisitDeparted(reference, SCHOOL, PUPIL, List.of(staff), "12 Test Street, Exampleton, ZZ1 1AB",
+                "Car: Ford Fiesta ZZ24 DSP", now.plus(visitLength), null, "office"));
+        ProcessInstance watch = watch(reference);
+        if (watch != null) {
+            instanceIds.add(watch.getId());
+        }
+        return reference;
+    }
+
+    /** Follows a watch started elsewhere (before a restart), with the engine clock at {@code at}. */
+    void follow(String reference, Instant at) {
+        now = at;
+        ClockUtil.setCurrentTime(Date.from(now));
+        references.add(reference);
+        instanceIds.add(watch(reference).getId());
+    }
+
+    CheckIns.Receipt checkIn(String reference, CheckInType type, String user) {
+        return checkIns.checkIn(reference, type, user, false, null);
+    }
+
+    ProcessInstance watch(String reference) {
+        return runtime().createProcessInstanceQuery().processDefinitionKey(StaffSafetyProcess.KEY)
+                .processInstanceBusinessKey(reference).singleResult();
+    }
+
+    /** Moves the engine clock on and executes every job of this scenario's watches that is then due. */
+    void after(Duration duration) {
+        now = now.plus(duration);
+        ClockUtil.setCurrentTime(Date.from(now));
+        runDueJobs();
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    void runDueJobs() {
+        ManagementService management = engine.getManagementService();
+        for (int round = 0; round < 100; round++) {
+            List<Job> due = new ArrayList<>();
+            for (String instanceId : instanceIds) {
+                due.addAll(management.createJobQuery().processInstanceId(instanceId).executable().list());
+            }
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new IllegalStateException("Jobs keep becoming due: a timer loop?");
+    }
+
+    List<Task> openTasks(String reference) {
+        return tasks().createTaskQuery().processInstanceBusinessKey(reference).orderByTaskPriority().desc().list();
+    }
+
+    long tasksEverCreated(String reference) {
+        return engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference).count();
+    }
+
+    TaskService tasks() {
+        return engine.getTaskService();
+    }
+
+    RuntimeService runtime() {
+        return engine.getRuntimeService();
+    }
+
+    @Override
+    public void close() {
+        ClockUtil.reset();
+        for (String reference : references) {
+            runtime().createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
+                    .forEach(instance -> runtime().deleteProcessInstance(instance.getId(), "test finished"));
+        }
+    }
+}

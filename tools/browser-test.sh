@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Browser test of the phone check-in page and the office safety board (not part of ./mvnw verify).
+# Needs: Debian's chromium (apt-get install -y chromium) and Node 18+; installs playwright-core once.
+# Starts Doorstep (demo profile, H2 file database under /tmp/safety-demo) on port 8093 with one
+# visit signed out, runs tools/browser-test/check-in-and-board.mjs, writes docs/images/*.png, stops Doorstep.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${DOORSTEP_PORT:-8093}"
+DATA=/tmp/safety-demo
+(cd tools/browser-test && [ -d node_modules/playwright-core ] || npm install --no-audit --no-fund)
+./mvnw -B -q ${MVN_OFFLINE:--o} test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/browser-test.classpath
+rm -rf "$DATA" && mkdir -p "$DATA" docs/images
+LOG="$DATA/doorstep.log"
+: > "$LOG"
+DOORSTEP_DB_URL="jdbc:h2:file:$DATA/db" java -cp "target/test-classes:target/classes:$(cat target/browser-test.classpath)" \
+  org.doorstep.safety.SafetyDemoServer --spring.profiles.active=demo --server.port="$PORT" > "$LOG" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  grep -q '^READY ' "$LOG" && break
+  kill -0 $SERVER 2>/dev/null || { cat "$LOG"; echo "Doorstep did not start" >&2; exit 1; }
+  sleep 1
+done
+VISIT=$(grep '^READY ' "$LOG" | head -1 | cut -d' ' -f2)
+DOORSTEP_URL="http://localhost:$PORT" DOORSTEP_VISIT="$VISIT" node tools/browser-test/check-in-and-board.mjs
