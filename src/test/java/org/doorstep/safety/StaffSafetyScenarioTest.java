@@ -34,6 +34,7 @@ import org.doorstep.school.SchoolDirectory;
 import org.doorstep.school.Staff;
 import org.doorstep.security.Roles;
 import org.doorstep.visit.VisitDeparted;
+import org.doorstep.workflow.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -407,12 +408,7 @@ class StaffSafetyScenarioTest {
         Map<String, Object> form = new HashMap<>();
         OVERDUE_OUTCOME.putInto(form, outcome);
         OVERDUE_NOTE.putInto(form, note);
-        identityService.setAuthentication(user, List.of(user.equals("leader") ? Roles.SENIOR_LEADERS : Roles.OFFICE));
-        try {
-            scenario.tasks().complete(task.getId(), form);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        SignedIn.as(identityService, user, () -> scenario.tasks().complete(task.getId(), form));
         scenario.runDueJobs();
     }
 

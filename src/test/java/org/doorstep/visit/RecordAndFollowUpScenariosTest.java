@@ -34,7 +34,7 @@ class RecordAndFollowUpScenariosTest extends VisitScenarios {
         visitTheFamily(visit);
         String concern = "Child said there is no food at home.";
         // Completed by a signed-in member of the visiting staff, as in Tasklist.
-        completeAs("visitor1", "visiting-staff", visit, Elements.RECORD_VISIT, ordinaryRecord()
+        completeAs("visitor1", visit, Elements.RECORD_VISIT, ordinaryRecord()
                 .with(SAFEGUARDING_CONCERN, true).with(SAFEGUARDING_DETAILS, concern));
 
         assertThat(visit).isWaitingAt(Elements.DSL_REVIEW).task().hasCandidateGroup("dsl");
@@ -85,7 +85,7 @@ class RecordAndFollowUpScenariosTest extends VisitScenarios {
 
         // Continued failure: a new visit, linked to this one, through VisitService.
         timerFiresOn(visit, Elements.AGREEMENT_CHECK_DUE, Instant.parse("2026-12-14T00:00:00Z"));
-        completeAs("office", "office", visit, Elements.CHECK_AGREEMENTS,
+        completeAs("office", visit, Elements.CHECK_AGREEMENTS,
                 answers().with(AGREEMENTS_KEPT, "no").with(NEXT_CHECK_DATE, "2026-12-21"));
         assertThat(visit).isEnded().hasPassed(Elements.START_FOLLOW_UP_VISIT, Elements.END_FOLLOW_UP_VISIT_STARTED);
         assertThat(status(visit)).isEqualTo("FOLLOW_UP_VISIT_STARTED");

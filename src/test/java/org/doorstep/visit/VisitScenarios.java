@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -28,6 +27,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.doorstep.records.Documents;
 import org.doorstep.records.VisitNotes;
 import org.doorstep.workflow.ProcessVariable;
+import org.doorstep.workflow.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -212,21 +212,14 @@ abstract class VisitScenarios {
     }
 
     /**
-     * Completes a task as a signed-in member of a group and of their schools, so Camunda's
+     * Completes a task as the signed-in user, with their groups and schools, so Camunda's
      * authorizations and tenant check apply to it and to everything the engine does in the same
      * call, as they do in Tasklist.
      */
-    void completeAs(String userId, String groupId, ProcessInstance instance, String elementId, Answers answers) {
+    void completeAs(String userId, ProcessInstance instance, String elementId, Answers answers) {
         assertThat(instance).isWaitingAt(elementId);
         String taskId = task(instance, elementId).getId();
-        List<String> schools = engine.getIdentityService().createTenantQuery().userMember(userId).list().stream()
-                .map(Tenant::getId).toList();
-        engine.getIdentityService().setAuthentication(userId, List.of(groupId), schools);
-        try {
-            taskService.complete(taskId, answers.map());
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        SignedIn.as(engine.getIdentityService(), userId, () -> taskService.complete(taskId, answers.map()));
     }
 
     // ---- timers ---------------------------------------------------------------------------
