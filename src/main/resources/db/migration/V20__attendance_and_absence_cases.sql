@@ -4,7 +4,8 @@
 -- One mark per pupil per session. category is derived from the DfE code at import:
 -- P present, E approved educational activity (counts as attendance), A authorised absence,
 -- U unauthorised absence, X not counted (not required, closures, unable to attend).
--- seen: the child was physically in school for that session (/ \ L, and U: late after registers closed).
+-- seen: staff or a verified professional saw the child that session (/ \ L, approved activities K V P W B,
+-- and U: late after the register closed, but there).
 CREATE TABLE attendance_mark (
     pupil_id      VARCHAR(64)  NOT NULL REFERENCES pupil (id),
     session_date  DATE         NOT NULL,

@@ -15,11 +15,11 @@ public enum AttendanceCode {
     PRESENT_AM("/", Category.PRESENT, true, "Present (AM)"),
     PRESENT_PM("\\", Category.PRESENT, true, "Present (PM)"),
     LATE("L", Category.PRESENT, true, "Late arrival before the register closed"),
-    LA_PROVISION("K", Category.APPROVED_ACTIVITY, false, "Attending education provision arranged by the local authority"),
-    EDUCATIONAL_VISIT("V", Category.APPROVED_ACTIVITY, false, "Attending an educational visit or trip"),
-    SPORTING_ACTIVITY("P", Category.APPROVED_ACTIVITY, false, "Participating in a sporting activity"),
-    WORK_EXPERIENCE("W", Category.APPROVED_ACTIVITY, false, "Attending work experience"),
-    OTHER_APPROVED_ACTIVITY("B", Category.APPROVED_ACTIVITY, false, "Attending any other approved educational activity"),
+    LA_PROVISION("K", Category.APPROVED_ACTIVITY, true, "Attending education provision arranged by the local authority"),
+    EDUCATIONAL_VISIT("V", Category.APPROVED_ACTIVITY, true, "Attending an educational visit or trip"),
+    SPORTING_ACTIVITY("P", Category.APPROVED_ACTIVITY, true, "Participating in a sporting activity"),
+    WORK_EXPERIENCE("W", Category.APPROVED_ACTIVITY, true, "Attending work experience"),
+    OTHER_APPROVED_ACTIVITY("B", Category.APPROVED_ACTIVITY, true, "Attending any other approved educational activity"),
     DUAL_REGISTERED("D", Category.NOT_COUNTED, false, "Dual registered: attending the other school"),
     PERFORMANCE("C1", Category.AUTHORISED, false, "Leave of absence: regulated performance or employment abroad"),
     MEDICAL("M", Category.AUTHORISED, false, "Leave of absence: medical or dental appointment"),
@@ -104,7 +104,10 @@ public enum AttendanceCode {
         return category;
     }
 
-    /** Whether staff saw the child in school in that session (U: late, but there). */
+    /**
+     * Whether staff or a verified professional saw the child in that session: present codes, approved
+     * educational activities (supervised), and U (late after the register closed, but there).
+     */
     public boolean seen() {
         return seen;
     }
