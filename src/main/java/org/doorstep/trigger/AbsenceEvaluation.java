@@ -43,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AbsenceEvaluation {
 
     private static final Logger log = LoggerFactory.getLogger(AbsenceEvaluation.class);
+    static final int MIN_SESSIONS_FOR_PERCENT = 20;
+    private static final int CHUNK = 1_000;
 
     private final JdbcClient jdbc;
     private final SchoolDirectory directory;
@@ -160,29 +162,42 @@ public class AbsenceEvaluation {
         List<LocalDate> days = schoolDays.schoolDaysBack(day, lookback, day.minusYears(1));
         LocalDate floor = days.get(days.size() - 1);
         LocalDate noticeFloor = days.get(Math.min(days.size(), noticeDays) - 1);
-        String absentToday = """
-                SELECT t.pupil_id FROM attendance_mark t WHERE t.school_id = ? AND t.session_date = ?
-                AND t.category IN ('A', 'U') AND t.seen = FALSE""";
+        // Only pupils absent today are read in detail, by id in chunks: index lookups on the register's key.
+        List<String> absentIds = today.entrySet().stream().filter(e -> e.getValue().absentDay()).map(Map.Entry::getKey).toList();
         Map<String, Map<LocalDate, DayMarks>> history = new HashMap<>();
-        jdbc.sql("""
-                SELECT m.pupil_id, m.session_date, m.category, m.seen, m.code FROM attendance_mark m
-                WHERE m.school_id = ? AND m.session_date BETWEEN ? AND ? AND m.pupil_id IN (""" + absentToday + ")")
-                .params(schoolId, Date.valueOf(floor), Date.valueOf(day), schoolId, Date.valueOf(day))
-                .query(rs -> {
-                    history.computeIfAbsent(rs.getString(1), id -> new HashMap<>())
-                            .computeIfAbsent(rs.getDate(2).toLocalDate(), d -> new DayMarks())
-                            .add(rs.getString(3), rs.getBoolean(4), rs.getString(5));
-                });
-        Map<String, double[]> term = attendance(schoolId, schoolDays.termStart(day), day, absentToday);
-        Map<String, double[]> window = attendance(schoolId, day.minusMonths(triggers.attendanceWindowMonths()), day, absentToday);
+        Map<String, double[]> term = new HashMap<>();
+        Map<String, double[]> window = new HashMap<>();
+        List<Pupil> pupils = new ArrayList<>(absentIds.size());
+        LocalDate termStart = schoolDays.termStart(day);
+        LocalDate windowStart = day.minusMonths(triggers.attendanceWindowMonths());
+        LocalDate earliest = termStart.isBefore(windowStart) ? termStart : windowStart;
+        for (int from = 0; from < absentIds.size(); from += CHUNK) {
+            List<String> ids = absentIds.subList(from, Math.min(absentIds.size(), from + CHUNK));
+            jdbc.sql("""
+                    SELECT pupil_id, session_date, category, seen, code FROM attendance_mark
+                    WHERE pupil_id IN (:ids) AND session_date BETWEEN :from AND :to""")
+                    .param("ids", ids).param("from", Date.valueOf(earliest.isBefore(floor) ? earliest : floor))
+                    .param("to", Date.valueOf(day))
+                    .query(rs -> {
+                        String pupilId = rs.getString(1);
+                        LocalDate date = rs.getDate(2).toLocalDate();
+                        String category = rs.getString(3);
+                        if (!date.isBefore(floor)) {
+                            history.computeIfAbsent(pupilId, id -> new HashMap<>())
+                                    .computeIfAbsent(date, d -> new DayMarks())
+                                    .add(category, rs.getBoolean(4), rs.getString(5));
+                        }
+                        count(term, pupilId, date, termStart, category);
+                        count(window, pupilId, date, windowStart, category);
+                    });
+            pupils.addAll(jdbc.sql("SELECT * FROM pupil WHERE id IN (:ids)").param("ids", ids).query(Pupil.class).list());
+        }
         Map<String, LocalDate> sightings = new HashMap<>();
         jdbc.sql("SELECT pupil_id, MAX(last_seen_on) FROM absence_case WHERE school_id = ? AND last_seen_on IS NOT NULL GROUP BY pupil_id")
                 .param(schoolId)
                 .query(rs -> {
                     sightings.put(rs.getString(1), rs.getDate(2).toLocalDate());
                 });
-        List<Pupil> pupils = jdbc.sql("SELECT * FROM pupil WHERE id IN (" + absentToday + ")")
-                .params(schoolId, Date.valueOf(day)).query(Pupil.class).list();
 
         List<Judgement> judgements = new ArrayList<>(pupils.size());
         for (Pupil pupil : pupils) {
@@ -246,22 +261,22 @@ public class AbsenceEvaluation {
         return judgements;
     }
 
-    private Map<String, double[]> attendance(String schoolId, LocalDate from, LocalDate to, String absentToday) {
-        Map<String, double[]> figures = new HashMap<>();
-        jdbc.sql("""
-                SELECT m.pupil_id, SUM(CASE WHEN m.category IN ('P', 'E') THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN m.category <> 'X' THEN 1 ELSE 0 END)
-                FROM attendance_mark m WHERE m.school_id = ? AND m.session_date BETWEEN ? AND ?
-                AND m.pupil_id IN (""" + absentToday + ") GROUP BY m.pupil_id")
-                .params(schoolId, Date.valueOf(from), Date.valueOf(to), schoolId, Date.valueOf(to))
-                .query(rs -> {
-                    figures.put(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
-                });
-        return figures;
+    /** Adds one session to a pupil's attended / possible figures when it falls inside the period. */
+    private static void count(Map<String, double[]> figures, String pupilId, LocalDate date, LocalDate since, String category) {
+        if (date.isBefore(since) || "X".equals(category)) {
+            return;
+        }
+        double[] pupil = figures.computeIfAbsent(pupilId, id -> new double[2]);
+        pupil[0] += "P".equals(category) || "E".equals(category) ? 1 : 0;
+        pupil[1] += 1;
     }
 
+    /**
+     * Attendance as a percentage of possible sessions; below two school weeks of possible sessions the
+     * figure says nothing yet (a child absent on the first day of term is not at 0 %), so it counts as 100.
+     */
     private static double percent(double[] figures) {
-        return figures == null || figures[1] == 0 ? 100.0 : Math.round(1000.0 * figures[0] / figures[1]) / 10.0;
+        return figures == null || figures[1] < MIN_SESSIONS_FOR_PERCENT ? 100.0 : Math.round(1000.0 * figures[0] / figures[1]) / 10.0;
     }
 
     private static String summary(TriggerDecision.Inputs in, List<TriggerDecision.Due> due) {
