@@ -144,9 +144,13 @@ public class AbsenceEvaluation {
                 });
             }
         }
+        long judging = System.nanoTime();
         List<Judgement> judgements = judge(schoolId, day, schoolDays, profile.triggers(), today, openCases);
         tally.absent.addAndGet(judgements.size());
+        long acting = System.nanoTime();
         act(day, judgements, tally);
+        log.info("Absence evaluation {} {}: {} pupils marked, {} absent judged in {} ms, acted in {} ms", schoolId, day,
+                today.size(), judgements.size(), (acting - judging) / 1_000_000, (System.nanoTime() - acting) / 1_000_000);
         return null;
     }
 

@@ -45,7 +45,7 @@ public final class TriggerBenchmark {
                 .run("--camunda.bpm.job-execution.enabled=false", "--server.port=0",
                         "--doorstep.security.initial-admin.username=benchadmin",
                         "--doorstep.security.initial-admin.password=benchmark-only-password",
-                        "--logging.level.root=warn");
+                        "--logging.level.root=warn", "--logging.level.org.doorstep.trigger=info");
         try {
             run(context);
         } finally {
