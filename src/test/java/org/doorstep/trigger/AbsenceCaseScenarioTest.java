@@ -13,13 +13,9 @@ import static org.doorstep.trigger.AbsenceCaseProcess.Variables.SAFEGUARDING_CON
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.WHEREABOUTS;
 import static org.doorstep.trigger.TriggerTestSupport.SCHOOL;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +28,6 @@ import org.doorstep.DoorstepTest;
 import org.doorstep.school.Pupil;
 import org.doorstep.security.Roles;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The absence case from Day 1 to each of its outcomes. */
 @DoorstepTest
@@ -41,9 +36,6 @@ class AbsenceCaseScenarioTest extends AbsenceScenarioSupport {
     static final LocalDate DAY_1 = LocalDate.of(2026, 11, 30);   // Monday, no closure that week
     static final LocalDate DAY_2 = DAY_1.plusDays(1);
     static final LocalDate DAY_3 = DAY_1.plusDays(2);
-
-    @LocalServerPort
-    int port;
 
     @Test
     void theFamilyIsReachedOnDayOneAndTheCaseClosesWhenTheChildIsBack() {
@@ -204,6 +196,23 @@ class AbsenceCaseScenarioTest extends AbsenceScenarioSupport {
         });
     }
 
+    @Test
+    void theOfficeCanRunTheEvaluationByHand() throws Exception {
+        Pupil pupil = pupilPresentUntil(SCHOOL, DAY_1, false);
+        register(pupil, DAY_1, DAY_1, "N");
+        String path = "/api/attendance/evaluation?school=" + SCHOOL + "&date=" + DAY_1;
+
+        HttpResponse<String> office = call("office", path, r -> r.POST(HttpRequest.BodyPublishers.noBody()),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> visitor = call("visitor1", path, r -> r.POST(HttpRequest.BodyPublishers.noBody()),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(office.statusCode()).isEqualTo(200);
+        assertThat(office.body()).contains("\"errors\":0");
+        assertThat(actionsDueOn(openCase(pupil), DAY_1)).containsExactly(TriggerAction.CONTACT_ATTEMPTS);
+        assertThat(visitor.statusCode()).isEqualTo(403);
+    }
+
     private static Map<String, Object> contactForm(boolean reached, boolean reasonGiven, String whereabouts, boolean concern) {
         Map<String, Object> form = new HashMap<>();
         ATTEMPTED_PHONE.putInto(form, true);
@@ -224,10 +233,6 @@ class AbsenceCaseScenarioTest extends AbsenceScenarioSupport {
     }
 
     private HttpResponse<byte[]> get(String user, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":doorstep-demo").getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return call(user, path, HttpRequest.Builder::GET, HttpResponse.BodyHandlers.ofByteArray());
     }
 }

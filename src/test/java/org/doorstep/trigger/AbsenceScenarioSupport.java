@@ -2,7 +2,14 @@ package org.doorstep.trigger;
 
 import static org.doorstep.trigger.TriggerTestSupport.clockAt;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.function.UnaryOperator;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,6 +26,7 @@ import org.doorstep.visit.HomeVisitProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What the absence scenarios share: the test school, registers, running a day, tasks and visits. */
 abstract class AbsenceScenarioSupport {
@@ -43,6 +51,8 @@ abstract class AbsenceScenarioSupport {
     TaskService taskService;
     @Autowired
     IdentityService identityService;
+    @LocalServerPort
+    int port;
 
     @BeforeEach
     void setUpEngineAndSchool() {
@@ -108,6 +118,15 @@ abstract class AbsenceScenarioSupport {
     List<ProcessInstance> homeVisits(Pupil pupil) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(HomeVisitProcess.KEY)
                 .variableValueEquals(HomeVisitProcess.Variables.PUPIL_ID.name(), pupil.id()).list();
+    }
+
+    /** Calls Doorstep's API as a machine client would, with the demo user's Basic credentials. */
+    <T> HttpResponse<T> call(String user, String path, UnaryOperator<HttpRequest.Builder> method,
+            HttpResponse.BodyHandler<T> body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":doorstep-demo").getBytes(StandardCharsets.UTF_8)));
+        return HttpClient.newHttpClient().send(method.apply(request).build(), body);
     }
 
     String visitReason(ProcessInstance visit) {

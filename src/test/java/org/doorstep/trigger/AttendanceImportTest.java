@@ -8,50 +8,29 @@ import static org.doorstep.trigger.TriggerTestSupport.importRows;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doorstep.DoorstepTest;
 import org.doorstep.school.Pupil;
-import org.doorstep.school.SchoolDirectory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @DoorstepTest
-class AttendanceImportTest {
+class AttendanceImportTest extends AbsenceScenarioSupport {
 
     static final LocalDate SAMPLE_DAY = LocalDate.of(2026, 11, 20);
 
     @Autowired
-    AttendanceImport attendanceImport;
-    @Autowired
-    SchoolDirectory directory;
-    @Autowired
-    SchoolCalendar calendar;
-    @Autowired
     JdbcClient jdbc;
-    @LocalServerPort
-    int port;
 
     @BeforeEach
-    void setUp() {
-        TriggerTestSupport.ensureSchool(directory, calendar);
+    void today() {
         clockAt(LocalDate.of(2026, 11, 24));
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     @Test
@@ -137,12 +116,8 @@ class AttendanceImportTest {
     }
 
     private HttpResponse<String> post(String user, String csv) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/attendance"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":doorstep-demo").getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return call(user, "/api/attendance", request -> request.header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)), HttpResponse.BodyHandlers.ofString());
     }
 
     private AttendanceImport.ImportReport importSample() throws Exception {
