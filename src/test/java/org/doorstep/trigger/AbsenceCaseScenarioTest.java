@@ -190,10 +190,31 @@ class AbsenceCaseScenarioTest extends AbsenceScenarioSupport {
 
         assertThat(homeVisits(pupil)).singleElement().satisfies(visit ->
                 assertThat(visitReason(visit)).isEqualTo("absence: safe-and-well"));
-        assertThat(visitLists.entriesOnList(list)).singleElement().satisfies(e -> {
+        assertThat(visitLists.entriesOnList(list)).filteredOn(e -> e.pupilId().equals(pupil.id())).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(VisitLists.REQUESTED);
             assertThat(e.visitReference()).startsWith("HV-");
         });
+    }
+
+    @Test
+    void aVisitListReturnedUnsignedKeepsItsVisitsHeld() {
+        String school = "thames-view-junior";
+        Pupil pupil = TriggerTestSupport.newPupil(directory, school, true);
+        register(pupil, LocalDate.of(2026, 11, 2), DAY_1.minusDays(1), "/");
+        register(pupil, DAY_1, DAY_2, "N");
+        evaluate(pupil, DAY_1);
+        evaluate(pupil, DAY_2);
+        String list = visitLists.compile(school, DAY_2).orElseThrow();
+
+        Map<String, Object> returned = new HashMap<>();
+        WeeklyVisitListProcess.Variables.DECISION.putInto(returned, "returned");
+        WeeklyVisitListProcess.Variables.COMMENT.putInto(returned, "Talk to me first");
+        completeAs("head", taskService.createTaskQuery().processInstanceBusinessKey(list).singleResult(), returned);
+
+        assertThat(homeVisits(pupil)).isEmpty();
+        assertThat(visitLists.entriesOnList(list)).isEmpty();
+        assertThat(visitLists.entries(school)).filteredOn(e -> e.pupilId().equals(pupil.id()))
+                .singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(VisitLists.HELD));
     }
 
     @Test

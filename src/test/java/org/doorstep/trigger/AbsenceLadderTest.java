@@ -17,6 +17,8 @@ import java.util.Map;
 import org.doorstep.DoorstepTest;
 import org.doorstep.school.Pupil;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Burgh's Appendix A, step by step, counted in school days: the window holds a weekend
@@ -65,6 +67,28 @@ class AbsenceLadderTest extends AbsenceScenarioSupport {
         assertThat(homeVisits(pupil)).extracting(this::visitReason)
                 .containsExactlyInAnyOrder("absence: safe-and-well", "absence: mandatory visit");
         assertThat(cases.cases(pupil.id())).hasSize(1);
+    }
+
+    /** One test per step: due on its school day, not on the school day before. */
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({
+        "CONTACT_ATTEMPTS, 2026-11-09, 2026-11-06",        // Day 1; the Friday before the child was in
+        "SAFE_AND_WELL_VISIT, 2026-11-12, 2026-11-10",     // Day 3 is Thursday: Wednesday 11th is closed
+        "CONSIDER_LEGAL_ACTION, 2026-11-16, 2026-11-13",   // 10th unauthorised session on Monday, after the weekend
+        "MANDATORY_VISIT, 2026-11-17, 2026-11-16",         // 6th school day unseen
+        "PNAR, 2026-11-23, 2026-11-20"                     // 10th consecutive unauthorised school day
+    })
+    void aLadderStep(TriggerAction step, LocalDate dueOn, LocalDate schoolDayBefore) {
+        Pupil pupil = pupilPresentUntil(SCHOOL, DAY_1, false);
+        register(pupil, DAY_1, dueOn, "N");
+
+        evaluate(pupil, schoolDayBefore);
+        List<TriggerAction> before = cases.openCase(pupil.id()).map(c -> cases.actions(c.reference()).stream()
+                .map(AbsenceCases.Action::action).toList()).orElse(List.of());
+        evaluate(pupil, dueOn);
+
+        assertThat(before).doesNotContain(step);
+        assertThat(actionsDueOn(openCase(pupil), dueOn)).contains(step);
     }
 
     @Test
