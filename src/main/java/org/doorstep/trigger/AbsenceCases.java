@@ -1,0 +1,215 @@
+package org.doorstep.trigger;
+
+import static org.doorstep.trigger.AbsenceCaseProcess.Variables.CASE_REFERENCE;
+import static org.doorstep.trigger.AbsenceCaseProcess.Variables.CLOSE_REASON;
+import static org.doorstep.trigger.AbsenceCaseProcess.Variables.DECISION_SUMMARY;
+import static org.doorstep.trigger.AbsenceCaseProcess.Variables.OPENED_ON;
+import static org.doorstep.trigger.AbsenceCaseProcess.Variables.PUPIL_ID;
+import static org.doorstep.trigger.AbsenceCaseProcess.Variables.PUPIL_NAME;
+import static org.doorstep.trigger.AbsenceCaseProcess.Variables.SCHOOL_ID;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.doorstep.records.AuditTrail;
+import org.doorstep.school.Pupil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Absence cases and what happened in them: actions due, contact attempts, referrals, closing. */
+@Service
+public class AbsenceCases {
+
+    static final String SYSTEM_ACTOR = "absence-evaluation";
+
+    private final JdbcClient jdbc;
+    private final RuntimeService runtimeService;
+    private final AuditTrail audit;
+
+    AbsenceCases(JdbcClient jdbc, RuntimeService runtimeService, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.runtimeService = runtimeService;
+        this.audit = audit;
+    }
+
+    public record AbsenceCase(String reference, String pupilId, String schoolId, LocalDate openedOn, LocalDate closedOn,
+            String closeReason, String processInstanceId, boolean contactMade, boolean reasonGiven,
+            boolean whereaboutsUnknown, boolean safeguardingIndicators, LocalDate lastSeenOn) {
+
+        public boolean open() {
+            return closedOn == null;
+        }
+    }
+
+    public record Action(long id, String caseReference, String actionKey, TriggerAction action, LocalDate dueOn,
+            String reason, String visitReference) {
+    }
+
+    public record Referral(long id, String caseReference, String kind, String decision, String sentTo, String summary,
+            String decidedBy, Instant decidedAt) {
+    }
+
+    public record ContactAttempt(String methods, boolean reached, String notes, String attemptedBy, Instant attemptedAt) {
+    }
+
+    private static final String CASE_COLUMNS = """
+            reference, pupil_id, school_id, opened_on, closed_on, close_reason, process_instance_id, contact_made,
+            reason_given, whereabouts_unknown, safeguarding_indicators, last_seen_on""";
+
+    public Optional<AbsenceCase> find(String reference) {
+        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM absence_case WHERE reference = ?").param(reference)
+                .query(AbsenceCase.class).optional();
+    }
+
+    public Optional<AbsenceCase> openCase(String pupilId) {
+        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM absence_case WHERE open_pupil_id = ?").param(pupilId)
+                .query(AbsenceCase.class).optional();
+    }
+
+    public List<AbsenceCase> cases(String pupilId) {
+        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM absence_case WHERE pupil_id = ? ORDER BY opened_on")
+                .param(pupilId).query(AbsenceCase.class).list();
+    }
+
+    Map<String, AbsenceCase> openCases(String schoolId) {
+        Map<String, AbsenceCase> cases = new HashMap<>();
+        jdbc.sql("SELECT " + CASE_COLUMNS + " FROM absence_case WHERE school_id = ? AND closed_on IS NULL")
+                .param(schoolId).query(AbsenceCase.class).list().forEach(c -> cases.put(c.pupilId(), c));
+        return cases;
+    }
+
+    public List<Action> actions(String reference) {
+        return jdbc.sql("""
+                SELECT id, case_reference, action_key, action, due_on, reason, visit_reference FROM absence_action
+                WHERE case_reference = ? ORDER BY id""").param(reference).query(Action.class).list();
+    }
+
+    Optional<Action> action(String reference, String actionKey) {
+        return jdbc.sql("""
+                SELECT id, case_reference, action_key, action, due_on, reason, visit_reference FROM absence_action
+                WHERE case_reference = ? AND action_key = ?""").params(reference, actionKey).query(Action.class).optional();
+    }
+
+    public List<Referral> referrals(String reference) {
+        return jdbc.sql("""
+                SELECT id, case_reference, kind, decision, sent_to, summary, decided_by, decided_at FROM absence_referral
+                WHERE case_reference = ? ORDER BY id""").param(reference).query(Referral.class).list();
+    }
+
+    public Optional<Referral> referral(long id) {
+        return jdbc.sql("""
+                SELECT id, case_reference, kind, decision, sent_to, summary, decided_by, decided_at FROM absence_referral
+                WHERE id = ?""").param(id).query(Referral.class).optional();
+    }
+
+    public List<ContactAttempt> contactAttempts(String reference) {
+        return jdbc.sql("""
+                SELECT methods, reached, notes, attempted_by, attempted_at FROM absence_contact_attempt
+                WHERE case_reference = ? ORDER BY id""").param(reference).query(ContactAttempt.class).list();
+    }
+
+    /** Opens the case row and starts its process; the unique open_pupil_id refuses a second open case. */
+    @Transactional
+    String open(Pupil pupil, LocalDate day, String decisionSummary) {
+        String reference = "AC-" + pupil.id() + "-" + day;
+        jdbc.sql("""
+                INSERT INTO absence_case (reference, pupil_id, school_id, open_pupil_id, opened_on)
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(reference, pupil.id(), pupil.schoolId(), pupil.id(), Date.valueOf(day)).update();
+        Map<String, Object> variables = new HashMap<>();
+        CASE_REFERENCE.putInto(variables, reference);
+        SCHOOL_ID.putInto(variables, pupil.schoolId());
+        PUPIL_ID.putInto(variables, pupil.id());
+        PUPIL_NAME.putInto(variables, pupil.fullName());
+        OPENED_ON.putInto(variables, day.toString());
+        DECISION_SUMMARY.putInto(variables, decisionSummary);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(AbsenceCaseProcess.KEY, reference, variables);
+        jdbc.sql("UPDATE absence_case SET process_instance_id = ? WHERE reference = ?").params(instance.getId(), reference).update();
+        audit.record(SYSTEM_ACTOR, "ABSENCE_CASE_OPENED", "absence_case", reference, decisionSummary);
+        return reference;
+    }
+
+    /**
+     * Records the action as due and tells the case, unless the same need was already recorded: the
+     * unique (case, action key) is what makes a second run of the day harmless.
+     */
+    @Transactional
+    boolean actionDue(String reference, TriggerAction action, LocalDate day, String reason, String decisionSummary) {
+        String key = action.keyFor(day);
+        if (action(reference, key).isPresent()) {
+            return false;
+        }
+        jdbc.sql("INSERT INTO absence_action (case_reference, action_key, action, due_on, reason) VALUES (?, ?, ?, ?, ?)")
+                .params(reference, key, action.name(), Date.valueOf(day), reason).update();
+        runtimeService.createMessageCorrelation(AbsenceCaseProcess.Messages.dueFor(action))
+                .processInstanceBusinessKey(reference)
+                .setVariable(DECISION_SUMMARY.name(), decisionSummary)
+                .correlateWithResult();
+        audit.record(SYSTEM_ACTOR, "ABSENCE_ACTION_DUE", "absence_case", reference, action + ": " + reason);
+        return true;
+    }
+
+    void visitRequested(long actionId, String visitReference) {
+        jdbc.sql("UPDATE absence_action SET visit_reference = ? WHERE id = ?").params(visitReference, actionId).update();
+    }
+
+    /** The child was seen (in school, or by staff or a verified professional): the episode ends. */
+    @Transactional
+    public boolean childSeen(String pupilId, LocalDate day, String reason, String actor) {
+        Optional<AbsenceCase> open = openCase(pupilId);
+        jdbc.sql("UPDATE absence_case SET last_seen_on = ? WHERE open_pupil_id = ?").params(Date.valueOf(day), pupilId).update();
+        if (open.isEmpty()) {
+            return false;
+        }
+        audit.record(actor, "CHILD_SEEN", "absence_case", open.get().reference(), reason);
+        runtimeService.createMessageCorrelation(AbsenceCaseProcess.Messages.CHILD_SEEN)
+                .processInstanceBusinessKey(open.get().reference())
+                .setVariable(CLOSE_REASON.name(), reason)
+                .correlateWithResult();
+        return true;
+    }
+
+    void close(String reference, String reason) {
+        jdbc.sql("UPDATE absence_case SET closed_on = ?, close_reason = ?, open_pupil_id = NULL WHERE reference = ?")
+                .params(Date.valueOf(TriggerClock.today()), reason, reference).update();
+        audit.record(SYSTEM_ACTOR, "ABSENCE_CASE_CLOSED", "absence_case", reference, reason);
+    }
+
+    void recordContactAttempts(String reference, String methods, boolean reached, boolean reasonGiven,
+            boolean whereaboutsUnknown, boolean safeguarding, String notes, String actor) {
+        jdbc.sql("""
+                INSERT INTO absence_contact_attempt (case_reference, methods, reached, notes, attempted_by, attempted_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(reference, methods, reached, notes, actor, Timestamp.from(Instant.now())).update();
+        // Flags only ever go one way within an episode: once the family is reached, it has been reached.
+        jdbc.sql("""
+                UPDATE absence_case SET contact_made = (contact_made OR ?), reason_given = (reason_given OR ?),
+                    whereabouts_unknown = ?, safeguarding_indicators = (safeguarding_indicators OR ?)
+                WHERE reference = ?""")
+                .params(reached, reasonGiven, whereaboutsUnknown, safeguarding, reference).update();
+        audit.record(actor, "CONTACT_ATTEMPTS_LOGGED", "absence_case", reference,
+                methods + (reached ? "; family reached" : "; not reached"));
+    }
+
+    long recordReferral(String reference, String kind, String decision, String sentTo, String summary, String actor) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO absence_referral (case_reference, kind, decision, sent_to, summary, decided_by, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(reference, kind, decision, sentTo, summary, actor, Timestamp.from(Instant.now()))
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        audit.record(actor, "ABSENCE_REFERRAL_RECORDED", "absence_case", reference, kind + ": " + decision + " (#" + id + ")");
+        return id;
+    }
+}

@@ -1,0 +1,109 @@
+package org.doorstep.trigger;
+
+import java.sql.Date;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each school's terms and closure days. A school day is a weekday inside one of the school's terms
+ * that is not a closure day; a school with no terms recorded yet counts every weekday, so that the
+ * ladder still runs (too early rather than too late).
+ */
+@Service
+public class SchoolCalendar {
+
+    private final JdbcClient jdbc;
+
+    SchoolCalendar(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Term(String name, LocalDate startsOn, LocalDate endsOn) {
+    }
+
+    @Transactional
+    public void addTerm(String schoolId, String name, LocalDate startsOn, LocalDate endsOn) {
+        if (endsOn.isBefore(startsOn)) {
+            throw new IllegalArgumentException("A term cannot end before it starts");
+        }
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM school_term WHERE school_id = ? AND starts_on = ? AND ends_on = ?")
+                .params(schoolId, Date.valueOf(startsOn), Date.valueOf(endsOn)).query(Long.class).single() > 0;
+        if (!known) {
+            jdbc.sql("INSERT INTO school_term (school_id, name, starts_on, ends_on) VALUES (?, ?, ?, ?)")
+                    .params(schoolId, name, Date.valueOf(startsOn), Date.valueOf(endsOn)).update();
+        }
+    }
+
+    @Transactional
+    public void addClosure(String schoolId, LocalDate day, String reason) {
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM school_closure WHERE school_id = ? AND closed_on = ?")
+                .params(schoolId, Date.valueOf(day)).query(Long.class).single() > 0;
+        if (!known) {
+            jdbc.sql("INSERT INTO school_closure (school_id, closed_on, reason) VALUES (?, ?, ?)")
+                    .params(schoolId, Date.valueOf(day), reason).update();
+        }
+    }
+
+    /** The school's calendar, read once, for counting many days. */
+    public SchoolDays of(String schoolId) {
+        List<Term> terms = jdbc.sql("SELECT name, starts_on, ends_on FROM school_term WHERE school_id = ? ORDER BY starts_on")
+                .param(schoolId).query(Term.class).list();
+        Set<LocalDate> closures = new HashSet<>(jdbc.sql("SELECT closed_on FROM school_closure WHERE school_id = ?")
+                .param(schoolId).query(LocalDate.class).list());
+        return new SchoolDays(terms, closures);
+    }
+
+    /** One school's calendar in memory. */
+    public static final class SchoolDays {
+        private final List<Term> terms;
+        private final Set<LocalDate> closures;
+
+        SchoolDays(List<Term> terms, Set<LocalDate> closures) {
+            this.terms = List.copyOf(terms);
+            this.closures = Set.copyOf(closures);
+        }
+
+        public boolean isSchoolDay(LocalDate day) {
+            if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY || closures.contains(day)) {
+                return false;
+            }
+            return terms.isEmpty() || terms.stream().anyMatch(term -> !day.isBefore(term.startsOn()) && !day.isAfter(term.endsOn()));
+        }
+
+        /** The school days up to and including {@code day}, newest first, at most {@code count}, not before {@code floor}. */
+        public List<LocalDate> schoolDaysBack(LocalDate day, int count, LocalDate floor) {
+            List<LocalDate> days = new ArrayList<>(count);
+            for (LocalDate cursor = day; days.size() < count && !cursor.isBefore(floor); cursor = cursor.minusDays(1)) {
+                if (isSchoolDay(cursor)) {
+                    days.add(cursor);
+                }
+            }
+            return days;
+        }
+
+        /** School days after {@code from} up to and including {@code to}. */
+        public int schoolDaysBetween(LocalDate from, LocalDate to) {
+            int count = 0;
+            for (LocalDate cursor = from.plusDays(1); !cursor.isAfter(to); cursor = cursor.plusDays(1)) {
+                if (isSchoolDay(cursor)) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        /** The first day of the term {@code day} falls in; without terms, 1 September of the school year. */
+        public LocalDate termStart(LocalDate day) {
+            return terms.stream().filter(term -> !day.isBefore(term.startsOn()) && !day.isAfter(term.endsOn()))
+                    .map(Term::startsOn).findFirst()
+                    .orElse(LocalDate.of(day.getMonthValue() >= 9 ? day.getYear() : day.getYear() - 1, 9, 1));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.doorstep.trigger;
+
+import java.io.StringReader;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.doorstep.records.AuditTrail;
+import org.doorstep.school.SchoolDirectory;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The register import, the daily evaluation by hand, absence cases, referral PDFs and visit lists. */
+@RestController
+class TriggerController {
+
+    static final String OFFICE_OR_ADMIN = "hasAnyAuthority('GROUP_office', 'GROUP_camunda-admin')";
+    static final String CASE_READERS = "hasAnyAuthority('GROUP_office', 'GROUP_dsl', 'GROUP_headteacher', 'GROUP_camunda-admin')";
+    static final String SAFEGUARDING_READERS = "hasAnyAuthority('GROUP_dsl', 'GROUP_headteacher')";
+
+    private final AttendanceImport attendanceImport;
+    private final AbsenceEvaluation evaluation;
+    private final AbsenceCases cases;
+    private final VisitLists visitLists;
+    private final SchoolDirectory directory;
+    private final ReferralSummaryPdf pdf;
+    private final AuditTrail audit;
+
+    TriggerController(AttendanceImport attendanceImport, AbsenceEvaluation evaluation, AbsenceCases cases,
+            VisitLists visitLists, SchoolDirectory directory, ReferralSummaryPdf pdf, AuditTrail audit) {
+        this.attendanceImport = attendanceImport;
+        this.evaluation = evaluation;
+        this.cases = cases;
+        this.visitLists = visitLists;
+        this.directory = directory;
+        this.pdf = pdf;
+        this.audit = audit;
+    }
+
+    /** The day's register as CSV (text/csv or text/plain body); see docs/triggers.md for the format. */
+    @PostMapping(path = "/api/attendance", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @PreAuthorize(OFFICE_OR_ADMIN)
+    AttendanceImport.ImportReport importRegister(@RequestBody String csv,
+            @RequestHeader(name = "X-Doorstep-Source", required = false) String source, Principal user) {
+        return attendanceImport.importCsv(new StringReader(csv), source == null ? "REST" : source, user.getName());
+    }
+
+    @ExceptionHandler(AttendanceImport.RefusedFileException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    Map<String, String> refused(AttendanceImport.RefusedFileException e) {
+        return Map.of("error", e.getMessage());
+    }
+
+    /** Runs the daily evaluation now (for today unless a date is given); safe to run twice. */
+    @PostMapping("/api/attendance/evaluation")
+    @PreAuthorize(OFFICE_OR_ADMIN)
+    AbsenceEvaluation.Report evaluate(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String school, Principal user) {
+        LocalDate day = date == null ? TriggerClock.today() : date;
+        audit.record(user.getName(), "ABSENCE_EVALUATION_RUN", "school", school == null ? "all" : school, day.toString());
+        return school == null ? evaluation.evaluate(day) : evaluation.evaluate(school, day);
+    }
+
+    @GetMapping("/api/absence-cases")
+    @PreAuthorize(CASE_READERS)
+    List<AbsenceCases.AbsenceCase> cases(@RequestParam String pupil) {
+        return cases.cases(pupil);
+    }
+
+    @GetMapping("/api/absence-cases/{reference}/actions")
+    @PreAuthorize(CASE_READERS)
+    List<AbsenceCases.Action> actions(@PathVariable String reference) {
+        return cases.actions(reference);
+    }
+
+    /** A child seen at home or by a verified professional: the episode closes. */
+    @PostMapping("/api/absence-cases/seen")
+    @PreAuthorize("hasAnyAuthority('GROUP_office', 'GROUP_dsl', 'GROUP_headteacher', 'GROUP_visiting-staff')")
+    Map<String, Object> seen(@RequestParam String pupil, @RequestParam(required = false) String by, Principal user) {
+        boolean closed = cases.childSeen(pupil, TriggerClock.today(),
+                "seen by " + (by == null || by.isBlank() ? user.getName() : by), user.getName());
+        return Map.of("pupil", pupil, "caseClosed", closed);
+    }
+
+    /** Referral records are need-to-know: DSL and headteacher only, and every read is audited. */
+    @GetMapping("/api/absence-cases/{reference}/referrals")
+    @PreAuthorize(SAFEGUARDING_READERS)
+    List<AbsenceCases.Referral> referrals(@PathVariable String reference, Principal reader) {
+        audit.record(reader.getName(), "ABSENCE_REFERRALS_READ", "absence_case", reference, null);
+        return cases.referrals(reference);
+    }
+
+    @GetMapping(path = "/api/absence-cases/{reference}/referrals/{id}/summary.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize(SAFEGUARDING_READERS)
+    ResponseEntity<byte[]> referralPdf(@PathVariable String reference, @PathVariable long id, Principal reader) {
+        Optional<AbsenceCases.Referral> referral = cases.referral(id).filter(r -> r.caseReference().equals(reference));
+        Optional<AbsenceCases.AbsenceCase> absenceCase = cases.find(reference);
+        if (referral.isEmpty() || absenceCase.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        audit.record(reader.getName(), "ABSENCE_REFERRAL_PDF_READ", "absence_case", reference, "#" + id);
+        byte[] body = pdf.render(referral.get(), absenceCase.get(), directory.requirePupil(absenceCase.get().pupilId()),
+                directory.school(absenceCase.get().schoolId()).orElse(null));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + reference + "-referral-" + id + ".pdf\"")
+                .contentType(MediaType.APPLICATION_PDF).body(body);
+    }
+
+    /** Compiles the school's visit list now from the held visits (the schedule does it every Monday). */
+    @PostMapping("/api/visit-lists")
+    @PreAuthorize("hasAnyAuthority('GROUP_office', 'GROUP_headteacher', 'GROUP_dsl', 'GROUP_camunda-admin')")
+    Map<String, Object> compileVisitList(@RequestParam String school) {
+        return visitLists.compile(school, TriggerClock.today())
+                .<Map<String, Object>>map(reference -> Map.of("visitList", reference))
+                .orElse(Map.of("visitList", "none: no visits are held"));
+    }
+}

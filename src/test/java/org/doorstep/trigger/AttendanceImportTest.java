@@ -1,0 +1,134 @@
+package org.doorstep.trigger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.doorstep.trigger.TriggerTestSupport.clockAt;
+import static org.doorstep.trigger.TriggerTestSupport.importRows;
+
+import java.io.Reader;
+import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.doorstep.DoorstepTest;
+import org.doorstep.school.Pupil;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@DoorstepTest
+class AttendanceImportTest extends AbsenceScenarioSupport {
+
+    static final LocalDate SAMPLE_DAY = LocalDate.of(2026, 11, 20);
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void today() {
+        clockAt(LocalDate.of(2026, 11, 24));
+    }
+
+    @Test
+    void theSampleFileImportsAndReImportingItChangesNothing() throws Exception {
+        AttendanceImport.ImportReport first = importSample();
+        AttendanceImport.ImportReport again = importSample();
+
+        assertThat(first.rejected()).isEmpty();
+        assertThat(first.rowsRead()).isEqualTo(12);
+        assertThat(first.added() + first.unchanged()).isEqualTo(12);
+        assertThat(again.added()).isZero();
+        assertThat(again.corrected()).isZero();
+        assertThat(again.unchanged()).isEqualTo(12);
+        assertThat(code("TVJ-0002", SAMPLE_DAY, "AM")).isEqualTo("N");
+        assertThat(jdbc.sql("SELECT category FROM attendance_mark WHERE pupil_id = 'TVJ-0006' AND session_date = ? AND session = 'PM'")
+                .param(java.sql.Date.valueOf(SAMPLE_DAY)).query(String.class).single()).isEqualTo("U");
+    }
+
+    @Test
+    void aCorrectionReplacesTheMarkAndKeepsTheOldOneInTheHistory() {
+        Pupil pupil = TriggerTestSupport.newPupil(directory, TriggerTestSupport.SCHOOL, false);
+        LocalDate day = LocalDate.of(2026, 11, 23);
+        importRows(attendanceImport, pupil.id() + "," + day + ",AM,N\n" + pupil.id() + "," + day + ",PM,N\n");
+
+        AttendanceImport.ImportReport correction = importRows(attendanceImport,
+                pupil.id() + "," + day + ",AM,I\n" + pupil.id() + "," + day + ",PM,N\n");
+
+        assertThat(correction.corrected()).isEqualTo(1);
+        assertThat(correction.unchanged()).isEqualTo(1);
+        assertThat(code(pupil.id(), day, "AM")).isEqualTo("I");
+        assertThat(jdbc.sql("SELECT old_code || '>' || new_code FROM attendance_mark_history WHERE pupil_id = ?")
+                .param(pupil.id()).query(String.class).list()).containsExactly("N>I");
+    }
+
+    @Test
+    void eachKindOfBadRowIsReportedWithItsLineAndTheGoodRowsAreApplied() {
+        Pupil pupil = TriggerTestSupport.newPupil(directory, TriggerTestSupport.SCHOOL, false);
+        String id = pupil.id();
+        String rows = String.join("\n",
+                id + ",2026-11-23,AM,/",            // line 2: good
+                id + ",2026-11-23,PM",              // line 3: malformed, 3 fields
+                id + ",23/11/2026,PM,/",            // line 4: malformed date
+                id + ",2026-11-23,EVE,/",           // line 5: malformed session
+                "NOBODY-1,2026-11-23,AM,/",         // line 6: unknown pupil
+                id + ",2026-11-23,PM,H",            // line 7: unknown code (pre-2024 H no longer exists)
+                id + ",2026-11-25,AM,/",            // line 8: future (today is 24 November)
+                id + ",2026-11-23,AM,N",            // line 9: same session twice
+                id + ",2026-11-24,PM,\\") + "\n";   // line 10: good
+        AttendanceImport.ImportReport report = importRows(attendanceImport, rows);
+
+        assertThat(report.added()).isEqualTo(2);
+        assertThat(report.rejected()).extracting(AttendanceImport.RowProblem::line).containsExactly(3, 4, 5, 6, 7, 8, 9);
+        assertThat(report.rejected()).extracting(AttendanceImport.RowProblem::reason).satisfiesExactly(
+                r -> assertThat(r).startsWith("malformed: expected 4 fields"),
+                r -> assertThat(r).startsWith("malformed: date"),
+                r -> assertThat(r).startsWith("malformed: session"),
+                r -> assertThat(r).isEqualTo("unknown pupil 'NOBODY-1'"),
+                r -> assertThat(r).isEqualTo("unknown attendance code 'H'"),
+                r -> assertThat(r).isEqualTo("date 2026-11-25 is in the future"),
+                r -> assertThat(r).isEqualTo("the same pupil and session already appears on line 2"));
+        assertThat(code(id, LocalDate.of(2026, 11, 23), "AM")).isEqualTo("/");
+    }
+
+    @Test
+    void aFileWithoutTheHeaderIsRefusedWhole() {
+        Pupil pupil = TriggerTestSupport.newPupil(directory, TriggerTestSupport.SCHOOL, false);
+        assertThatThrownBy(() -> attendanceImport.importCsv(new StringReader(pupil.id() + ",2026-11-23,AM,/\n"), "t", "office"))
+                .isInstanceOf(AttendanceImport.RefusedFileException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM attendance_mark WHERE pupil_id = ?").param(pupil.id())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theRestEndpointIsForTheOfficeAndAdministrators() throws Exception {
+        Pupil pupil = TriggerTestSupport.newPupil(directory, TriggerTestSupport.SCHOOL, false);
+        String csv = AttendanceImport.HEADER + "\n" + pupil.id() + ",2026-11-23,AM,/\n" + pupil.id() + ",2026-11-23,PM,X1\n";
+
+        HttpResponse<String> office = post("office", csv);
+        assertThat(office.statusCode()).isEqualTo(200);
+        assertThat(office.body()).contains("\"added\":1").contains("unknown attendance code 'X1'").contains("\"line\":3");
+        assertThat(post("visitor1", csv).statusCode()).isEqualTo(403);
+        assertThat(post("office", "no header\n").statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> post(String user, String csv) throws Exception {
+        return call(user, "/api/attendance", request -> request.header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private AttendanceImport.ImportReport importSample() throws Exception {
+        // The documented sample itself (docs/triggers.md), so the documentation cannot drift from what works.
+        try (Reader in = Files.newBufferedReader(Path.of("docs/sample-register.csv"), StandardCharsets.UTF_8)) {
+            return attendanceImport.importCsv(in, "sample-register.csv", "office");
+        }
+    }
+
+    private String code(String pupilId, LocalDate day, String session) {
+        return jdbc.sql("SELECT code FROM attendance_mark WHERE pupil_id = ? AND session_date = ? AND session = ?")
+                .params(pupilId, java.sql.Date.valueOf(day), session).query(String.class).single();
+    }
+}

@@ -1,0 +1,161 @@
+package org.doorstep.trigger;
+
+import java.io.StringReader;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.doorstep.DoorstepApplication;
+import org.doorstep.school.SchoolDirectory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Not a test: imports and evaluates one school day for 100,000 synthetic pupils (two sessions each)
+ * and prints the figures. Run it against an empty database of its own (see docs/triggers.md):
+ *
+ * <pre>
+ * psql -h 127.0.0.1 -U postgres -c 'DROP DATABASE IF EXISTS doorstep_bench' -c 'CREATE DATABASE doorstep_bench'
+ * DOORSTEP_DB_URL='jdbc:postgresql://127.0.0.1:5432/doorstep_bench?reWriteBatchedInserts=true' \
+ *   ./mvnw -B -q test-compile spring-boot:test-run \
+ *   -Dspring-boot.test-run.main-class=org.doorstep.trigger.TriggerBenchmark
+ * </pre>
+ *
+ * The day is the first day of the autumn term, so there is no history: every absence is Day 1.
+ * Mix (seeded): 93.5 % present (1 % late), 4 % ill (I), 0.5 % medical appointment in the morning
+ * (M then present), 1.5 % reason not yet established (N), 0.3 % other unauthorised (O), 0.2 %
+ * unauthorised holiday (G).
+ */
+public final class TriggerBenchmark {
+
+    static final int PUPILS = Integer.getInteger("bench.pupils", 100_000);
+    static final LocalDate DAY = LocalDate.of(2026, 9, 2);
+
+    public static void main(String[] args) {
+        String url = System.getenv().getOrDefault("DOORSTEP_DB_URL", "");
+        // The test profile: job executor and schedules off; postgres: DOORSTEP_DB_URL and the postgres user.
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(DoorstepApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .profiles(url.startsWith("jdbc:postgresql") ? new String[] {"test", "postgres"} : new String[] {"test"})
+                .run("--camunda.bpm.job-execution.enabled=false", "--server.port=0",
+                        "--doorstep.security.initial-admin.username=benchadmin",
+                        "--doorstep.security.initial-admin.password=benchmark-only-password",
+                        "--logging.level.root=warn", "--logging.level.org.doorstep.trigger=info");
+        try {
+            run(context);
+        } finally {
+            context.close();
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext context) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        SchoolDirectory directory = context.getBean(SchoolDirectory.class);
+        SchoolCalendar calendar = context.getBean(SchoolCalendar.class);
+        Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM pupil WHERE school_id = ?", Integer.class,
+                TriggerTestSupport.SCHOOL);
+        if (existing != null && existing > 0) {
+            throw new IllegalStateException("The benchmark needs an empty database of its own (drop and create it first)");
+        }
+        String database = context.getEnvironment().getProperty("spring.datasource.url");
+        long setupStart = System.nanoTime();
+        TriggerTestSupport.ensureSchool(directory, calendar);
+        List<Object[]> pupils = new ArrayList<>(PUPILS);
+        for (int i = 0; i < PUPILS; i++) {
+            pupils.add(new Object[] {id(i), TriggerTestSupport.SCHOOL, "Bench", "Pupil " + i, i % 50 == 0});
+        }
+        for (int from = 0; from < pupils.size(); from += 5_000) {
+            jdbc.batchUpdate("INSERT INTO pupil (id, school_id, first_name, last_name, vulnerable) VALUES (?, ?, ?, ?, ?)",
+                    pupils.subList(from, Math.min(pupils.size(), from + 5_000)));
+        }
+        String csv = register();
+        System.out.printf("Set-up (not timed): %,d pupils, register of %,d bytes, in %.1f s%n", PUPILS, csv.length(),
+                seconds(setupStart));
+        TriggerTestSupport.clockAt(DAY);
+        try {
+            AttendanceImport attendanceImport = context.getBean(AttendanceImport.class);
+            AbsenceEvaluation evaluation = context.getBean(AbsenceEvaluation.class);
+
+            long start = System.nanoTime();
+            AttendanceImport.ImportReport imported = attendanceImport.importCsv(new StringReader(csv), "benchmark", "benchadmin");
+            double importSeconds = seconds(start);
+            long evaluationStart = System.nanoTime();
+            AbsenceEvaluation.Report report = evaluation.evaluate(TriggerTestSupport.SCHOOL, DAY);
+            double evaluationSeconds = seconds(evaluationStart);
+            double total = seconds(start);
+
+            long againStart = System.nanoTime();
+            AbsenceEvaluation.Report again = evaluation.evaluate(TriggerTestSupport.SCHOOL, DAY);
+            double againSeconds = seconds(againStart);
+            long instances = context.getBean(RuntimeService.class).createProcessInstanceQuery()
+                    .processDefinitionKey(AbsenceCaseProcess.KEY).count();
+
+            System.out.println("==================================================================");
+            System.out.printf("Database: %s, %d cores, max heap %d MiB%n", database, Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("Import: %,d rows read, %,d added, %,d rejected%n", imported.rowsRead(), imported.added(),
+                    imported.rejected().size());
+            System.out.printf("Evaluation: %s%n", report);
+            System.out.printf("Import only (parse + store): %.2f s = %,.0f pupils/s%n", importSeconds, PUPILS / importSeconds);
+            System.out.printf("Evaluation only (%,d absent pupils decided): %.2f s%n", report.pupilsAbsent(), evaluationSeconds);
+            System.out.printf("Whole day (import + evaluation): %.2f s = %,.0f pupils/s; import is %.0f %% of it%n", total,
+                    PUPILS / total, 100 * importSeconds / total);
+            System.out.printf("Second run of the same day: %.2f s, %d cases opened, %d actions due (%d case instances in all)%n",
+                    againSeconds, again.casesOpened(), again.actionsDue(), instances);
+            System.out.println("==================================================================");
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    private static String id(int i) {
+        return "B" + String.format("%06d", i);
+    }
+
+    private static String register() {
+        Random random = new Random(42);
+        StringBuilder csv = new StringBuilder(PUPILS * 40).append(AttendanceImport.HEADER).append('\n');
+        for (int i = 0; i < PUPILS; i++) {
+            double roll = random.nextDouble() * 100;
+            String am;
+            String pm;
+            if (roll < 92.5) {
+                am = "/";
+                pm = "\\";
+            } else if (roll < 93.5) {
+                am = "L";
+                pm = "\\";
+            } else if (roll < 97.5) {
+                am = "I";
+                pm = "I";
+            } else if (roll < 98.0) {
+                am = "M";
+                pm = "\\";
+            } else if (roll < 99.5) {
+                am = "N";
+                pm = "N";
+            } else if (roll < 99.8) {
+                am = "O";
+                pm = "O";
+            } else {
+                am = "G";
+                pm = "G";
+            }
+            csv.append(id(i)).append(',').append(DAY).append(",AM,").append(am).append('\n');
+            csv.append(id(i)).append(',').append(DAY).append(",PM,").append(pm).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private TriggerBenchmark() {
+    }
+}

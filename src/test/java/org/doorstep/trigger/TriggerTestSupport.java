@@ -1,0 +1,67 @@
+package org.doorstep.trigger;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.doorstep.school.Contact;
+import org.doorstep.school.Pupil;
+import org.doorstep.school.School;
+import org.doorstep.school.SchoolDirectory;
+
+/**
+ * Ladder Academy: a test school on the default policy (src/test/resources/policies), with a term
+ * from 2 September to 18 December 2026 and an INSET closure on Wednesday 11 November. Every test
+ * makes its own pupils, so tests sharing the application context never see each other's cases.
+ */
+final class TriggerTestSupport {
+
+    static final String SCHOOL = "ladder-academy";
+    static final LocalDate TERM_START = LocalDate.of(2026, 9, 2);
+    static final LocalDate TERM_END = LocalDate.of(2026, 12, 18);
+    static final LocalDate CLOSURE = LocalDate.of(2026, 11, 11);
+
+    private static final AtomicInteger PUPILS = new AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime() % 100_000, 36);
+
+    static void ensureSchool(SchoolDirectory directory, SchoolCalendar calendar) {
+        directory.addSchool(new School(SCHOOL, "Ladder Academy", "01754 000000", "office@ladder.example", "1 Test Road"));
+        calendar.addTerm(SCHOOL, "Autumn 2026", TERM_START, TERM_END);
+        calendar.addClosure(SCHOOL, CLOSURE, "INSET day");
+    }
+
+    static Pupil newPupil(SchoolDirectory directory, String schoolId, boolean vulnerable) {
+        String id = "T" + RUN + "-" + PUPILS.incrementAndGet();
+        Pupil pupil = new Pupil(id, schoolId, "Test", "Pupil " + id, LocalDate.of(2016, 1, 1), "Year 5", "1 Test Street",
+                null, "Testton", "ZZ9 9ZZ", vulnerable, false, null, null);
+        directory.addPupil(pupil, List.of(new Contact(id, "Parent of " + id, "Mother", "07700 900999", null, true, 1)));
+        return pupil;
+    }
+
+    /** Two rows (AM and PM) with the same code for every school day from..to. */
+    static String rows(String pupilId, SchoolCalendar.SchoolDays days, LocalDate from, LocalDate to, String code) {
+        StringBuilder csv = new StringBuilder();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (days.isSchoolDay(day)) {
+                csv.append(pupilId).append(',').append(day).append(",AM,").append(code).append('\n');
+                csv.append(pupilId).append(',').append(day).append(",PM,").append(code.equals("/") ? "\\" : code).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    static AttendanceImport.ImportReport importRows(AttendanceImport attendanceImport, String rows) {
+        return attendanceImport.importCsv(new StringReader(AttendanceImport.HEADER + "\n" + rows), "test", "office");
+    }
+
+    /** Moves the engine clock (and so the register's "today") to 10:00 school time on the day. */
+    static void clockAt(LocalDate day) {
+        ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(TriggerClock.SCHOOL_ZONE).toInstant()));
+    }
+
+    private TriggerTestSupport() {
+    }
+}
