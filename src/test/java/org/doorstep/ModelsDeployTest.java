@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -71,6 +72,19 @@ class ModelsDeployTest {
         assertThat(task.getTenantId()).isEqualTo("lynnfield-primary");
         try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
             assertThat(new String(form.readAllBytes())).contains("\"id\": \"authorise-visit\"");
+        }
+    }
+
+    @Test
+    void everyFormHasItsOwnId() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, String> fileByFormId = new java.util.HashMap<>();
+        try (Stream<Path> files = Files.list(Path.of("forms"))) {
+            for (Path file : files.toList()) {
+                String id = json.readTree(file.toFile()).get("id").asText();
+                assertThat(fileByFormId.put(id, file.getFileName().toString()))
+                        .as("form id '" + id + "' of " + file.getFileName() + " is also used by").isNull();
+            }
         }
     }
 

@@ -28,8 +28,12 @@ class RequestAbsenceVisit implements JavaDelegate {
         this.visitLists = visitLists;
     }
 
+    /**
+     * Both the Day 3 and the Day 6 visit are safe-and-well visits (Burgh App. A); which rung of the
+     * ladder asked for it stays on the case's action, linked to the visit's reference.
+     */
     static String visitReason(TriggerAction action) {
-        return action == TriggerAction.MANDATORY_VISIT ? "absence: mandatory visit" : "absence: safe-and-well";
+        return VisitService.SAFE_AND_WELL;
     }
 
     @Override

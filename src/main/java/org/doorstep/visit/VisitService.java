@@ -36,6 +36,7 @@ public class VisitService {
     public static final List<String> REASONS = List.of(
             "attendance", "safe-and-well", "safeguarding", "transition", "support", "phased-return");
     public static final String SAFEGUARDING = "safeguarding";
+    public static final String SAFE_AND_WELL = "safe-and-well";
 
     private final SchoolDirectory directory;
     private final RuntimeService runtimeService;

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.doorstep.DoorstepTest;
 import org.doorstep.school.Pupil;
 import org.doorstep.security.Roles;
+import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Test;
 
 /** The absence case from Day 1 to each of its outcomes. */
@@ -189,7 +190,7 @@ class AbsenceCaseScenarioTest extends AbsenceScenarioSupport {
         completeAs("head", sign, signed);
 
         assertThat(homeVisits(pupil)).singleElement().satisfies(visit ->
-                assertThat(visitReason(visit)).isEqualTo("absence: safe-and-well"));
+                assertThat(visitReason(visit)).isEqualTo(VisitService.SAFE_AND_WELL));
         assertThat(visitLists.entriesOnList(list)).filteredOn(e -> e.pupilId().equals(pupil.id())).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(VisitLists.REQUESTED);
             assertThat(e.visitReference()).startsWith("HV-");

@@ -14,8 +14,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.doorstep.DoorstepTest;
 import org.doorstep.school.Pupil;
+import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,8 +66,12 @@ class AbsenceLadderTest extends AbsenceScenarioSupport {
         assertThat(due.get(DAY_10)).as("10 consecutive unauthorised school days").containsExactly(PNAR);
         assertThat(due.values().stream().flatMap(List::stream)).hasSize(5);
 
-        assertThat(homeVisits(pupil)).extracting(this::visitReason)
-                .containsExactlyInAnyOrder("absence: safe-and-well", "absence: mandatory visit");
+        assertThat(homeVisits(pupil)).extracting(this::visitReason).containsOnly(VisitService.SAFE_AND_WELL);
+        List<AbsenceCases.Action> visitActions = cases.actions(reference).stream().filter(a -> a.action().isVisit()).toList();
+        assertThat(visitActions).extracting(AbsenceCases.Action::action)
+                .containsExactlyInAnyOrder(SAFE_AND_WELL_VISIT, MANDATORY_VISIT);
+        assertThat(visitActions).extracting(AbsenceCases.Action::visitReference)
+                .containsExactlyInAnyOrderElementsOf(homeVisits(pupil).stream().map(ProcessInstance::getBusinessKey).toList());
         assertThat(cases.cases(pupil.id())).hasSize(1);
     }
 

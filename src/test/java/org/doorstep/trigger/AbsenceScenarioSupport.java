@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.visit.HomeVisitProcess;
+import org.doorstep.workflow.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +58,7 @@ abstract class AbsenceScenarioSupport {
     @BeforeEach
     void setUpEngineAndSchool() {
         BpmnAwareTests.init(engine);
-        TriggerTestSupport.ensureSchool(directory, calendar);
+        TriggerTestSupport.ensureSchool(directory, calendar, identityService);
     }
 
     @AfterEach
@@ -104,14 +105,7 @@ abstract class AbsenceScenarioSupport {
     }
 
     void completeAs(String user, Task task, Map<String, Object> variables) {
-        // Signed in as the user with their groups, as Tasklist would: candidate groups decide who may complete.
-        identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
-                .map(org.camunda.bpm.engine.identity.Group::getId).toList());
-        try {
-            taskService.complete(task.getId(), variables);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        SignedIn.as(identityService, user, () -> taskService.complete(task.getId(), variables));
     }
 
     /** Home visits started for the pupil (the visit process is another feature's: only its start is checked). */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doorstep.DoorstepApplication;
@@ -64,7 +65,7 @@ public final class TriggerBenchmark {
         }
         String database = context.getEnvironment().getProperty("spring.datasource.url");
         long setupStart = System.nanoTime();
-        TriggerTestSupport.ensureSchool(directory, calendar);
+        TriggerTestSupport.ensureSchool(directory, calendar, context.getBean(IdentityService.class));
         List<Object[]> pupils = new ArrayList<>(PUPILS);
         for (int i = 0; i < PUPILS; i++) {
             pupils.add(new Object[] {id(i), TriggerTestSupport.SCHOOL, "Bench", "Pupil " + i, i % 50 == 0});

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.IdentityService;
 import org.doorstep.school.Contact;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.School;
@@ -27,8 +28,14 @@ final class TriggerTestSupport {
     private static final AtomicInteger PUPILS = new AtomicInteger();
     private static final String RUN = Long.toString(System.nanoTime() % 100_000, 36);
 
-    static void ensureSchool(SchoolDirectory directory, SchoolCalendar calendar) {
+    /** The test school, whose tenant the demo office, DSL and headteacher also work for. */
+    static void ensureSchool(SchoolDirectory directory, SchoolCalendar calendar, IdentityService identity) {
         directory.addSchool(new School(SCHOOL, "Ladder Academy", "01754 000000", "office@ladder.example", "1 Test Road"));
+        for (String user : List.of("office", "dsl", "head")) {
+            if (identity.createTenantQuery().tenantId(SCHOOL).userMember(user).count() == 0) {
+                identity.createTenantUserMembership(SCHOOL, user);
+            }
+        }
         calendar.addTerm(SCHOOL, "Autumn 2026", TERM_START, TERM_END);
         calendar.addClosure(SCHOOL, CLOSURE, "INSET day");
     }
