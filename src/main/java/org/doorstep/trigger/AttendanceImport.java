@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.Set;
 import java.util.TreeSet;
 import org.doorstep.records.AuditTrail;
@@ -75,11 +76,22 @@ public class AttendanceImport {
 
     @Transactional
     public ImportReport importCsv(Reader csv, String source, String importedBy) {
+        return importCsv(csv, source, importedBy, school -> true);
+    }
+
+    /**
+     * Imports only marks of pupils at the schools the importer works for: a pupil of another school
+     * is reported as unknown, so a register cannot reveal or change another school's pupils.
+     */
+    @Transactional
+    public ImportReport importCsv(Reader csv, String source, String importedBy, Predicate<String> schoolAllowed) {
         LocalDate today = TriggerClock.today();
         Map<String, String> schoolOfPupil = new HashMap<>();
         jdbc.sql("SELECT id, school_id FROM pupil")
                 .query(rs -> {
-                    schoolOfPupil.put(rs.getString(1), rs.getString(2));
+                    if (schoolAllowed.test(rs.getString(2))) {
+                        schoolOfPupil.put(rs.getString(1), rs.getString(2));
+                    }
                 });
         List<RowProblem> problems = new ArrayList<>();
         Map<Key, Row> rows = new LinkedHashMap<>();

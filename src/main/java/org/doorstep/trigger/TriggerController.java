@@ -1,7 +1,6 @@
 package org.doorstep.trigger;
 
 import java.io.StringReader;
-import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.doorstep.school.Pupil;
+import org.doorstep.security.SchoolAccess;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,9 +42,10 @@ class TriggerController {
     private final SchoolDirectory directory;
     private final ReferralSummaryPdf pdf;
     private final AuditTrail audit;
+    private final SchoolAccess schools;
 
     TriggerController(AttendanceImport attendanceImport, AbsenceEvaluation evaluation, AbsenceCases cases,
-            VisitLists visitLists, SchoolDirectory directory, ReferralSummaryPdf pdf, AuditTrail audit) {
+            VisitLists visitLists, SchoolDirectory directory, ReferralSummaryPdf pdf, AuditTrail audit, SchoolAccess schools) {
         this.attendanceImport = attendanceImport;
         this.evaluation = evaluation;
         this.cases = cases;
@@ -49,14 +53,16 @@ class TriggerController {
         this.directory = directory;
         this.pdf = pdf;
         this.audit = audit;
+        this.schools = schools;
     }
 
     /** The day's register as CSV (text/csv or text/plain body); see docs/triggers.md for the format. */
     @PostMapping(path = "/api/attendance", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize(OFFICE_OR_ADMIN)
     AttendanceImport.ImportReport importRegister(@RequestBody String csv,
-            @RequestHeader(name = "X-Doorstep-Source", required = false) String source, Principal user) {
-        return attendanceImport.importCsv(new StringReader(csv), source == null ? "REST" : source, user.getName());
+            @RequestHeader(name = "X-Doorstep-Source", required = false) String source, Authentication user) {
+        return attendanceImport.importCsv(new StringReader(csv), source == null ? "REST" : source, user.getName(),
+                school -> schools.canAccess(user, school));
     }
 
     @ExceptionHandler(AttendanceImport.RefusedFileException.class)
@@ -69,28 +75,37 @@ class TriggerController {
     @PostMapping("/api/attendance/evaluation")
     @PreAuthorize(OFFICE_OR_ADMIN)
     AbsenceEvaluation.Report evaluate(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String school, Principal user) {
+            @RequestParam(required = false) String school, Authentication user) {
         LocalDate day = date == null ? TriggerClock.today() : date;
+        if (school == null && !schools.isAdministrator(user)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Name the school to evaluate (parameter 'school')");
+        }
+        if (school != null) {
+            schools.require(user, school, "school " + school);
+        }
         audit.record(user.getName(), "ABSENCE_EVALUATION_RUN", "school", school == null ? "all" : school, day.toString());
         return school == null ? evaluation.evaluate(day) : evaluation.evaluate(school, day);
     }
 
     @GetMapping("/api/absence-cases")
     @PreAuthorize(CASE_READERS)
-    List<AbsenceCases.AbsenceCase> cases(@RequestParam String pupil) {
+    List<AbsenceCases.AbsenceCase> cases(@RequestParam String pupil, Authentication user) {
+        requirePupilOfOwnSchool(pupil, user);
         return cases.cases(pupil);
     }
 
     @GetMapping("/api/absence-cases/{reference}/actions")
     @PreAuthorize(CASE_READERS)
-    List<AbsenceCases.Action> actions(@PathVariable String reference) {
+    List<AbsenceCases.Action> actions(@PathVariable String reference, Authentication user) {
+        requireCaseOfOwnSchool(reference, user);
         return cases.actions(reference);
     }
 
     /** A child seen at home or by a verified professional: the episode closes. */
     @PostMapping("/api/absence-cases/seen")
     @PreAuthorize("hasAnyAuthority('GROUP_office', 'GROUP_dsl', 'GROUP_headteacher', 'GROUP_visiting-staff')")
-    Map<String, Object> seen(@RequestParam String pupil, @RequestParam(required = false) String by, Principal user) {
+    Map<String, Object> seen(@RequestParam String pupil, @RequestParam(required = false) String by, Authentication user) {
+        requirePupilOfOwnSchool(pupil, user);
         boolean closed = cases.childSeen(pupil, TriggerClock.today(),
                 "seen by " + (by == null || by.isBlank() ? user.getName() : by), user.getName());
         return Map.of("pupil", pupil, "caseClosed", closed);
@@ -99,14 +114,16 @@ class TriggerController {
     /** Referral records are need-to-know: DSL and headteacher only, and every read is audited. */
     @GetMapping("/api/absence-cases/{reference}/referrals")
     @PreAuthorize(SAFEGUARDING_READERS)
-    List<AbsenceCases.Referral> referrals(@PathVariable String reference, Principal reader) {
+    List<AbsenceCases.Referral> referrals(@PathVariable String reference, Authentication reader) {
+        requireCaseOfOwnSchool(reference, reader);
         audit.record(reader.getName(), "ABSENCE_REFERRALS_READ", "absence_case", reference, null);
         return cases.referrals(reference);
     }
 
     @GetMapping(path = "/api/absence-cases/{reference}/referrals/{id}/summary.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize(SAFEGUARDING_READERS)
-    ResponseEntity<byte[]> referralPdf(@PathVariable String reference, @PathVariable long id, Principal reader) {
+    ResponseEntity<byte[]> referralPdf(@PathVariable String reference, @PathVariable long id, Authentication reader) {
+        requireCaseOfOwnSchool(reference, reader);
         Optional<AbsenceCases.Referral> referral = cases.referral(id).filter(r -> r.caseReference().equals(reference));
         Optional<AbsenceCases.AbsenceCase> absenceCase = cases.find(reference);
         if (referral.isEmpty() || absenceCase.isEmpty()) {
@@ -123,9 +140,19 @@ class TriggerController {
     /** Compiles the school's visit list now from the held visits (the schedule does it every Monday). */
     @PostMapping("/api/visit-lists")
     @PreAuthorize("hasAnyAuthority('GROUP_office', 'GROUP_headteacher', 'GROUP_dsl', 'GROUP_camunda-admin')")
-    Map<String, Object> compileVisitList(@RequestParam String school) {
+    Map<String, Object> compileVisitList(@RequestParam String school, Authentication user) {
+        schools.require(user, school, "school " + school);
         return visitLists.compile(school, TriggerClock.today())
                 .<Map<String, Object>>map(reference -> Map.of("visitList", reference))
                 .orElse(Map.of("visitList", "none: no visits are held"));
+    }
+
+    private void requirePupilOfOwnSchool(String pupilId, Authentication user) {
+        schools.require(user, directory.pupil(pupilId).map(Pupil::schoolId).orElse(null), "pupil " + pupilId);
+    }
+
+    private void requireCaseOfOwnSchool(String reference, Authentication user) {
+        schools.require(user, cases.find(reference).map(AbsenceCases.AbsenceCase::schoolId).orElse(null),
+                "absence case " + reference);
     }
 }

@@ -112,6 +112,19 @@ class SchoolIsolationTest {
     }
 
     @Test
+    void anotherSchoolsRegisterCannotTouchAPupilNorItsCasesBeRead() {
+        var register = WebClient.basic(port, "bur-office", password).post("/api/attendance", "text/csv",
+                "pupil_id,date,session,code\nTVJ-0001,2026-11-20,AM,O\nBUR-0001,2026-11-20,AM,/\n");
+        assertThat(register.statusCode()).isEqualTo(200);
+        assertThat(register.body()).contains("unknown pupil 'TVJ-0001'").doesNotContain("BUR-0001'");
+        assertThat(WebClient.basic(port, "bur-dsl", password).get("/api/absence-cases?pupil=TVJ-0001").statusCode())
+                .isEqualTo(404);
+        assertThat(WebClient.basic(port, "bur-office", password)
+                .post("/api/attendance/evaluation?school=thames-view-junior", "application/json", "").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void doorstepsOwnEndpointsHideAnotherSchoolsVisit() {
         assertThat(WebClient.signedIn(port, "bur-dsl", password).get("/api/visits/" + thamesViewVisit + "/notes").statusCode())
                 .isEqualTo(404);
