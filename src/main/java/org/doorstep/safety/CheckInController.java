@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.doorstep.records.VisitNotes;
 import org.doorstep.school.SchoolDirectory;
+import org.doorstep.security.SchoolAccess;
 import org.doorstep.school.Staff;
 import org.doorstep.security.Roles;
 import org.springframework.http.HttpStatus;
@@ -32,9 +34,14 @@ class CheckInController {
     private final SafetyWatches watches;
     private final SchoolDirectory directory;
     private final SchoolMembers members;
+    private final VisitNotes visits;
+    private final SchoolAccess schools;
 
-    CheckInController(CheckIns checkIns, SafetyWatches watches, SchoolDirectory directory, SchoolMembers members) {
+    CheckInController(CheckIns checkIns, SafetyWatches watches, SchoolDirectory directory, SchoolMembers members,
+            VisitNotes visits, SchoolAccess schools) {
         this.members = members;
+        this.visits = visits;
+        this.schools = schools;
         this.checkIns = checkIns;
         this.watches = watches;
         this.directory = directory;
@@ -42,6 +49,7 @@ class CheckInController {
 
     @PostMapping("/api/visits/{reference}/check-ins")
     CheckIns.Receipt checkIn(@PathVariable String reference, @RequestBody CheckInRequest request, Authentication user) {
+        requireVisitOfOwnSchool(reference, user);
         CheckInType type = parse(request == null ? null : request.type());
         return checkIns.checkIn(reference, type, user.getName(), isOffice(user), request.onBehalfOf());
     }
@@ -49,6 +57,7 @@ class CheckInController {
     /** The visit's watch as the phone page shows it; also hands the page its CSRF token. */
     @GetMapping("/api/visits/{reference}/safety")
     WatchView watch(@PathVariable String reference, Authentication user, CsrfToken csrf) {
+        requireVisitOfOwnSchool(reference, user);
         SafetyWatches.Watch watch = watches.find(reference).orElseThrow(() -> new CheckInRefusedException(
                 CheckInRefusedException.Reason.UNKNOWN_VISIT, "No safety watch for visit " + reference + "."));
         boolean leader = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Roles.authority(Roles.SENIOR_LEADERS)));
@@ -104,5 +113,12 @@ class CheckInController {
     record WatchView(String visitReference, String staff, String address, String phase, String alert,
             Instant lastCheckInAt, String lastCheckInType, Instant nextCheckInDueAt, Instant expectedBackAt, boolean ended,
             List<SafetyWatches.CheckIn> checkIns, String csrfHeader, String csrfToken) {
+    }
+
+    /** Another school's visit is "not found", so that a check-in cannot even reveal that it exists. */
+    private void requireVisitOfOwnSchool(String reference, Authentication user) {
+        if (!schools.canAccess(user, visits.schoolOf(reference).orElse(null))) {
+            throw new CheckInRefusedException(CheckInRefusedException.Reason.UNKNOWN_VISIT, "There is no visit " + reference + ".");
+        }
     }
 }

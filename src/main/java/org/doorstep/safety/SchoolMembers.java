@@ -1,13 +1,12 @@
 package org.doorstep.safety;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.doorstep.security.SchoolAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +19,11 @@ import org.springframework.stereotype.Component;
 class SchoolMembers {
 
     private final IdentityService identityService;
+    private final SchoolAccess schools;
 
-    SchoolMembers(IdentityService identityService) {
+    SchoolMembers(IdentityService identityService, SchoolAccess schools) {
         this.identityService = identityService;
+        this.schools = schools;
     }
 
     List<User> membersAtSchool(String group, String schoolId) {
@@ -40,10 +41,7 @@ class SchoolMembers {
     }
 
     private Set<String> schoolsOfUser(String userId) {
-        Set<String> schools = new LinkedHashSet<>();
-        identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
-                .map(Tenant::getId).forEach(schools::add);
-        return schools;
+        return schools.schoolsOf(userId);
     }
 
     private <T> T system(Supplier<T> query) {

@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -23,17 +23,30 @@ public class SchoolAccess {
         this.identityService = identityService;
     }
 
-    public boolean isAdministrator(Authentication user) {
+    public boolean isAdministrator(org.springframework.security.core.Authentication user) {
         return user.getAuthorities().stream()
                 .anyMatch(authority -> authority.getAuthority().equals(Roles.authority(Roles.CAMUNDA_ADMIN)));
     }
 
+    /**
+     * The user's schools, directly or through a group. Asked as the system, not as whoever is signed
+     * in to the engine at that moment: an alert raised while someone completes a task must still
+     * find everyone it is for.
+     */
     public Set<String> schoolsOf(String userId) {
-        return identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
-                .map(Tenant::getId).collect(Collectors.toSet());
+        Authentication current = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+                    .map(Tenant::getId).collect(Collectors.toSet());
+        } finally {
+            if (current != null) {
+                identityService.setAuthentication(current);
+            }
+        }
     }
 
-    public boolean canAccess(Authentication user, String schoolId) {
+    public boolean canAccess(org.springframework.security.core.Authentication user, String schoolId) {
         return schoolId != null && (isAdministrator(user) || schoolsOf(user.getName()).contains(schoolId));
     }
 
@@ -41,7 +54,7 @@ public class SchoolAccess {
      * Refuses a record of another school as "not found", so that a user cannot even learn that it
      * exists; {@code what} names the record for the message, e.g. "visit HV-TVJ-00001".
      */
-    public void require(Authentication user, String schoolId, String what) {
+    public void require(org.springframework.security.core.Authentication user, String schoolId, String what) {
         if (!canAccess(user, schoolId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No " + what + " in your schools");
         }

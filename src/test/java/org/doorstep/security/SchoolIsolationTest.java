@@ -125,6 +125,17 @@ class SchoolIsolationTest {
     }
 
     @Test
+    void anotherSchoolsStaffCannotCheckInToAVisitNorLearnThatItExists() {
+        var checkIn = WebClient.basic(port, "bur-visitor1", password)
+                .postJson("/api/visits/" + thamesViewVisit + "/check-ins", "{\"type\":\"ARRIVED\"}");
+        assertThat(checkIn.statusCode()).isEqualTo(404);
+        assertThat(checkIn.body()).contains("There is no visit " + thamesViewVisit);
+        var ownSchool = WebClient.basic(port, "visitor1", password)
+                .postJson("/api/visits/" + thamesViewVisit + "/check-ins", "{\"type\":\"ARRIVED\"}");
+        assertThat(ownSchool.statusCode()).as("not signed out yet: refused for that reason, not as unknown").isEqualTo(409);
+    }
+
+    @Test
     void doorstepsOwnEndpointsHideAnotherSchoolsVisit() {
         assertThat(WebClient.signedIn(port, "bur-dsl", password).get("/api/visits/" + thamesViewVisit + "/notes").statusCode())
                 .isEqualTo(404);
