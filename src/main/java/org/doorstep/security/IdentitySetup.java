@@ -115,7 +115,13 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
         authorizationService.saveAuthorization(authorization);
     }
 
+    /** Staff-safety tasks carry priority 80 and above (the police call 95, an emergency 100). */
+    static final int SAFETY_ALERT_PRIORITY = 80;
+
     private void ensureTasklistFilters() {
+        ensureFilter("Safety alerts", -20, taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks().taskMinPriority(SAFETY_ALERT_PRIORITY).orderByTaskPriority().desc()
+                .orderByTaskCreateTime().asc(), "Staff who may need help now, most urgent first");
         ensureFilter("My tasks", -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
                 "Tasks assigned to me");
         ensureFilter("My team's tasks", 0, taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")

@@ -121,6 +121,12 @@ class SignInAndRolesTest {
     }
 
     @Test
+    void theOfficeFindsSafetyAlertsFirstInTasklist() {
+        String filters = WebClient.basic(port, "office", password).get("/engine-rest/filter?resourceType=Task&sortBy=name&sortOrder=asc").body();
+        assertThat(filters).contains("Safety alerts").contains("My tasks").contains("My team's tasks");
+    }
+
+    @Test
     void queriesCarryingExpressionsAreRefused() {
         var response = WebClient.basic(port, "admin", password)
                 .postJson("/engine-rest/task", "{\"orQueries\":[{\"assigneeExpression\":\"${''.getClass()}\"}]}");
