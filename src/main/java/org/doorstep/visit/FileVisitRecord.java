@@ -3,7 +3,9 @@ package org.doorstep.visit;
 import static org.doorstep.visit.HomeVisitProcess.Variables.AGREEMENTS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.AGREEMENTS_TO_CHECK;
 import static org.doorstep.visit.HomeVisitProcess.Variables.AGREEMENT_CHECK_DATE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.CHILD_SEEN;
 import static org.doorstep.visit.HomeVisitProcess.Variables.CONCERNS;
+import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REMINDERS_SENT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_CONCERN;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_DETAILS;
@@ -22,12 +24,14 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.records.NoteKind;
 import org.doorstep.records.VisitNotes;
 import org.doorstep.workflow.FormValidationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -48,8 +52,11 @@ class FileVisitRecord implements JavaDelegate {
     private final AuditTrail audit;
     private final HistoryService history;
     private final IdentityService identity;
+    private final ApplicationEventPublisher events;
 
-    FileVisitRecord(VisitNotes notes, AuditTrail audit, @Lazy HistoryService history, @Lazy IdentityService identity) {
+    FileVisitRecord(VisitNotes notes, AuditTrail audit, @Lazy HistoryService history, @Lazy IdentityService identity,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.notes = notes;
         this.audit = audit;
         this.history = history;
@@ -68,6 +75,10 @@ class FileVisitRecord implements JavaDelegate {
                     + AGREEMENT_CHECK_DATE.name() + ") is required when agreements were made"));
         }
         notes.add(reference, NoteKind.OUTCOME, VISIT_OUTCOME.require(execution), author);
+        if ("yes".equals(CHILD_SEEN.get(execution))) {
+            events.publishEvent(new ChildSeenOnVisit(reference, PUPIL_ID.require(execution),
+                    ClockUtil.getCurrentTime().toInstant(), author));
+        }
         String agreements = AGREEMENTS.get(execution);
         if (agreements != null && !agreements.isBlank()) {
             notes.add(reference, NoteKind.AGREEMENT, agreements, author);

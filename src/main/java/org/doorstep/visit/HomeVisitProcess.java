@@ -177,6 +177,8 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<Boolean> CANCELLATION_REPORT_READ = ProcessVariable.of("cancellationReportRead", Boolean.class);
 
         // 10. Record
+        /** "yes" when the staff saw the child: an absence case counts that as eyes on. */
+        public static final ProcessVariable<String> CHILD_SEEN = ProcessVariable.of("childSeen", String.class);
         public static final ProcessVariable<String> VISIT_OUTCOME = ProcessVariable.of("visitOutcome", String.class);
         public static final ProcessVariable<String> AGREEMENTS = ProcessVariable.of("agreements", String.class);
         /** ISO date (yyyy-MM-dd); the agreement-check timer fires on it. */

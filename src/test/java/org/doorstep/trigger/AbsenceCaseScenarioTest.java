@@ -27,16 +27,39 @@ import org.camunda.bpm.engine.task.Task;
 import org.doorstep.DoorstepTest;
 import org.doorstep.school.Pupil;
 import org.doorstep.security.Roles;
+import org.doorstep.visit.ChildSeenOnVisit;
 import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The absence case from Day 1 to each of its outcomes. */
 @DoorstepTest
 class AbsenceCaseScenarioTest extends AbsenceScenarioSupport {
 
+    @Autowired
+    ApplicationEventPublisher events;
+
+
     static final LocalDate DAY_1 = LocalDate.of(2026, 11, 30);   // Monday, no closure that week
     static final LocalDate DAY_2 = DAY_1.plusDays(1);
     static final LocalDate DAY_3 = DAY_1.plusDays(2);
+
+    @Test
+    void aHomeVisitThatSeesTheChildEndsTheEpisode() {
+        Pupil pupil = pupilPresentUntil(SCHOOL, DAY_1, false);
+        register(pupil, DAY_1, DAY_1, "N");
+        evaluate(pupil, DAY_1);
+        AbsenceCases.AbsenceCase open = openCase(pupil);
+
+        events.publishEvent(new ChildSeenOnVisit("HV-LAD-00001", pupil.id(),
+                DAY_1.atTime(14, 0).atZone(TriggerClock.SCHOOL_ZONE).toInstant(), "visitor1"));
+
+        // The episode closes; work already open (here the Day 1 contact task) stays to be finished.
+        assertThat(caseInstance(open)).hasPassed(AbsenceCaseProcess.Elements.CLOSE);
+        assertThat(cases.find(open.reference()).orElseThrow().closeReason()).isEqualTo("seen on home visit HV-LAD-00001");
+        assertThat(cases.openCase(pupil.id())).isEmpty();
+    }
 
     @Test
     void theFamilyIsReachedOnDayOneAndTheCaseClosesWhenTheChildIsBack() {

@@ -58,6 +58,10 @@ class AuthorisationScenariosTest extends VisitScenarios {
         leave(visit);
 
         complete(visit, Elements.RECORD_VISIT, ordinaryRecord());
+        assertThat(events.stream(ChildSeenOnVisit.class)).singleElement().satisfies(seen -> {
+            assertThat(seen.visitReference()).isEqualTo(visit.getBusinessKey());
+            assertThat(seen.pupilId()).isEqualTo(PUPIL);
+        });
         assertThat(visit).isEnded().hasPassed(Elements.FILE_RECORD, Elements.END_COMPLETED);
         assertThat(status(visit)).isEqualTo("COMPLETED");
         assertThat(notes.notes(visit.getBusinessKey(), false)).extracting(note -> note.kind())

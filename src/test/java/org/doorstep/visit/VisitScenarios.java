@@ -201,7 +201,7 @@ abstract class VisitScenarios {
     }
 
     Answers ordinaryRecord() {
-        return answers().with(VISIT_OUTCOME, "Parent agreed attendance matters; Amira back tomorrow.")
+        return answers().with(VISIT_OUTCOME, "Parent agreed attendance matters; Amira back tomorrow.").with(CHILD_SEEN, "yes")
                 .with(AGREEMENTS, "").with(CONCERNS, "").with(SAFEGUARDING_CONCERN, false)
                 .with(TELL_DSL, false).with(TELL_SENCO, false).with(TELL_CLASS_TEACHER, true);
     }
