@@ -3,6 +3,7 @@ package org.doorstep.security;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -11,16 +12,17 @@ import org.springframework.web.bind.annotation.RestController;
 class CurrentUserController {
 
     @GetMapping("/api/me")
-    Me me(Authentication authentication) {
+    Me me(Authentication authentication, CsrfToken csrf) {
         List<String> groups = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith("GROUP_"))
                 .map(authority -> authority.substring("GROUP_".length()))
                 .sorted()
                 .toList();
-        return new Me(authentication.getName(), groups);
+        return new Me(authentication.getName(), groups, csrf.getHeaderName(), csrf.getToken());
     }
 
-    record Me(String userId, List<String> groups) {
+    /** Also hands Doorstep's pages the CSRF header and token they send with every change. */
+    record Me(String userId, List<String> groups, String csrfHeader, String csrfToken) {
     }
 }

@@ -119,12 +119,12 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     static final int SAFETY_ALERT_PRIORITY = 80;
 
     private void ensureTasklistFilters() {
-        ensureFilter("Safety alerts", -20, taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+        ensureFilter("Safety alerts", -5, taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                 .includeAssignedTasks().taskMinPriority(SAFETY_ALERT_PRIORITY).orderByTaskPriority().desc()
                 .orderByTaskCreateTime().asc(), "Staff who may need help now, most urgent first");
-        ensureFilter("My tasks", -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        ensureFilter("My tasks", 10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
                 "Tasks assigned to me");
-        ensureFilter("My team's tasks", 0, taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+        ensureFilter("My team's tasks", -10, taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                 .includeAssignedTasks(), "Tasks for the groups I belong to");
     }
 

@@ -127,6 +127,24 @@ class SignInAndRolesTest {
     }
 
     @Test
+    void theRequestPageAsksForAVisitWithTheSessionAndItsCsrfToken() throws Exception {
+        WebClient office = WebClient.signedIn(port, "office", password);
+        var me = new com.fasterxml.jackson.databind.ObjectMapper().readTree(office.get("/api/me").body());
+        String request = "{\"pupilId\":\"TVJ-0006\",\"reason\":\"attendance\",\"announced\":true}";
+        assertThat(office.postJson("/api/visits", request).statusCode()).as("no CSRF token").isEqualTo(403);
+        var requested = office.postJson("/api/visits", request, me.get("csrfHeader").asText(), me.get("csrfToken").asText());
+        assertThat(requested.statusCode()).isEqualTo(201);
+        assertThat(requested.body()).contains("\"status\":\"REQUESTED\"");
+        assertThat(office.get("/request-visit.html").body()).contains("Request a home visit");
+    }
+
+    @Test
+    void thePupilListShowsOnlyTheUsersOwnSchool() {
+        assertThat(WebClient.basic(port, "bur-office", password).get("/api/pupils").body())
+                .contains("BUR-0001").doesNotContain("TVJ-0001");
+    }
+
+    @Test
     void queriesCarryingExpressionsAreRefused() {
         var response = WebClient.basic(port, "admin", password)
                 .postJson("/engine-rest/task", "{\"orQueries\":[{\"assigneeExpression\":\"${''.getClass()}\"}]}");

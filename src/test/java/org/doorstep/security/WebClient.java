@@ -63,6 +63,12 @@ public final class WebClient {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A JSON POST from one of Doorstep's pages, with the CSRF header the page sends. */
+    public HttpResponse<String> postJson(String path, String json, String header, String value) {
+        return send(request(path).header("Content-Type", "application/json").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, text/html");
         if (basicCredentials != null) {
