@@ -7,8 +7,6 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.*;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.doorstep.DoorstepTest;
@@ -19,7 +17,6 @@ import org.doorstep.trigger.AbsenceCases;
 import org.doorstep.trigger.AbsenceScenarioSupport;
 import org.doorstep.trigger.TriggerAction;
 import org.doorstep.visit.HomeVisitProcess.Elements;
-import org.doorstep.visit.VisitScenarios;
 import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -31,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * weekday is a school day (docs/triggers.md).
  */
 @DoorstepTest
-class BurghLincolnshirePolicyTest extends VisitScenarios {
+class BurghLincolnshirePolicyTest extends SchoolScenarios {
 
     static final String SCHOOL = "burgh-lincolnshire";
     static final String PUPIL_BUR = "BUR-0001";
@@ -66,10 +63,16 @@ class BurghLincolnshirePolicyTest extends VisitScenarios {
     @Nested
     class Ladder extends AbsenceScenarioSupport {
 
+        /** A Burgh pupil in school until Day 1, then marked {@code code} every school day up to {@code lastDay}. */
+        Pupil absentFromDayOne(String code, LocalDate lastDay) {
+            Pupil pupil = pupilPresentUntil(SCHOOL, DAY_1, false);
+            register(pupil, DAY_1, lastDay, code);
+            return pupil;
+        }
+
         @Test
         void dayThreeSafeAndWellVisitAndDaySixMandatoryVisit6_2_6_3_AppendixA() {
-            Pupil pupil = pupilPresentUntil(SCHOOL, DAY_1, false);
-            register(pupil, DAY_1, DAY_6, "N");
+            Pupil pupil = absentFromDayOne("N", DAY_6);
             evaluate(pupil, DAY_1);
             AbsenceCases.AbsenceCase open = openCase(pupil);
             // 6.1, Day 1: phone, text, email.
@@ -90,8 +93,7 @@ class BurghLincolnshirePolicyTest extends VisitScenarios {
 
         @Test
         void tenConsecutiveUnauthorisedDaysMeanAPnarNotificationByTheDsl_LocalReportingDuties() {
-            Pupil pupil = pupilPresentUntil(SCHOOL, DAY_1, false);
-            register(pupil, DAY_1, DAY_10, "G");   // an unauthorised holiday: whereabouts known
+            Pupil pupil = absentFromDayOne("G", DAY_10);   // an unauthorised holiday: whereabouts known
             evaluate(pupil, DAY_10.minusDays(1));
             AbsenceCases.AbsenceCase open = openCase(pupil);
             assertThat(cases.actions(open.reference())).extracting(AbsenceCases.Action::action)
@@ -102,11 +104,8 @@ class BurghLincolnshirePolicyTest extends VisitScenarios {
             Task pnar = task(open.reference(), AbsenceCaseProcess.Elements.PNAR_NOTIFICATION);
             assertThat(taskService.getIdentityLinksForTask(pnar.getId())).extracting(link -> link.getGroupId())
                     .contains(Roles.DSL);
-            Map<String, Object> form = new HashMap<>();
-            AbsenceCaseProcess.Variables.REFERRAL_DECISION.putInto(form, "notified");
-            AbsenceCaseProcess.Variables.REFERRAL_SENT_TO.putInto(form, "Lincolnshire attendance team, PNAR-10");
-            AbsenceCaseProcess.Variables.REFERRAL_SUMMARY.putInto(form, "Ten consecutive school days of G.");
-            completeAs("bur-dsl", pnar, form);
+            completeAs("bur-dsl", pnar, referral("notified", "Lincolnshire attendance team, PNAR-10",
+                    "Ten consecutive school days of G."));
             assertThat(cases.referrals(open.reference())).extracting(AbsenceCases.Referral::kind)
                     .contains(TriggerAction.PNAR.name());
         }

@@ -17,7 +17,6 @@ import org.doorstep.trigger.AbsenceScenarioSupport;
 import org.doorstep.trigger.VisitLists;
 import org.doorstep.trigger.WeeklyVisitListProcess;
 import org.doorstep.visit.HomeVisitProcess.Elements;
-import org.doorstep.visit.VisitScenarios;
 import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * Clause numbers are the policy's.
  */
 @DoorstepTest
-class LynnfieldPrimaryPolicyTest extends VisitScenarios {
+class LynnfieldPrimaryPolicyTest extends SchoolScenarios {
 
     static final String SCHOOL = "lynnfield-primary";
     static final String PUPIL_LYN = "LYN-0001";

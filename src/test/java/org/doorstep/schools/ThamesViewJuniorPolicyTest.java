@@ -9,13 +9,10 @@ import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.doorstep.DoorstepTest;
 import org.doorstep.safety.CheckInType;
-import org.doorstep.safety.CheckIns;
 import org.doorstep.safety.SafetyScenario;
 import org.doorstep.safety.StaffSafetyProcess;
 import org.doorstep.school.Pupil;
@@ -26,13 +23,10 @@ import org.doorstep.trigger.AbsenceScenarioSupport;
 import org.doorstep.trigger.TriggerAction;
 import org.doorstep.trigger.TriggerTestSupport;
 import org.doorstep.visit.HomeVisitProcess.Elements;
-import org.doorstep.visit.VisitScenarios;
 import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Thames View Junior School's Home Visits policy (shared/policies/thames-view-junior.txt,
@@ -40,15 +34,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * visitor1, visitor2). Clause numbers are the policy's.
  */
 @DoorstepTest
-class ThamesViewJuniorPolicyTest extends VisitScenarios {
+class ThamesViewJuniorPolicyTest extends SchoolScenarios {
 
     static final String SCHOOL = "thames-view-junior";
     /** Vulnerable: a pupil whose attendance the school watches. */
     static final String PUPIL_VULNERABLE = "TVJ-0002";
-
-    @Autowired ApplicationEventPublisher events;
-    @Autowired JdbcClient jdbc;
-    @Autowired CheckIns checkIns;
 
     /** 2.1, 3.3: the headteacher authorises; 2.5: the School Business Manager (office) assesses the risk. */
     void headAuthorisesAndOfficeAssesses(ProcessInstance visit) {
@@ -122,23 +112,19 @@ class ThamesViewJuniorPolicyTest extends VisitScenarios {
         ProcessInstance visit = visits.requestVisit(PUPIL_VULNERABLE, "attendance", "visitor1");
         plannedAndSignedOut(visit);
         String reference = visit.getBusinessKey();
-        try (SafetyScenario safety = new SafetyScenario(engine, events, jdbc, checkIns, SCHOOL, PUPIL_VULNERABLE)) {
-            safety.follow(reference, NOW);
+        try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_VULNERABLE)) {
             // 2.4: call the office on arrival ...
-            safety.after(Duration.ofMinutes(15));
-            safety.checkIn(reference, CheckInType.ARRIVED, "visitor1");
-            parentArrives(visit);
-            goIn(visit);
+            arriveAndGoIn(safety, visit, Duration.ofMinutes(15), "visitor1");
             // ... and every 20 minutes: on time, nothing happens.
             safety.after(Duration.ofMinutes(19));
             safety.checkIn(reference, CheckInType.OK, "visitor2");
-            assertThat(SchoolScenarios.safetyTasks(safety, reference)).isEmpty();
+            assertThat(safetyTasks(safety, reference)).isEmpty();
 
             // A check-in missed by one second is not yet late; at 20 minutes the office rings the mobile.
             safety.after(Duration.ofMinutes(20).minusSeconds(1));
-            assertThat(SchoolScenarios.safetyTasks(safety, reference)).isEmpty();
+            assertThat(safetyTasks(safety, reference)).isEmpty();
             safety.after(Duration.ofSeconds(1));
-            Task call = SchoolScenarios.onlySafetyTask(safety, reference);
+            Task call = onlySafetyTask(safety, reference);
             assertThat(call.getTaskDefinitionKey()).isEqualTo(StaffSafetyProcess.Elements.CALL_VISITING_STAFF);
         }
     }
@@ -167,11 +153,8 @@ class ThamesViewJuniorPolicyTest extends VisitScenarios {
             Task legal = task(open.reference(), AbsenceCaseProcess.Elements.CONSIDER_LEGAL_ACTION);
             assertThat(taskService.getIdentityLinksForTask(legal.getId()))
                     .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(Roles.HEADTEACHER));
-            Map<String, Object> form = new HashMap<>();
-            AbsenceCaseProcess.Variables.REFERRAL_DECISION.putInto(form, "refer-to-local-authority");
-            AbsenceCaseProcess.Variables.REFERRAL_SENT_TO.putInto(form, "Local authority attendance service");
-            AbsenceCaseProcess.Variables.REFERRAL_SUMMARY.putInto(form, "Attendance about 80 % since September.");
-            completeAs("head", legal, form);
+            completeAs("head", legal, referral("refer-to-local-authority", "Local authority attendance service",
+                    "Attendance about 80 % since September."));
             assertThat(cases.referrals(open.reference())).extracting(AbsenceCases.Referral::kind)
                     .contains(TriggerAction.CONSIDER_LEGAL_ACTION.name());
         }

@@ -10,17 +10,13 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.doorstep.DoorstepTest;
 import org.doorstep.safety.CheckInType;
-import org.doorstep.safety.CheckIns;
 import org.doorstep.safety.SafetyScenario;
 import org.doorstep.safety.StaffSafetyProcess;
 import org.doorstep.security.Roles;
 import org.doorstep.visit.HomeVisitProcess.Elements;
-import org.doorstep.visit.VisitScenarios;
 import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Thomas More Catholic School's home-visit policy (shared/policies/thomas-more-catholic.txt,
@@ -29,17 +25,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * "Emergencies".
  */
 @DoorstepTest
-class ThomasMoreCatholicPolicyTest extends VisitScenarios {
+class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
 
     static final String PUPIL_ATTENDANCE = "TMC-0001";
     /** Known to social care, with a social worker. */
     static final String PUPIL_WITH_SOCIAL_WORKER = "TMC-0005";
     /** Thomas More is silent on the wait: the safe default of 10 minutes applies. */
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
-
-    @Autowired ApplicationEventPublisher events;
-    @Autowired JdbcClient jdbc;
-    @Autowired CheckIns checkIns;
 
     ProcessInstance requestAsVisitor(String pupilId, String reason) {
         return visits.requestVisit(pupilId, reason, "tmc-visitor1");
@@ -143,28 +135,23 @@ class ThomasMoreCatholicPolicyTest extends VisitScenarios {
         complete(visit, Elements.PLAN, planWithOutsideAgency().with(EXPECTED_RETURN_TIME, "2026-11-23T10:30:00Z"));
         signOut(visit);
         String reference = visit.getBusinessKey();
-        try (SafetyScenario safety = new SafetyScenario(engine, events, jdbc, checkIns, "thomas-more-catholic",
-                PUPIL_ATTENDANCE)) {
-            safety.follow(reference, NOW);
-            safety.after(Duration.ofMinutes(20));
-            safety.checkIn(reference, CheckInType.ARRIVED, "tmc-visitor1");
-            parentArrives(visit);
-            goIn(visit);
+        try (SafetyScenario safety = followTheWatch(visit, "thomas-more-catholic", PUPIL_ATTENDANCE)) {
+            arriveAndGoIn(safety, visit, Duration.ofMinutes(20), "tmc-visitor1");
             safety.checkIn(reference, CheckInType.LEAVING, "tmc-visitor1");
 
             // Not back at 10:30: "the office will ring the mobile" ...
             safety.after(Duration.ofMinutes(40).minusSeconds(1));
-            assertThat(SchoolScenarios.safetyTasks(safety, reference)).isEmpty();
+            assertThat(safetyTasks(safety, reference)).isEmpty();
             safety.after(Duration.ofSeconds(1));
-            Task ringMobile = SchoolScenarios.onlySafetyTask(safety, reference);
+            Task ringMobile = onlySafetyTask(safety, reference);
             assertThat(ringMobile.getTaskDefinitionKey()).isEqualTo(StaffSafetyProcess.Elements.CALL_VISITING_STAFF);
             assertThat(safety.tasks().getIdentityLinksForTask(ringMobile.getId()))
                     .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(Roles.OFFICE));
 
             // ... "if there is no answer and reasonable cause for concern, the police": no home call, no SLT step.
             safety.after(Duration.ofMinutes(10));
-            assertThat(SchoolScenarios.onlySafetyTask(safety, reference).getTaskDefinitionKey()).isEqualTo(StaffSafetyProcess.Elements.CALL_POLICE);
-            assertThat(SchoolScenarios.safetyTasksEverCreated(engine, reference)).isEqualTo(2);
+            assertThat(openSafetyStep(safety, reference)).isEqualTo(StaffSafetyProcess.Elements.CALL_POLICE);
+            assertThat(safetyTasksEverCreated(reference, null)).isEqualTo(2);
         }
     }
 }
