@@ -17,6 +17,7 @@ import org.doorstep.safety.SafetyScenario;
 import org.doorstep.safety.StaffSafetyProcess;
 import org.doorstep.school.Pupil;
 import org.doorstep.security.Roles;
+import org.doorstep.security.WebClient;
 import org.doorstep.trigger.AbsenceCaseProcess;
 import org.doorstep.trigger.AbsenceCases;
 import org.doorstep.trigger.AbsenceScenarioSupport;
@@ -26,7 +27,7 @@ import org.doorstep.visit.HomeVisitProcess.Elements;
 import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Thames View Junior School's Home Visits policy (shared/policies/thames-view-junior.txt,
@@ -39,6 +40,8 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
     static final String SCHOOL = "thames-view-junior";
     /** Vulnerable: a pupil whose attendance the school watches. */
     static final String PUPIL_VULNERABLE = "TVJ-0002";
+
+    @LocalServerPort int port;
 
     /** 2.1, 3.3: the headteacher authorises; 2.5: the School Business Manager (office) assesses the risk. */
     void headAuthorisesAndOfficeAssesses(ProcessInstance visit) {
@@ -67,6 +70,12 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(org.doorstep.visit.HomeVisitProcess.KEY)
                 .variableValueEquals(PUPIL_ID.name(), PUPIL_VULNERABLE).variableValueEquals(ANNOUNCED.name(), false)
                 .count()).isZero();
+
+        // The same through Doorstep's API, as visiting staff would ask: refused with the reason.
+        var response = WebClient.basic(port, "visitor1", "doorstep-demo").postJson("/api/visits",
+                "{\"pupilId\": \"" + PUPIL_VULNERABLE + "\", \"reason\": \"attendance\", \"announced\": false}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("visit.appointment: REQUIRED");
 
         // A request that does not say is an announced one, with the appointment rule kept on the visit.
         ProcessInstance visit = visits.requestVisit(PUPIL_VULNERABLE, "attendance", "visitor1");
