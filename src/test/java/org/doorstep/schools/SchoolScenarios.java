@@ -12,6 +12,7 @@ import org.doorstep.safety.CheckInType;
 import org.doorstep.safety.CheckIns;
 import org.doorstep.safety.SafetyScenario;
 import org.doorstep.safety.StaffSafetyProcess;
+import org.doorstep.security.Roles;
 import org.doorstep.trigger.AbsenceCaseProcess;
 import org.doorstep.visit.VisitScenarios;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,26 @@ abstract class SchoolScenarios extends VisitScenarios {
     /** Which of the watch's steps is open now, the one and only. */
     static String openSafetyStep(SafetyScenario safety, String reference) {
         return onlySafetyTask(safety, reference).getTaskDefinitionKey();
+    }
+
+    /**
+     * Nothing is asked of the office one second before {@code wait} is over; at that moment the first
+     * step of the overdue chain opens: the office rings the staff's mobile.
+     */
+    static Task officeRingsTheMobileAfterExactly(SafetyScenario safety, String reference, Duration wait) {
+        safety.after(wait.minusSeconds(1));
+        assertThat(safetyTasks(safety, reference)).isEmpty();
+        safety.after(Duration.ofSeconds(1));
+        return openStepFor(safety, reference, StaffSafetyProcess.Elements.CALL_VISITING_STAFF, Roles.OFFICE);
+    }
+
+    /** The watch's one open step is {@code step}, offered to {@code group}. */
+    static Task openStepFor(SafetyScenario safety, String reference, String step, String group) {
+        Task open = onlySafetyTask(safety, reference);
+        assertThat(open.getTaskDefinitionKey()).isEqualTo(step);
+        assertThat(safety.tasks().getIdentityLinksForTask(open.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(group));
+        return open;
     }
 
     long safetyTasksEverCreated(String reference, String taskKey) {

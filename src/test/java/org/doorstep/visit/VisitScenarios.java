@@ -200,6 +200,19 @@ public abstract class VisitScenarios {
         complete(instance, Elements.RECORD_VISIT, ordinaryRecord());
     }
 
+    /**
+     * Thomas More ("the social worker must be informed before or after the visit"): not reachable
+     * before, for {@code why}; the visit happens and is recorded, and then they are told.
+     */
+    protected void socialWorkerToldAfterTheVisit(ProcessInstance instance, String why) {
+        complete(instance, Elements.INFORM_SOCIAL_WORKER, answers().with(SOCIAL_WORKER_INFORMED_BEFORE, false)
+                .with(SOCIAL_WORKER_NOT_INFORMED_REASON, why));
+        fromSignOutToRecord(instance);
+        assertThat(instance).isWaitingAt(Elements.INFORM_SOCIAL_WORKER_AFTER);
+        complete(instance, Elements.INFORM_SOCIAL_WORKER_AFTER, answers().with(SOCIAL_WORKER_INFORMED_AFTER, true));
+        assertThat(instance).isEnded().hasPassed(Elements.END_COMPLETED);
+    }
+
     protected Answers ordinaryRecord() {
         return answers().with(VISIT_OUTCOME, "Parent agreed attendance matters; Amira back tomorrow.")
                 .with(AGREEMENTS, "").with(CONCERNS, "").with(SAFEGUARDING_CONCERN, false)
