@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The request was amended at the headteacher's asking: the visit record takes the new reason, and
- * whether the DSL must authorise too is decided again (Burgh 5).
+ * whether the DSL must authorise too (Burgh 5) and whether the parent's absence cancels the visit
+ * (Thomas More) are decided again.
  */
 @Component("amendVisitRequest")
 class AmendVisitRequest implements TaskListener {
@@ -41,6 +42,7 @@ class AmendVisitRequest implements TaskListener {
         String reference = VISIT_REFERENCE.require(task);
         SAFEGUARDING_INVOLVED.set(task, VisitService.SAFEGUARDING.equals(reason)
                 || directory.requirePupil(PUPIL_ID.require(task)).knownToSocialCare());
+        ApplyPolicyProfile.decideEntryWithoutParent(task);
         jdbc.sql("UPDATE visit SET reason = ? WHERE reference = ?").params(reason, reference).update();
         audit.record(task.getAssignee() == null ? Actor.ENGINE : task.getAssignee(), "VISIT_AMENDED", "visit", reference,
                 AMENDMENT_NOTE.get(task));

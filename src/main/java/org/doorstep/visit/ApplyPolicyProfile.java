@@ -6,6 +6,8 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.ASSESSOR_GROUP;
 import static org.doorstep.visit.HomeVisitProcess.Variables.AUTHORISER_GROUP;
 import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REPORTED_TO;
 import static org.doorstep.visit.HomeVisitProcess.Variables.CHECK_IN_INTERVAL;
+import static org.doorstep.visit.HomeVisitProcess.Variables.ENTRY_WITHOUT_PARENT_ALLOWED;
+import static org.doorstep.visit.HomeVisitProcess.Variables.ENTRY_WITHOUT_PARENT_FOR_REASONS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LATE_PARENT_LIMIT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.NOTICE_TYPE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.OUTSIDE_AGENCY_PARTNER_ALLOWED;
@@ -13,13 +15,16 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.PAIRING;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_WAIT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.POLICY_VERSION;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PROTECTION_REGISTER_CHECK;
+import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REUSE_PREVIOUS_ASSESSMENT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_CO_AUTHORISER_GROUP;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SCHOOL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SENIOR_DECISION_GROUPS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 
+import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.policy.PolicyProfile;
 import org.doorstep.policy.PolicyProfiles;
@@ -59,6 +64,8 @@ class ApplyPolicyProfile implements JavaDelegate {
         if (ANNOUNCED.get(execution) == null) {
             ANNOUNCED.set(execution, visit.appointment() != PolicyProfile.Appointment.OPTIONAL);
         }
+        ENTRY_WITHOUT_PARENT_FOR_REASONS.set(execution, String.join(",", visit.entryWithoutParentForReasons()));
+        decideEntryWithoutParent(execution);
         PARENT_WAIT.set(execution, visit.parentWait().toString());
         LATE_PARENT_LIMIT.set(execution, visit.lateParentLimit().toString());
         NOTICE_TYPE.set(execution, visit.noAnswerNotice().name());
@@ -66,5 +73,16 @@ class ApplyPolicyProfile implements JavaDelegate {
         CHECK_IN_INTERVAL.set(execution, profile.safety().checkInInterval().toString());
         jdbc.sql("UPDATE visit SET policy_profile = ?, policy_version = ? WHERE reference = ?")
                 .params(profile.id(), profile.version(), VISIT_REFERENCE.require(execution)).update();
+    }
+
+    /**
+     * Whether the parent's absence leaves this visit going ahead (Thomas More: an attendance visit may
+     * go ahead without the parent present, another responsible adult may be there). Read from the rules
+     * the visit started with and its reason, so an amended reason is decided again.
+     */
+    static void decideEntryWithoutParent(VariableScope visit) {
+        String reasons = ENTRY_WITHOUT_PARENT_FOR_REASONS.get(visit);
+        String reason = REASON.require(visit);
+        ENTRY_WITHOUT_PARENT_ALLOWED.set(visit, reasons != null && Arrays.asList(reasons.split(",")).contains(reason));
     }
 }

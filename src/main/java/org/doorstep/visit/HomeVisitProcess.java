@@ -45,6 +45,10 @@ public final class HomeVisitProcess {
         public static final String WAIT_FOR_PARENT = "Task_WaitForParent";
         public static final String PARENT_WAIT_OVER = "Event_ParentWaitOver";
         public static final String WAIT_FOR_LATE_PARENT = "Task_WaitForLateParent";
+        /** The parent did not come: does the school let this visit go ahead without them (Thomas More)? */
+        public static final String GATEWAY_ENTRY_WITHOUT_PARENT = "Gateway_EntryWithoutParent";
+        public static final String SEE_WHO_ANSWERS = "Task_SeeWhoAnswers";
+        public static final String GATEWAY_ANYBODY_ANSWERED = "Gateway_AnybodyAnswered";
         public static final String LATE_LIMIT_REACHED = "Event_LateLimitReached";
         public static final String DECIDE_ENTRY = "Task_DecideEntry";
         public static final String PRODUCE_NOTICE = "Task_ProduceNotice";
@@ -97,6 +101,10 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<String> PAIRING = ProcessVariable.of("pairing", String.class);
         public static final ProcessVariable<Boolean> OUTSIDE_AGENCY_PARTNER_ALLOWED = ProcessVariable.of("outsideAgencyPartnerAllowed", Boolean.class);
         public static final ProcessVariable<String> APPOINTMENT_RULE = ProcessVariable.of("appointmentRule", String.class);
+        /** Comma-separated visit reasons for which the visit goes ahead without the parent (Thomas More: attendance). */
+        public static final ProcessVariable<String> ENTRY_WITHOUT_PARENT_FOR_REASONS = ProcessVariable.of("entryWithoutParentForReasons", String.class);
+        /** This visit's reason is one of those: the parent's absence does not cancel it. */
+        public static final ProcessVariable<Boolean> ENTRY_WITHOUT_PARENT_ALLOWED = ProcessVariable.of("entryWithoutParentAllowed", Boolean.class);
         /** ISO-8601 durations, read by the timers. */
         public static final ProcessVariable<String> PARENT_WAIT = ProcessVariable.of("parentWait", String.class);
         public static final ProcessVariable<String> LATE_PARENT_LIMIT = ProcessVariable.of("lateParentLimit", String.class);
@@ -165,6 +173,8 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<Boolean> LATE_PARENT_ARRIVED = ProcessVariable.of("lateParentArrived", Boolean.class);
 
         // 8. Enter or cancel ("yes" / "no" answers)
+        /** After the parent's wait, where the visit may go ahead without them: did anybody answer the door? */
+        public static final ProcessVariable<String> ANYBODY_ANSWERED = ProcessVariable.of("anybodyAnswered", String.class);
         public static final ProcessVariable<String> ADULT_PRESENT_AND_INVITES = ProcessVariable.of("adultPresentAndInvites", String.class);
         public static final ProcessVariable<String> NOT_ONLY_CHILD_AT_HOME = ProcessVariable.of("notOnlyChildAtHome", String.class);
         public static final ProcessVariable<String> ANIMALS_SECURED = ProcessVariable.of("animalsSecured", String.class);

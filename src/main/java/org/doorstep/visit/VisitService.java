@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.doorstep.policy.PolicyProfile;
+import org.doorstep.policy.PolicyProfiles;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
@@ -42,9 +44,12 @@ public class VisitService {
     private final RuntimeService runtimeService;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final PolicyProfiles profiles;
 
-    VisitService(SchoolDirectory directory, RuntimeService runtimeService, JdbcClient jdbc, AuditTrail audit) {
+    VisitService(SchoolDirectory directory, RuntimeService runtimeService, JdbcClient jdbc, AuditTrail audit,
+            PolicyProfiles profiles) {
         this.directory = directory;
+        this.profiles = profiles;
         this.runtimeService = runtimeService;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -74,6 +79,7 @@ public class VisitService {
         if (!REASONS.contains(reason)) {
             throw new IllegalArgumentException("Unknown visit reason '" + reason + "'; one of " + REASONS);
         }
+        refuseUnannouncedWhereAnAppointmentIsRequired(pupil, request);
         String reference = nextReference(pupil.schoolId());
         jdbc.sql("""
                 INSERT INTO visit (reference, school_id, pupil_id, reason, status, requested_by, requested_at,
@@ -104,6 +110,20 @@ public class VisitService {
         audit.record(request.requestedBy(), "VISIT_REQUESTED", "visit", reference,
                 request.previousVisitReference() == null ? reason : reason + ", follows " + request.previousVisitReference());
         return instance;
+    }
+
+    /**
+     * A school whose policy says {@code visit.appointment: REQUIRED} never has staff call unannounced
+     * (Thames View 2.6: "never enter a home unless an appointment has been made"): such a request is
+     * refused before any visit exists. A request that does not say is announced for such a school.
+     */
+    private void refuseUnannouncedWhereAnAppointmentIsRequired(Pupil pupil, VisitRequest request) {
+        PolicyProfile profile = profiles.forSchool(pupil.schoolId());
+        if (Boolean.FALSE.equals(request.announced()) && profile.visit().appointment() == PolicyProfile.Appointment.REQUIRED) {
+            throw new IllegalArgumentException("An unannounced visit cannot be requested for " + pupil.id() + ": "
+                    + profile.schoolName() + "'s policy (" + profile.id() + "@" + profile.version()
+                    + ", visit.appointment: REQUIRED) needs an appointment made with the parent or carer first");
+        }
     }
 
     /** Staff report arrival at the address (message StaffArrived of the shared contract). */

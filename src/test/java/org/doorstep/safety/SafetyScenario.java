@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * sleeping. {@link #close()} resets the clock and removes the watches it started, so other tests
  * sharing the engine never see their timers.
  */
-final class SafetyScenario implements AutoCloseable {
+public final class SafetyScenario implements AutoCloseable {
 
     static final String SCHOOL = "thames-view-junior";
     static final String PUPIL = "TVJ-0001";
@@ -39,9 +39,19 @@ final class SafetyScenario implements AutoCloseable {
     private final CheckIns checkIns;
     private final List<String> references = new ArrayList<>();
     private final List<String> instanceIds = new ArrayList<>();
+    private final String school;
+    private final String pupil;
     private Instant now = START;
 
     SafetyScenario(ProcessEngine engine, ApplicationEventPublisher events, JdbcClient jdbc, CheckIns checkIns) {
+        this(engine, events, jdbc, checkIns, SCHOOL, PUPIL);
+    }
+
+    /** A scenario for another school's visits (the per-school policy tests). */
+    public SafetyScenario(ProcessEngine engine, ApplicationEventPublisher events, JdbcClient jdbc, CheckIns checkIns,
+            String school, String pupil) {
+        this.school = school;
+        this.pupil = pupil;
         this.engine = engine;
         this.events = events;
         this.jdbc = jdbc;
@@ -50,12 +60,12 @@ final class SafetyScenario implements AutoCloseable {
     }
 
     /** Signs the staff out for a new visit, expected back after {@code visitLength}; returns the visit reference. */
-    String depart(Duration visitLength, String... staff) {
+    public String depart(Duration visitLength, String... staff) {
         String reference = "HV-SAF-" + System.currentTimeMillis() % 100000 + "-" + COUNTER.incrementAndGet();
         jdbc.sql("INSERT INTO visit (reference, school_id, pupil_id, reason, status, requested_by, requested_at) VALUES (?, ?, ?, 'attendance', 'OUT', 'office', ?)")
-                .params(reference, SCHOOL, PUPIL, Timestamp.from(now)).update();
+                .params(reference, school, pupil, Timestamp.from(now)).update();
         references.add(reference);
-        events.publishEvent(new VisitDeparted(reference, SCHOOL, PUPIL, List.of(staff), "12 Test Street, Exampleton, ZZ1 1AB",
+        events.publishEvent(new VisitDeparted(reference, school, pupil, List.of(staff), "12 Test Street, Exampleton, ZZ1 1AB",
                 "Car: Ford Fiesta ZZ24 DSP", now.plus(visitLength), null, "office"));
         ProcessInstance watch = watch(reference);
         if (watch != null) {
@@ -65,34 +75,34 @@ final class SafetyScenario implements AutoCloseable {
     }
 
     /** Follows a watch started elsewhere (before a restart), with the engine clock at {@code at}. */
-    void follow(String reference, Instant at) {
+    public void follow(String reference, Instant at) {
         now = at;
         ClockUtil.setCurrentTime(Date.from(now));
         references.add(reference);
         instanceIds.add(watch(reference).getId());
     }
 
-    CheckIns.Receipt checkIn(String reference, CheckInType type, String user) {
+    public CheckIns.Receipt checkIn(String reference, CheckInType type, String user) {
         return checkIns.checkIn(reference, type, user, false, null);
     }
 
-    ProcessInstance watch(String reference) {
+    public ProcessInstance watch(String reference) {
         return runtime().createProcessInstanceQuery().processDefinitionKey(StaffSafetyProcess.KEY)
                 .processInstanceBusinessKey(reference).singleResult();
     }
 
     /** Moves the engine clock on and executes every job of this scenario's watches that is then due. */
-    void after(Duration duration) {
+    public void after(Duration duration) {
         now = now.plus(duration);
         ClockUtil.setCurrentTime(Date.from(now));
         runDueJobs();
     }
 
-    Instant now() {
+    public Instant now() {
         return now;
     }
 
-    void runDueJobs() {
+    public void runDueJobs() {
         ManagementService management = engine.getManagementService();
         for (int round = 0; round < 100; round++) {
             List<Job> due = new ArrayList<>();
@@ -107,19 +117,19 @@ final class SafetyScenario implements AutoCloseable {
         throw new IllegalStateException("Jobs keep becoming due: a timer loop?");
     }
 
-    List<Task> openTasks(String reference) {
+    public List<Task> openTasks(String reference) {
         return tasks().createTaskQuery().processInstanceBusinessKey(reference).orderByTaskPriority().desc().list();
     }
 
-    long tasksEverCreated(String reference) {
+    public long tasksEverCreated(String reference) {
         return engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference).count();
     }
 
-    TaskService tasks() {
+    public TaskService tasks() {
         return engine.getTaskService();
     }
 
-    RuntimeService runtime() {
+    public RuntimeService runtime() {
         return engine.getRuntimeService();
     }
 

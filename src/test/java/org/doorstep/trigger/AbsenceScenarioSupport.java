@@ -30,92 +30,92 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What the absence scenarios share: the test school, registers, running a day, tasks and visits. */
-abstract class AbsenceScenarioSupport {
+public abstract class AbsenceScenarioSupport {
 
     @Autowired
-    AttendanceImport attendanceImport;
+    protected AttendanceImport attendanceImport;
     @Autowired
-    SchoolDirectory directory;
+    protected SchoolDirectory directory;
     @Autowired
-    SchoolCalendar calendar;
+    protected SchoolCalendar calendar;
     @Autowired
-    AbsenceEvaluation evaluation;
+    protected AbsenceEvaluation evaluation;
     @Autowired
-    AbsenceCases cases;
+    protected AbsenceCases cases;
     @Autowired
-    VisitLists visitLists;
+    protected VisitLists visitLists;
     @Autowired
-    ProcessEngine engine;
+    protected ProcessEngine engine;
     @Autowired
-    RuntimeService runtimeService;
+    protected RuntimeService runtimeService;
     @Autowired
-    TaskService taskService;
+    protected TaskService taskService;
     @Autowired
-    IdentityService identityService;
+    protected IdentityService identityService;
     @LocalServerPort
-    int port;
+    protected int port;
 
     @BeforeEach
-    void setUpEngineAndSchool() {
+    protected void setUpEngineAndSchool() {
         BpmnAwareTests.init(engine);
         TriggerTestSupport.ensureSchool(directory, calendar, identityService);
     }
 
     @AfterEach
-    void resetClockAndUser() {
+    protected void resetClockAndUser() {
         ClockUtil.reset();
         identityService.clearAuthentication();
     }
 
     /** A pupil of the school, present every school day of the term before {@code firstAbsent}. */
-    Pupil pupilPresentUntil(String schoolId, LocalDate firstAbsent, boolean vulnerable) {
+    protected Pupil pupilPresentUntil(String schoolId, LocalDate firstAbsent, boolean vulnerable) {
         Pupil pupil = TriggerTestSupport.newPupil(directory, schoolId, vulnerable);
         register(pupil, TriggerTestSupport.TERM_START, firstAbsent.minusDays(1), "/");
         return pupil;
     }
 
     /** Imports the same code for both sessions of every school day from..to, as the office would each day. */
-    void register(Pupil pupil, LocalDate from, LocalDate to, String code) {
+    protected void register(Pupil pupil, LocalDate from, LocalDate to, String code) {
         clockAt(to);
         TriggerTestSupport.importRows(attendanceImport,
                 TriggerTestSupport.rows(pupil.id(), calendar.of(pupil.schoolId()), from, to, code));
     }
 
     /** Runs the day's evaluation for the pupil's school with the engine clock on that day. */
-    AbsenceEvaluation.Report evaluate(Pupil pupil, LocalDate day) {
+    protected AbsenceEvaluation.Report evaluate(Pupil pupil, LocalDate day) {
         clockAt(day);
         return evaluation.evaluate(pupil.schoolId(), day);
     }
 
-    AbsenceCases.AbsenceCase openCase(Pupil pupil) {
+    protected AbsenceCases.AbsenceCase openCase(Pupil pupil) {
         return cases.openCase(pupil.id()).orElseThrow(() -> new AssertionError("no open case for " + pupil.id()));
     }
 
-    ProcessInstance caseInstance(AbsenceCases.AbsenceCase absenceCase) {
+    protected ProcessInstance caseInstance(AbsenceCases.AbsenceCase absenceCase) {
         return runtimeService.createProcessInstanceQuery().processInstanceId(absenceCase.processInstanceId()).singleResult();
     }
 
-    List<TriggerAction> actionsDueOn(AbsenceCases.AbsenceCase absenceCase, LocalDate day) {
+    protected List<TriggerAction> actionsDueOn(AbsenceCases.AbsenceCase absenceCase, LocalDate day) {
         return cases.actions(absenceCase.reference()).stream().filter(a -> a.dueOn().equals(day))
                 .map(AbsenceCases.Action::action).toList();
     }
 
-    Task task(String caseReference, String taskKey) {
+    protected Task task(String caseReference, String taskKey) {
         return taskService.createTaskQuery().processInstanceBusinessKey(caseReference).taskDefinitionKey(taskKey).singleResult();
     }
 
-    void completeAs(String user, Task task, Map<String, Object> variables) {
+    protected void completeAs(String user, Task task, Map<String, Object> variables) {
         SignedIn.as(identityService, user, () -> taskService.complete(task.getId(), variables));
     }
 
     /** Home visits started for the pupil (the visit process is another feature's: only its start is checked). */
-    List<ProcessInstance> homeVisits(Pupil pupil) {
+    protected List<ProcessInstance> homeVisits(Pupil pupil) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(HomeVisitProcess.KEY)
                 .variableValueEquals(HomeVisitProcess.Variables.PUPIL_ID.name(), pupil.id()).list();
     }
 
     /** Calls Doorstep's API as a machine client would, with the demo user's Basic credentials. */
-    <T> HttpResponse<T> call(String user, String path, UnaryOperator<HttpRequest.Builder> method,
+    protected <T> HttpResponse<T> call(String user, String path, UnaryOperator<HttpRequest.Builder> method,
             HttpResponse.BodyHandler<T> body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder()
@@ -123,7 +123,7 @@ abstract class AbsenceScenarioSupport {
         return HttpClient.newHttpClient().send(method.apply(request).build(), body);
     }
 
-    String visitReason(ProcessInstance visit) {
+    protected String visitReason(ProcessInstance visit) {
         return HomeVisitProcess.Variables.REASON.get(runtimeService.getVariables(visit.getId()));
     }
 }

@@ -18,18 +18,18 @@ import org.doorstep.school.SchoolDirectory;
  * from 2 September to 18 December 2026 and an INSET closure on Wednesday 11 November. Every test
  * makes its own pupils, so tests sharing the application context never see each other's cases.
  */
-final class TriggerTestSupport {
+public final class TriggerTestSupport {
 
-    static final String SCHOOL = "ladder-academy";
-    static final LocalDate TERM_START = LocalDate.of(2026, 9, 2);
-    static final LocalDate TERM_END = LocalDate.of(2026, 12, 18);
-    static final LocalDate CLOSURE = LocalDate.of(2026, 11, 11);
+    public static final String SCHOOL = "ladder-academy";
+    public static final LocalDate TERM_START = LocalDate.of(2026, 9, 2);
+    public static final LocalDate TERM_END = LocalDate.of(2026, 12, 18);
+    public static final LocalDate CLOSURE = LocalDate.of(2026, 11, 11);
 
     private static final AtomicInteger PUPILS = new AtomicInteger();
     private static final String RUN = Long.toString(System.nanoTime() % 100_000, 36);
 
     /** The test school, whose tenant the demo office, DSL and headteacher also work for. */
-    static void ensureSchool(SchoolDirectory directory, SchoolCalendar calendar, IdentityService identity) {
+    public static void ensureSchool(SchoolDirectory directory, SchoolCalendar calendar, IdentityService identity) {
         directory.addSchool(new School(SCHOOL, "Ladder Academy", "01754 000000", "office@ladder.example", "1 Test Road"));
         for (String user : List.of("office", "dsl", "head")) {
             if (identity.createTenantQuery().tenantId(SCHOOL).userMember(user).count() == 0) {
@@ -40,7 +40,7 @@ final class TriggerTestSupport {
         calendar.addClosure(SCHOOL, CLOSURE, "INSET day");
     }
 
-    static Pupil newPupil(SchoolDirectory directory, String schoolId, boolean vulnerable) {
+    public static Pupil newPupil(SchoolDirectory directory, String schoolId, boolean vulnerable) {
         String id = "T" + RUN + "-" + PUPILS.incrementAndGet();
         Pupil pupil = new Pupil(id, schoolId, "Test", "Pupil " + id, LocalDate.of(2016, 1, 1), "Year 5", "1 Test Street",
                 null, "Testton", "ZZ9 9ZZ", vulnerable, false, null, null);
@@ -49,7 +49,7 @@ final class TriggerTestSupport {
     }
 
     /** Two rows (AM and PM) with the same code for every school day from..to. */
-    static String rows(String pupilId, SchoolCalendar.SchoolDays days, LocalDate from, LocalDate to, String code) {
+    public static String rows(String pupilId, SchoolCalendar.SchoolDays days, LocalDate from, LocalDate to, String code) {
         StringBuilder csv = new StringBuilder();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             if (days.isSchoolDay(day)) {
@@ -60,12 +60,12 @@ final class TriggerTestSupport {
         return csv.toString();
     }
 
-    static AttendanceImport.ImportReport importRows(AttendanceImport attendanceImport, String rows) {
+    public static AttendanceImport.ImportReport importRows(AttendanceImport attendanceImport, String rows) {
         return attendanceImport.importCsv(new StringReader(AttendanceImport.HEADER + "\n" + rows), "test", "office");
     }
 
     /** Moves the engine clock (and so the register's "today") to 10:00 school time on the day. */
-    static void clockAt(LocalDate day) {
+    public static void clockAt(LocalDate day) {
         ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(TriggerClock.SCHOOL_ZONE).toInstant()));
     }
 

@@ -139,11 +139,6 @@ class AuthorisationScenariosTest extends VisitScenarios {
         authorise(visit);
         assessRisk(visit, noHazards());
         plan(visit);
-        complete(visit, Elements.INFORM_SOCIAL_WORKER, answers().with(SOCIAL_WORKER_INFORMED_BEFORE, false)
-                .with(SOCIAL_WORKER_NOT_INFORMED_REASON, "Social worker on leave until Friday."));
-        fromSignOutToRecord(visit);
-        assertThat(visit).isWaitingAt(Elements.INFORM_SOCIAL_WORKER_AFTER);
-        complete(visit, Elements.INFORM_SOCIAL_WORKER_AFTER, answers().with(SOCIAL_WORKER_INFORMED_AFTER, true));
-        assertThat(visit).isEnded().hasPassed(Elements.END_COMPLETED);
+        socialWorkerToldAfterTheVisit(visit, "Social worker on leave until Friday.");
     }
 }

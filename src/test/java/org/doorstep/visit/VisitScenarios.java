@@ -38,89 +38,89 @@ import org.springframework.beans.factory.annotation.Autowired;
  * answers its path depends on.
  */
 @org.junit.jupiter.api.extension.ExtendWith(HomeVisitCoverage.class)
-abstract class VisitScenarios {
+public abstract class VisitScenarios {
 
     /** A Monday morning in term, so dates in letters are predictable. */
-    static final Instant NOW = Instant.parse("2026-11-23T09:30:00Z");
-    static final String PUPIL = "TVJ-0001";
-    static final String PUPIL_NAME_AMIRA = "Amira Example";
-    static final String PUPIL_WITH_SOCIAL_WORKER = "TVJ-0005";
-    static final String MOBILE = "07700 900004";
+    public static final Instant NOW = Instant.parse("2026-11-23T09:30:00Z");
+    public static final String PUPIL = "TVJ-0001";
+    public static final String PUPIL_NAME_AMIRA = "Amira Example";
+    public static final String PUPIL_WITH_SOCIAL_WORKER = "TVJ-0005";
+    public static final String MOBILE = "07700 900004";
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtimeService;
-    @Autowired TaskService taskService;
-    @Autowired ManagementService managementService;
-    @Autowired VisitService visits;
-    @Autowired Documents documents;
-    @Autowired VisitNotes notes;
+    @Autowired protected ProcessEngine engine;
+    @Autowired protected RuntimeService runtimeService;
+    @Autowired protected TaskService taskService;
+    @Autowired protected ManagementService managementService;
+    @Autowired protected VisitService visits;
+    @Autowired protected Documents documents;
+    @Autowired protected VisitNotes notes;
 
     @BeforeEach
-    void fixTheClock() {
+    protected void fixTheClock() {
         BpmnAwareTests.init(engine);
         ClockUtil.setCurrentTime(Date.from(NOW));
     }
 
     @AfterEach
-    void resetTheClock() {
+    protected void resetTheClock() {
         ClockUtil.reset();
     }
 
     // ---- variables ------------------------------------------------------------------------
 
-    static final class Answers {
+    public static final class Answers {
         private final Map<String, Object> values = new HashMap<>();
 
-        <T> Answers with(ProcessVariable<T> variable, T value) {
+        public <T> Answers with(ProcessVariable<T> variable, T value) {
             variable.putInto(values, value);
             return this;
         }
 
-        Map<String, Object> map() {
+        public Map<String, Object> map() {
             return values;
         }
     }
 
-    static Answers answers() {
+    protected static Answers answers() {
         return new Answers();
     }
 
-    static <T> T variable(ProcessInstance instance, ProcessVariable<T> variable, RuntimeService runtime) {
+    protected static <T> T variable(ProcessInstance instance, ProcessVariable<T> variable, RuntimeService runtime) {
         return variable.get(runtime.getVariables(instance.getId()));
     }
 
-    <T> T variable(ProcessInstance instance, ProcessVariable<T> variable) {
+    protected <T> T variable(ProcessInstance instance, ProcessVariable<T> variable) {
         return variable(instance, variable, runtimeService);
     }
 
     // ---- tasks ----------------------------------------------------------------------------
 
-    Task task(ProcessInstance instance, String elementId) {
+    protected Task task(ProcessInstance instance, String elementId) {
         Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(elementId).singleResult();
         assertThat(task).as("open task " + elementId).isNotNull();
         return task;
     }
 
-    void complete(ProcessInstance instance, String elementId, Answers answers) {
+    protected void complete(ProcessInstance instance, String elementId, Answers answers) {
         assertThat(instance).isWaitingAt(elementId);
         taskService.complete(task(instance, elementId).getId(), answers.map());
     }
 
-    ProcessInstance request(String pupilId, String reason) {
+    protected ProcessInstance request(String pupilId, String reason) {
         return visits.requestVisit(pupilId, reason, "visitor1");
     }
 
-    ProcessInstance request() {
+    protected ProcessInstance request() {
         return request(PUPIL, "attendance");
     }
 
     // ---- one helper per step, with the answers of an ordinary visit ------------------------
 
-    void authorise(ProcessInstance instance) {
+    protected void authorise(ProcessInstance instance) {
         complete(instance, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
     }
 
-    Answers noHazards() {
+    protected Answers noHazards() {
         return answers()
                 .with(HAZARD_AGGRESSIVE_FAMILY_MEMBER, false).with(HAZARD_KNOWN_INCIDENTS, false)
                 .with(HAZARD_DANGEROUS_ANIMALS, false).with(HAZARD_DRIVING, false).with(HAZARD_PUBLIC_AREAS, false)
@@ -129,11 +129,11 @@ abstract class VisitScenarios {
                 .with(RISK_CONTROLS, "Two staff, office holds the plan.");
     }
 
-    void assessRisk(ProcessInstance instance, Answers hazards) {
+    protected void assessRisk(ProcessInstance instance, Answers hazards) {
         complete(instance, Elements.ASSESS_RISK, hazards);
     }
 
-    Answers ordinaryPlan() {
+    protected Answers ordinaryPlan() {
         return answers()
                 .with(LEAD_VISITOR, "visitor1").with(LEAD_MOBILE, MOBILE)
                 .with(COMPANION_KIND, "staff").with(COMPANION_NAME, "visitor2").with(COMPANION_MOBILE, "+44 7700 900005")
@@ -142,21 +142,21 @@ abstract class VisitScenarios {
                 .with(APPOINTMENT_TIME, "2026-11-23T10:00:00Z").with(EXPECTED_RETURN_TIME, "2026-11-23T11:30:00Z");
     }
 
-    void plan(ProcessInstance instance) {
+    protected void plan(ProcessInstance instance) {
         complete(instance, Elements.PLAN, ordinaryPlan());
     }
 
-    void signOut(ProcessInstance instance) {
+    protected void signOut(ProcessInstance instance) {
         complete(instance, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
     }
 
-    void arrive(ProcessInstance instance) {
+    protected void arrive(ProcessInstance instance) {
         assertThat(instance).isWaitingAt(Elements.STAFF_ARRIVED);
         visits.reportArrived(instance.getBusinessKey());
     }
 
     /** From request to standing at the door: authorised, low risk, planned, signed out, arrived. */
-    void goToTheDoor(ProcessInstance instance) {
+    protected void goToTheDoor(ProcessInstance instance) {
         authorise(instance);
         assessRisk(instance, noHazards());
         plan(instance);
@@ -164,26 +164,26 @@ abstract class VisitScenarios {
         arrive(instance);
     }
 
-    void parentArrives(ProcessInstance instance) {
+    protected void parentArrives(ProcessInstance instance) {
         complete(instance, Elements.WAIT_FOR_PARENT, answers().with(PARENT_ARRIVAL, "arrived"));
     }
 
-    Answers allYesAtTheDoor() {
+    protected Answers allYesAtTheDoor() {
         return answers().with(ADULT_PRESENT_AND_INVITES, "yes").with(NOT_ONLY_CHILD_AT_HOME, "yes")
                 .with(ANIMALS_SECURED, "yes").with(STAFF_FEEL_SAFE, "yes");
     }
 
-    void goIn(ProcessInstance instance) {
+    protected void goIn(ProcessInstance instance) {
         complete(instance, Elements.DECIDE_ENTRY, allYesAtTheDoor());
     }
 
-    void leave(ProcessInstance instance) {
+    protected void leave(ProcessInstance instance) {
         assertThat(instance).isWaitingAt(Elements.STAFF_LEAVING);
         visits.reportLeaving(instance.getBusinessKey());
     }
 
     /** From request to the record task: the whole visit happened. */
-    void visitTheFamily(ProcessInstance instance) {
+    protected void visitTheFamily(ProcessInstance instance) {
         goToTheDoor(instance);
         parentArrives(instance);
         goIn(instance);
@@ -191,7 +191,7 @@ abstract class VisitScenarios {
     }
 
     /** From a finished plan to a filed ordinary record. */
-    void fromSignOutToRecord(ProcessInstance instance) {
+    protected void fromSignOutToRecord(ProcessInstance instance) {
         signOut(instance);
         arrive(instance);
         parentArrives(instance);
@@ -200,13 +200,26 @@ abstract class VisitScenarios {
         complete(instance, Elements.RECORD_VISIT, ordinaryRecord());
     }
 
-    Answers ordinaryRecord() {
+    /**
+     * Thomas More ("the social worker must be informed before or after the visit"): not reachable
+     * before, for {@code why}; the visit happens and is recorded, and then they are told.
+     */
+    protected void socialWorkerToldAfterTheVisit(ProcessInstance instance, String why) {
+        complete(instance, Elements.INFORM_SOCIAL_WORKER, answers().with(SOCIAL_WORKER_INFORMED_BEFORE, false)
+                .with(SOCIAL_WORKER_NOT_INFORMED_REASON, why));
+        fromSignOutToRecord(instance);
+        assertThat(instance).isWaitingAt(Elements.INFORM_SOCIAL_WORKER_AFTER);
+        complete(instance, Elements.INFORM_SOCIAL_WORKER_AFTER, answers().with(SOCIAL_WORKER_INFORMED_AFTER, true));
+        assertThat(instance).isEnded().hasPassed(Elements.END_COMPLETED);
+    }
+
+    protected Answers ordinaryRecord() {
         return answers().with(VISIT_OUTCOME, "Parent agreed attendance matters; Amira back tomorrow.").with(CHILD_SEEN, "yes")
                 .with(AGREEMENTS, "").with(CONCERNS, "").with(SAFEGUARDING_CONCERN, false)
                 .with(TELL_DSL, false).with(TELL_SENCO, false).with(TELL_CLASS_TEACHER, true);
     }
 
-    Answers recordWithAgreements(String checkOn) {
+    protected Answers recordWithAgreements(String checkOn) {
         return ordinaryRecord().with(AGREEMENTS, "Amira will be at school by 8:50 every day.")
                 .with(AGREEMENT_CHECK_DATE, checkOn);
     }
@@ -216,7 +229,7 @@ abstract class VisitScenarios {
      * authorizations and tenant check apply to it and to everything the engine does in the same
      * call, as they do in Tasklist.
      */
-    void completeAs(String userId, ProcessInstance instance, String elementId, Answers answers) {
+    protected void completeAs(String userId, ProcessInstance instance, String elementId, Answers answers) {
         assertThat(instance).isWaitingAt(elementId);
         String taskId = task(instance, elementId).getId();
         SignedIn.as(engine.getIdentityService(), userId, () -> taskService.complete(taskId, answers.map()));
@@ -228,7 +241,7 @@ abstract class VisitScenarios {
      * Moves the engine clock to one second before the timer is due and shows it does not fire, then
      * to exactly when it is due and fires it: the wait is the policy's, not a second less.
      */
-    void timerFiresAfterExactly(ProcessInstance instance, String timerElementId, Duration wait) {
+    protected void timerFiresAfterExactly(ProcessInstance instance, String timerElementId, Duration wait) {
         Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(timerElementId)
                 .timers().singleResult();
         assertThat(timer).as("timer " + timerElementId).isNotNull();
@@ -244,12 +257,12 @@ abstract class VisitScenarios {
     }
 
     /** Time passes at the door: the engine clock moves on. */
-    static void timePasses(Duration duration) {
+    protected static void timePasses(Duration duration) {
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
     }
 
     /** Fires a date timer once the clock reaches it. */
-    void timerFiresOn(ProcessInstance instance, String timerElementId, Instant due) {
+    protected void timerFiresOn(ProcessInstance instance, String timerElementId, Instant due) {
         Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(timerElementId)
                 .timers().singleResult();
         assertThat(timer).as("timer " + timerElementId).isNotNull();
@@ -260,7 +273,7 @@ abstract class VisitScenarios {
 
     // ---- documents ------------------------------------------------------------------------
 
-    String pdfText(long documentId) throws IOException {
+    protected String pdfText(long documentId) throws IOException {
         Documents.Document document = documents.document(documentId).orElseThrow();
         assertThat(document.contentType()).isEqualTo(Documents.PDF);
         try (PDDocument pdf = Loader.loadPDF(document.content())) {
@@ -268,7 +281,7 @@ abstract class VisitScenarios {
         }
     }
 
-    String status(ProcessInstance instance) {
+    protected String status(ProcessInstance instance) {
         return visits.status(instance.getBusinessKey()).orElseThrow();
     }
 }

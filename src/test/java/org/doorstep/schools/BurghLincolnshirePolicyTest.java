@@ -1,0 +1,113 @@
+package org.doorstep.schools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.doorstep.visit.HomeVisitProcess.Variables.*;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.doorstep.DoorstepTest;
+import org.doorstep.school.Pupil;
+import org.doorstep.security.Roles;
+import org.doorstep.trigger.AbsenceCaseProcess;
+import org.doorstep.trigger.AbsenceCases;
+import org.doorstep.trigger.AbsenceScenarioSupport;
+import org.doorstep.trigger.TriggerAction;
+import org.doorstep.visit.HomeVisitProcess.Elements;
+import org.doorstep.visit.VisitService;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Burgh School's attendance and home-visit policy (shared/policies/burgh-lincolnshire.txt,
+ * policies/burgh-lincolnshire.yml), end to end with its own pupils (BUR-) and staff (bur-...).
+ * Clause numbers and appendices are the policy's. Burgh has no term dates in Doorstep, so every
+ * weekday is a school day (docs/triggers.md).
+ */
+@DoorstepTest
+class BurghLincolnshirePolicyTest extends SchoolScenarios {
+
+    static final String SCHOOL = "burgh-lincolnshire";
+    static final String PUPIL_BUR = "BUR-0001";
+    /** Monday; every weekday from here is a school day at Burgh. */
+    static final LocalDate DAY_1 = LocalDate.of(2026, 11, 9);
+    static final LocalDate DAY_3 = DAY_1.plusDays(2);
+    static final LocalDate DAY_6 = DAY_1.plusDays(7);
+    static final LocalDate DAY_10 = DAY_1.plusDays(11);
+
+    @Test
+    void nobodyHomeMeansTheWeCalledTodayCardIsPosted9AppendixB() throws IOException {
+        ProcessInstance visit = visits.requestVisit(PUPIL_BUR, VisitService.SAFE_AND_WELL, "bur-visitor1");
+        // 5: the Headteacher authorises.
+        completeAs("bur-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
+        completeAs("bur-visitor1", visit, Elements.ASSESS_RISK, noHazards());
+        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "bur-visitor1").with(COMPANION_NAME, "bur-visitor2"));
+        completeAs("bur-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
+        arrive(visit);
+        timerFiresAfterExactly(visit, Elements.PARENT_WAIT_OVER, Duration.ofMinutes(10));
+
+        // Appendix B: "We called today", the child's name, the date and time, how to contact the school.
+        assertThat(visit).isWaitingAt(Elements.POST_NOTICE);
+        assertThat(pdfText(variable(visit, NOTICE_DOCUMENT_ID))).contains("We called today")
+                .contains(variable(visit, PUPIL_NAME)).contains("Burgh School").contains("09:40").contains("01632 962000");
+        complete(visit, Elements.POST_NOTICE, answers().with(NOTICE_POSTED, true));
+        // 9: discussed with the Attendance Champion / DSL.
+        assertThat(visit).isWaitingAt(Elements.READ_CANCELLATION_REPORT).task()
+                .hasCandidateGroup(Roles.HEADTEACHER).hasCandidateGroup(Roles.DSL);
+    }
+
+    /** 6, Appendix A: the escalation ladder, counted in school days of unexplained absence. */
+    @Nested
+    class Ladder extends AbsenceScenarioSupport {
+
+        /** A Burgh pupil in school until Day 1, then marked {@code code} every school day up to {@code lastDay}. */
+        Pupil absentFromDayOne(String code, LocalDate lastDay) {
+            Pupil pupil = pupilPresentUntil(SCHOOL, DAY_1, false);
+            register(pupil, DAY_1, lastDay, code);
+            return pupil;
+        }
+
+        @Test
+        void dayThreeSafeAndWellVisitAndDaySixMandatoryVisit6_2_6_3_AppendixA() {
+            Pupil pupil = absentFromDayOne("N", DAY_6);
+            evaluate(pupil, DAY_1);
+            AbsenceCases.AbsenceCase open = openCase(pupil);
+            // 6.1, Day 1: phone, text, email.
+            assertThat(actionsDueOn(open, DAY_1)).containsExactly(TriggerAction.CONTACT_ATTEMPTS);
+            assertThat(homeVisits(pupil)).isEmpty();
+
+            // 6.2, Day 3: a safe-and-well visit is requested.
+            evaluate(pupil, DAY_3);
+            assertThat(actionsDueOn(open, DAY_3)).contains(TriggerAction.SAFE_AND_WELL_VISIT);
+            assertThat(homeVisits(pupil)).singleElement()
+                    .satisfies(visit -> assertThat(visitReason(visit)).isEqualTo(VisitService.SAFE_AND_WELL));
+
+            // 6.3, Day 6: no child seen for five school days: a visit must take place.
+            evaluate(pupil, DAY_6);
+            assertThat(actionsDueOn(open, DAY_6)).contains(TriggerAction.MANDATORY_VISIT);
+            assertThat(homeVisits(pupil)).hasSize(2);
+        }
+
+        @Test
+        void tenConsecutiveUnauthorisedDaysMeanAPnarNotificationByTheDsl_LocalReportingDuties() {
+            Pupil pupil = absentFromDayOne("G", DAY_10);   // an unauthorised holiday: whereabouts known
+            evaluate(pupil, DAY_10.minusDays(1));
+            AbsenceCases.AbsenceCase open = openCase(pupil);
+            assertThat(cases.actions(open.reference())).extracting(AbsenceCases.Action::action)
+                    .doesNotContain(TriggerAction.PNAR);
+
+            evaluate(pupil, DAY_10);
+            assertThat(actionsDueOn(open, DAY_10)).contains(TriggerAction.PNAR);
+            Task pnar = task(open.reference(), AbsenceCaseProcess.Elements.PNAR_NOTIFICATION);
+            assertThat(taskService.getIdentityLinksForTask(pnar.getId())).extracting(link -> link.getGroupId())
+                    .contains(Roles.DSL);
+            completeAs("bur-dsl", pnar, referral("notified", "Lincolnshire attendance team, PNAR-10",
+                    "Ten consecutive school days of G."));
+            assertThat(cases.referrals(open.reference())).extracting(AbsenceCases.Referral::kind)
+                    .contains(TriggerAction.PNAR.name());
+        }
+    }
+}

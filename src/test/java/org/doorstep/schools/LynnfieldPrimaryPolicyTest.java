@@ -1,0 +1,109 @@
+package org.doorstep.schools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.doorstep.visit.HomeVisitProcess.Variables.*;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.doorstep.DoorstepTest;
+import org.doorstep.school.Pupil;
+import org.doorstep.security.Roles;
+import org.doorstep.trigger.AbsenceScenarioSupport;
+import org.doorstep.trigger.VisitLists;
+import org.doorstep.trigger.WeeklyVisitListProcess;
+import org.doorstep.visit.HomeVisitProcess.Elements;
+import org.doorstep.visit.VisitService;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lynnfield Primary School's home-visit policy (shared/policies/lynnfield-primary.txt,
+ * policies/lynnfield-primary.yml), end to end with its own pupils (LYN-) and staff (lyn-...).
+ * Clause numbers are the policy's.
+ */
+@DoorstepTest
+class LynnfieldPrimaryPolicyTest extends SchoolScenarios {
+
+    static final String SCHOOL = "lynnfield-primary";
+    static final String PUPIL_LYN = "LYN-0001";
+
+    /** 3, 4: "home visits are often unannounced": the attendance team may call without an appointment. */
+    ProcessInstance unannouncedVisit() {
+        return visits.requestVisit(new VisitService.VisitRequest(PUPIL_LYN, "attendance", "lyn-visitor1", null, false, null));
+    }
+
+    @Test
+    void anUnannouncedVisitIsAuthorisedByTheDslAndGoesAhead3_4() {
+        ProcessInstance visit = unannouncedVisit();
+        assertThat(variable(visit, ANNOUNCED)).isFalse();
+        assertThat(variable(visit, APPOINTMENT_RULE)).isEqualTo("OPTIONAL");
+        // 4: the DSL approves (and signs the list); 3: the DSL or PSA assesses the risk, the register checked.
+        assertThat(visit).isWaitingAt(Elements.AUTHORISE).task().hasCandidateGroup(Roles.DSL);
+        completeAs("lyn-dsl", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
+        assertThat(variable(visit, PROTECTION_REGISTER_CHECK)).isTrue();
+        completeAs("lyn-dsl", visit, Elements.ASSESS_RISK, noHazards());
+        // 3: time and location left with the office; in pairs.
+        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "lyn-visitor1").with(COMPANION_NAME, "lyn-visitor2"));
+        completeAs("lyn-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
+        arrive(visit);
+        parentArrives(visit);
+        goIn(visit);
+        assertThat(visit).isWaitingAt(Elements.STAFF_LEAVING);
+        assertThat(status(visit)).isEqualTo("IN_PROGRESS");
+        runtimeService.deleteProcessInstance(visit.getId(), "test finished");
+    }
+
+    @Test
+    void afterTenMinutesWithoutTheParentAnAdviceSlipIsPostedAndTheDslAndHeadAreTold4() throws IOException {
+        ProcessInstance visit = unannouncedVisit();
+        completeAs("lyn-dsl", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
+        completeAs("lyn-dsl", visit, Elements.ASSESS_RISK, noHazards());
+        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "lyn-visitor1").with(COMPANION_NAME, "lyn-visitor2"));
+        signOut(visit);
+        arrive(visit);
+
+        // 4: "wait no longer than 10 minutes" ...
+        timerFiresAfterExactly(visit, Elements.PARENT_WAIT_OVER, Duration.ofMinutes(10));
+        // ... "an advice slip with the date, time and staff names" is posted.
+        assertThat(visit).isWaitingAt(Elements.POST_NOTICE).hasNotPassed(Elements.SEE_WHO_ANSWERS);
+        assertThat(pdfText(variable(visit, NOTICE_DOCUMENT_ID))).contains("Sorry we missed you").contains("09:40");
+        complete(visit, Elements.POST_NOTICE, answers().with(NOTICE_POSTED, true));
+        // 4: the reason in writing to the Executive Headteacher / DSL.
+        assertThat(visit).isWaitingAt(Elements.READ_CANCELLATION_REPORT).task()
+                .hasCandidateGroup(Roles.HEADTEACHER).hasCandidateGroup(Roles.DSL);
+        completeAs("lyn-dsl", visit, Elements.READ_CANCELLATION_REPORT, answers().with(CANCELLATION_REPORT_READ, true));
+        assertThat(status(visit)).isEqualTo("CANCELLED");
+    }
+
+    /** 4: "a list of visits compiled on a weekly basis ... approved and signed by the DSL". */
+    @Nested
+    class WeeklyVisitList extends AbsenceScenarioSupport {
+
+        @Test
+        void theDslSignsTheWeeklyListAndOnlyThenAreItsVisitsRequested4() {
+            LocalDate monday = LocalDate.of(2026, 11, 16);
+            LocalDate wednesday = monday.plusDays(2);
+            Pupil pupil = pupilPresentUntil(SCHOOL, monday, false);
+            register(pupil, monday, wednesday, "O");
+            evaluate(pupil, monday);
+            evaluate(pupil, wednesday);
+            assertThat(homeVisits(pupil)).as("held for the weekly list").isEmpty();
+
+            String list = visitLists.compile(SCHOOL, wednesday).orElseThrow();
+            Task sign = taskService.createTaskQuery().processInstanceBusinessKey(list)
+                    .taskDefinitionKey(WeeklyVisitListProcess.Elements.SIGN).singleResult();
+            assertThat(taskService.getIdentityLinksForTask(sign.getId())).extracting(link -> link.getGroupId())
+                    .contains(Roles.DSL).doesNotContain(Roles.HEADTEACHER);
+
+            completeAs("lyn-dsl", sign, Map.of(WeeklyVisitListProcess.Variables.DECISION.name(), WeeklyVisitListProcess.SIGNED));
+            assertThat(homeVisits(pupil)).hasSize(1);
+            assertThat(visitLists.entriesOnList(list)).filteredOn(entry -> entry.pupilId().equals(pupil.id()))
+                    .extracting(VisitLists.Entry::status).containsExactly(VisitLists.REQUESTED);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.doorstep.schools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.doorstep.visit.HomeVisitProcess.Variables.*;
+
+import java.io.IOException;
+import java.time.Duration;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.doorstep.DoorstepTest;
+import org.doorstep.safety.CheckInType;
+import org.doorstep.safety.SafetyScenario;
+import org.doorstep.safety.StaffSafetyProcess;
+import org.doorstep.security.Roles;
+import org.doorstep.visit.HomeVisitProcess.Elements;
+import org.doorstep.visit.VisitService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Thomas More Catholic School's home-visit policy (shared/policies/thomas-more-catholic.txt,
+ * policies/thomas-more-catholic.yml), end to end with its own pupils and staff. Its clauses are not
+ * numbered; the tests name the section: "Prior" (prior to the visit), "During", "After",
+ * "Emergencies".
+ */
+@DoorstepTest
+class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
+
+    static final String PUPIL_ATTENDANCE = "TMC-0001";
+    /** Known to social care, with a social worker. */
+    static final String PUPIL_WITH_SOCIAL_WORKER = "TMC-0005";
+    /** Thomas More is silent on the wait: the safe default of 10 minutes applies. */
+    static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
+
+    ProcessInstance requestAsVisitor(String pupilId, String reason) {
+        return visits.requestVisit(pupilId, reason, "tmc-visitor1");
+    }
+
+    /** Closing line: a member of senior staff agrees the visit. */
+    void seniorStaffAgree(ProcessInstance visit) {
+        assertThat(visit).isWaitingAt(Elements.AUTHORISE).task().hasCandidateGroup(Roles.SENIOR_LEADERS);
+        completeAs("tmc-leader", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
+    }
+
+    /** Prior: in pairs, a member of staff or an outside agency. */
+    Answers planWithOutsideAgency() {
+        return ordinaryPlan().with(LEAD_VISITOR, "tmc-visitor1").with(COMPANION_KIND, "agency")
+                .with(COMPANION_NAME, "Fran Field, family support worker");
+    }
+
+    /** Authorised, risk assessed, planned in a pair, signed out and arrived, with no social worker. */
+    void toTheDoor(ProcessInstance visit) {
+        seniorStaffAgree(visit);
+        assessRisk(visit, noHazards());
+        complete(visit, Elements.PLAN, planWithOutsideAgency());
+        signOut(visit);
+        arrive(visit);
+    }
+
+    @Test
+    void pairedVisitWithAnOutsideAgencyAndTheSocialWorkerInformedPriorAndAfter() {
+        ProcessInstance visit = requestAsVisitor(PUPIL_WITH_SOCIAL_WORKER, "attendance");
+        seniorStaffAgree(visit);
+        // Known to social care: the DSL agrees too (the safe default of the matrix).
+        completeAs("tmc-dsl", visit, Elements.DSL_AUTHORISE, answers().with(DSL_AUTHORISATION_DECISION, "approved"));
+        assessRisk(visit, noHazards());
+        // Prior: "attend home visits in pairs", the second person may be from an outside agency.
+        complete(visit, Elements.PLAN, planWithOutsideAgency());
+        assertThat(variable(visit, COMPANION_KIND)).isEqualTo("agency");
+
+        // After: "the social worker must be informed before or after the visit": not reachable before,
+        // so told after it.
+        assertThat(visit).isWaitingAt(Elements.INFORM_SOCIAL_WORKER).task().hasCandidateGroup(Roles.VISITING_STAFF);
+        socialWorkerToldAfterTheVisit(visit, "Social worker out on a visit all morning.");
+        assertThat(status(visit)).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void attendanceVisitGoesAheadWithoutTheParentWhenAnotherAdultAnswersPrior() {
+        ProcessInstance visit = requestAsVisitor(PUPIL_ATTENDANCE, "attendance");
+        assertThat(variable(visit, ENTRY_WITHOUT_PARENT_ALLOWED)).isTrue();
+        toTheDoor(visit);
+
+        // The parent does not come within the wait, but the visit is not cancelled ...
+        timerFiresAfterExactly(visit, Elements.PARENT_WAIT_OVER, DEFAULT_WAIT);
+        assertThat(visit).isWaitingAt(Elements.SEE_WHO_ANSWERS).task().hasCandidateGroup(Roles.VISITING_STAFF);
+        assertThat(visit).hasNotPassed(Elements.PRODUCE_NOTICE);
+
+        // ... grandmother answers: staff decide whether to go in, as with the parent present.
+        complete(visit, Elements.SEE_WHO_ANSWERS, answers().with(ANYBODY_ANSWERED, "yes"));
+        assertThat(visit).isWaitingAt(Elements.DECIDE_ENTRY);
+        goIn(visit);
+        leave(visit);
+        complete(visit, Elements.RECORD_VISIT, ordinaryRecord());
+        assertThat(visit).isEnded().hasPassed(Elements.END_COMPLETED).hasNotPassed(Elements.PRODUCE_NOTICE);
+    }
+
+    @Test
+    void attendanceVisitWhereNobodyAnswersAtAllPostsTheHomeVisitLetterDuring() throws IOException {
+        ProcessInstance visit = requestAsVisitor(PUPIL_ATTENDANCE, "attendance");
+        toTheDoor(visit);
+        timerFiresAfterExactly(visit, Elements.PARENT_WAIT_OVER, DEFAULT_WAIT);
+        complete(visit, Elements.SEE_WHO_ANSWERS, answers().with(ANYBODY_ANSWERED, "no"));
+
+        // During: "the home visit letter posted through the letter box".
+        assertThat(visit).isWaitingAt(Elements.POST_NOTICE);
+        assertThat(pdfText(variable(visit, NOTICE_DOCUMENT_ID))).contains("We called to see you today");
+        complete(visit, Elements.POST_NOTICE, answers().with(NOTICE_POSTED, true));
+        assertThat(visit).isWaitingAt(Elements.READ_CANCELLATION_REPORT).task().hasCandidateGroup(Roles.SENIOR_LEADERS);
+        assertThat(variable(visit, CANCELLATION_REASON)).contains("Nobody answered").contains("notice was posted");
+        assertThat(visit).hasNotPassed(Elements.DECIDE_ENTRY);
+    }
+
+    @Test
+    void aVisitForAnotherReasonIsCancelledWhenTheParentIsAbsentPrior() {
+        ProcessInstance visit = requestAsVisitor(PUPIL_ATTENDANCE, VisitService.SAFE_AND_WELL);
+        assertThat(variable(visit, ENTRY_WITHOUT_PARENT_ALLOWED)).isFalse();
+        toTheDoor(visit);
+        timerFiresAfterExactly(visit, Elements.PARENT_WAIT_OVER, DEFAULT_WAIT);
+        assertThat(visit).isWaitingAt(Elements.POST_NOTICE).hasNotPassed(Elements.SEE_WHO_ANSWERS);
+    }
+
+    @Test
+    void staffWhoDoNotReturnAndCannotBeReachedAreReportedToThePoliceEmergencies() {
+        ProcessInstance visit = requestAsVisitor(PUPIL_ATTENDANCE, "attendance");
+        seniorStaffAgree(visit);
+        assessRisk(visit, noHazards());
+        // Expected back at 10:30, half an hour after the appointment.
+        complete(visit, Elements.PLAN, planWithOutsideAgency().with(EXPECTED_RETURN_TIME, "2026-11-23T10:30:00Z"));
+        signOut(visit);
+        String reference = visit.getBusinessKey();
+        try (SafetyScenario safety = followTheWatch(visit, "thomas-more-catholic", PUPIL_ATTENDANCE)) {
+            arriveAndGoIn(safety, visit, Duration.ofMinutes(20), "tmc-visitor1");
+            safety.checkIn(reference, CheckInType.LEAVING, "tmc-visitor1");
+
+            // Not back at 10:30: "the office will ring the mobile" ...
+            officeRingsTheMobileAfterExactly(safety, reference, Duration.ofMinutes(40));
+
+            // ... "if there is no answer and reasonable cause for concern, the police": no home call, no SLT step.
+            safety.after(Duration.ofMinutes(10));
+            assertThat(openSafetyStep(safety, reference)).isEqualTo(StaffSafetyProcess.Elements.CALL_POLICE);
+            assertThat(safetyTasksEverCreated(reference, null)).isEqualTo(2);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.doorstep.schools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.doorstep.visit.HomeVisitProcess.Variables.*;
+
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.doorstep.DoorstepTest;
+import org.doorstep.records.AuditTrail;
+import org.doorstep.safety.CheckInType;
+import org.doorstep.safety.SafetyScenario;
+import org.doorstep.safety.StaffSafetyProcess;
+import org.doorstep.security.Roles;
+import org.doorstep.visit.HomeVisitProcess.Elements;
+import org.doorstep.workflow.SignedIn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * William Lilley Infant and Nursery School's home-visit policy
+ * (shared/policies/william-lilley-infant-nursery.txt, policies/william-lilley-infant-nursery.yml),
+ * end to end with its own pupils (WLI-) and staff (wli-...). The policy's sections are not numbered:
+ * the tests name them ("Procedures", "After the visit").
+ */
+@DoorstepTest
+class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
+
+    static final String SCHOOL = "william-lilley-infant-nursery";
+    static final String PUPIL_WLI = "WLI-0001";
+    static final String EXPECTED_BACK = "2026-11-23T10:30:00Z";
+    @Autowired AuditTrail audit;
+
+    @Test
+    void signedOutAtReceptionWithTheExpectedReturnThenMobileHomeAndSeniorLeadersButNoPolice() {
+        ProcessInstance visit = visits.requestVisit(PUPIL_WLI, "support", "wli-visitor1");
+        completeAs("wli-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
+        completeAs("wli-visitor1", visit, Elements.ASSESS_RISK, noHazards());
+        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_NAME, "wli-visitor2")
+                .with(EXPECTED_RETURN_TIME, EXPECTED_BACK));
+
+        // Procedures: "sign out at Reception", destination and expected time of return.
+        assertThat(visit).isWaitingAt(Elements.SIGN_OUT).task().hasCandidateGroup(Roles.OFFICE);
+        completeAs("wli-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
+        String reference = visit.getBusinessKey();
+        assertThat(audit.events("visit", reference)).anySatisfy(event -> {
+            assertThat(event.action()).isEqualTo("SIGNED_OUT");
+            assertThat(event.actor()).isEqualTo("wli-office");
+            assertThat(event.detail()).contains("wli-visitor1", "wli-visitor2", "back by " + EXPECTED_BACK);
+        });
+
+        try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_WLI)) {
+            arriveAndGoIn(safety, visit, Duration.ofMinutes(15), "wli-visitor1");
+            safety.checkIn(reference, CheckInType.LEAVING, "wli-visitor2");
+
+            // After the visit: not back at the expected time -> "contacted on the mobile phone" ...
+            officeRingsTheMobileAfterExactly(safety, reference, Duration.ofMinutes(45));
+            // ... then "Reception attempts the pupil's home" ...
+            safety.after(Duration.ofMinutes(10));
+            openStepFor(safety, reference, StaffSafetyProcess.Elements.RING_PUPILS_HOME, Roles.OFFICE);
+            // ... then "a member of SLT is informed to take action".
+            safety.after(Duration.ofMinutes(10));
+            openStepFor(safety, reference, StaffSafetyProcess.Elements.ALERT_SENIOR_LEADERS, Roles.SENIOR_LEADERS);
+
+            // The chain ends with the senior leaders: no police step, however long it takes.
+            safety.after(Duration.ofMinutes(15));
+            safety.after(Duration.ofMinutes(15));
+            assertThat(openSafetyStep(safety, reference))
+                    .isEqualTo(StaffSafetyProcess.Elements.ALERT_SENIOR_LEADERS);
+            assertThat(safetyTasksEverCreated(reference, StaffSafetyProcess.Elements.CALL_POLICE)).isZero();
+
+            // The senior leader reaches them; "sign in on return" ends the watch.
+            Task open = onlySafetyTask(safety, reference);
+            SignedIn.as(engine.getIdentityService(), "wli-leader", () -> safety.tasks().complete(open.getId(), Map.of(
+                    StaffSafetyProcess.Variables.OVERDUE_OUTCOME.name(), StaffSafetyProcess.Outcomes.SAFE,
+                    StaffSafetyProcess.Variables.OVERDUE_NOTE.name(), "Reached on the companion's phone: on the way back")));
+            safety.runDueJobs();
+            assertThat(safety.checkIn(reference, CheckInType.BACK, "wli-visitor1").watchEnded()).isTrue();
+        }
+    }
+}
