@@ -51,7 +51,8 @@ public record PolicyProfile(
             Duration checkInInterval,
             Duration checkInReminderBefore,
             boolean leavingCall,
-            List<OverdueStep> overdueChain) {
+            List<OverdueStep> overdueChain,
+            Duration assumedVisitLength) {
     }
 
     /** One step of what the office does when staff do not come back, with how long it has. */
@@ -66,6 +67,7 @@ public record PolicyProfile(
             int consecutiveUnauthorisedDaysForLocalAuthority,
             int attendanceThresholdPercent,
             int attendanceWindowMonths,
+            int minimumSessionsForAttendancePercent,
             int unauthorisedSessionsForNotice,
             int unauthorisedSessionsWindowWeeks) {
     }

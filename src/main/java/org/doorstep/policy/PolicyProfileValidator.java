@@ -56,6 +56,8 @@ class PolicyProfileValidator {
             }
         }
 
+        positive(problems, "safety.assumedVisitLength", safety.assumedVisitLength(), Duration.ofHours(8));
+
         PolicyProfile.Triggers triggers = profile.triggers();
         range(problems, "triggers.contactAttemptsFromDay", triggers.contactAttemptsFromDay(), 1, 10);
         range(problems, "triggers.safeAndWellVisitFromDay", triggers.safeAndWellVisitFromDay(), 1, 20);
@@ -66,6 +68,7 @@ class PolicyProfileValidator {
                 triggers.consecutiveUnauthorisedDaysForLocalAuthority(), 1, 60);
         range(problems, "triggers.attendanceThresholdPercent", triggers.attendanceThresholdPercent(), 1, 100);
         range(problems, "triggers.attendanceWindowMonths", triggers.attendanceWindowMonths(), 1, 12);
+        range(problems, "triggers.minimumSessionsForAttendancePercent", triggers.minimumSessionsForAttendancePercent(), 1, 100);
         range(problems, "triggers.unauthorisedSessionsForNotice", triggers.unauthorisedSessionsForNotice(), 1, 100);
         range(problems, "triggers.unauthorisedSessionsWindowWeeks", triggers.unauthorisedSessionsWindowWeeks(), 1, 39);
         return problems;

@@ -32,9 +32,6 @@ import org.springframework.stereotype.Component;
 @Component("applySafetyPolicy")
 class ApplySafetyPolicy implements JavaDelegate {
 
-    /** When the sign-out gave no expected return time, the late-return alarm still needs one. */
-    static final Duration ASSUMED_VISIT_LENGTH = Duration.ofHours(2);
-
     private final PolicyProfiles profiles;
     private final SafetyWatches watches;
     private final AuditTrail audit;
@@ -59,7 +56,8 @@ class ApplySafetyPolicy implements JavaDelegate {
         Instant now = EngineClock.now();
         Date expectedBack = EXPECTED_BACK_AT.get(execution);
         if (expectedBack == null) {
-            expectedBack = Date.from(now.plus(ASSUMED_VISIT_LENGTH));
+            // No expected return given at sign-out: the late-return alarm still needs one.
+            expectedBack = Date.from(now.plus(profile.safety().assumedVisitLength()));
             EXPECTED_BACK_AT.set(execution, expectedBack);
         }
         POLICY_VERSION.set(execution, profile.id() + "@" + profile.version());

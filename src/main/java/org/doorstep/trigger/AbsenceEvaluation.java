@@ -43,7 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AbsenceEvaluation {
 
     private static final Logger log = LoggerFactory.getLogger(AbsenceEvaluation.class);
-    static final int MIN_SESSIONS_FOR_PERCENT = 20;
     private static final int CHUNK = 1_000;
 
     private final JdbcClient jdbc;
@@ -255,8 +254,8 @@ public class AbsenceEvaluation {
                     open != null && open.safeguardingIndicators(),
                     unauthorisedDays,
                     unauthorisedSessions,
-                    percent(term.get(pupil.id())),
-                    percent(window.get(pupil.id())),
+                    percent(term.get(pupil.id()), triggers),
+                    percent(window.get(pupil.id()), triggers),
                     todayMarks.codes.contains(AttendanceCode.HOLIDAY_NOT_AUTHORISED.code()),
                     open != null && open.whereaboutsUnknown());
             List<TriggerDecision.Due> due = decision.evaluate(inputs, triggers);
@@ -276,11 +275,12 @@ public class AbsenceEvaluation {
     }
 
     /**
-     * Attendance as a percentage of possible sessions; below two school weeks of possible sessions the
-     * figure says nothing yet (a child absent on the first day of term is not at 0 %), so it counts as 100.
+     * Attendance as a percentage of possible sessions; below the profile's minimum of possible sessions
+     * the figure says nothing yet (a child absent on the first day of term is not at 0 %), so it counts as 100.
      */
-    private static double percent(double[] figures) {
-        return figures == null || figures[1] < MIN_SESSIONS_FOR_PERCENT ? 100.0 : Math.round(1000.0 * figures[0] / figures[1]) / 10.0;
+    private static double percent(double[] figures, PolicyProfile.Triggers triggers) {
+        return figures == null || figures[1] < triggers.minimumSessionsForAttendancePercent()
+                ? 100.0 : Math.round(1000.0 * figures[0] / figures[1]) / 10.0;
     }
 
     private static String summary(TriggerDecision.Inputs in, List<TriggerDecision.Due> due) {

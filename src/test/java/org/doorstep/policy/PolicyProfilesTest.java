@@ -99,6 +99,7 @@ class PolicyProfilesTest {
             unknown group            | authorisation: {authoriserGroup: caretaker}    | authorisation.authoriserGroup: 'caretaker' is not a Doorstep group
             empty overdue chain      | safety: {overdueChain: []}                     | safety.overdueChain: needs at least one step
             step without deadline    | safety: {overdueChain: [{action: RING_MOBILE}]} | safety.overdueChain[0].deadline: must be a positive duration
+            assumed visit too long   | safety: {assumedVisitLength: PT12H}            | safety.assumedVisitLength: PT12H is longer than
             day out of range         | triggers: {safeAndWellVisitFromDay: 0}         | triggers.safeAndWellVisitFromDay: 0 is outside 1 to 20
             bad id                   | id: Not An Id                                  | id: must be 2 to 64 lower-case letters
             """)
