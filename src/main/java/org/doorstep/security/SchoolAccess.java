@@ -1,6 +1,7 @@
 package org.doorstep.security;
 
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -47,7 +48,19 @@ public class SchoolAccess {
     }
 
     public boolean canAccess(org.springframework.security.core.Authentication user, String schoolId) {
-        return schoolId != null && (isAdministrator(user) || schoolsOf(user.getName()).contains(schoolId));
+        return accessibleSchools(user).test(schoolId);
+    }
+
+    /**
+     * Which schools the user may see, asked of the identity service once: for checking many records
+     * in one request (a register's rows, a list of pupils).
+     */
+    public Predicate<String> accessibleSchools(org.springframework.security.core.Authentication user) {
+        if (isAdministrator(user)) {
+            return schoolId -> schoolId != null;
+        }
+        Set<String> mine = schoolsOf(user.getName());
+        return mine::contains;
     }
 
     /**

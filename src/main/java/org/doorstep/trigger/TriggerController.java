@@ -62,7 +62,7 @@ class TriggerController {
     AttendanceImport.ImportReport importRegister(@RequestBody String csv,
             @RequestHeader(name = "X-Doorstep-Source", required = false) String source, Authentication user) {
         return attendanceImport.importCsv(new StringReader(csv), source == null ? "REST" : source, user.getName(),
-                school -> schools.canAccess(user, school));
+                schools.accessibleSchools(user));
     }
 
     @ExceptionHandler(AttendanceImport.RefusedFileException.class)
