@@ -1,27 +1,33 @@
 package org.doorstep.security;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * Which layer guards which path:
@@ -32,7 +38,13 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
  * decide what each group may see and do in Tasklist, Cockpit, Admin and the REST API.</li>
  * <li>CSRF: the Camunda webapps run their own CSRF filter on /camunda/api; the REST API is
  * stateless Basic; Doorstep's own pages use Spring's token under names that do not collide with
- * Camunda's XSRF-TOKEN cookie.</li>
+ * Camunda's XSRF-TOKEN cookie. Only a Basic-authenticated call without a session may leave the
+ * token out: anything a browser's session cookie authenticates needs it.</li>
+ * <li>Passwords are checked only by {@link CamundaIdentityAuthenticationProvider}, which throttles
+ * guessing; Camunda's other password-checking endpoints are closed.</li>
+ * <li>Headers: Doorstep's pages get Spring's Content-Security-Policy; the Camunda webapps (which need
+ * eval and their nonce) get Camunda's own (camunda.bpm.webapp.header-security). HSTS on every
+ * secure request, Referrer-Policy everywhere.</li>
  * </ul>
  */
 @Configuration
@@ -41,18 +53,41 @@ class SecurityConfig {
 
     static final String ENGINE_REST = "/engine-rest/**";
 
+    /** Doorstep's own pages keep their scripts and styles in files; the default sign-in page needs inline style. */
+    static final String PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    /** JSON only: nothing on the REST API is ever rendered as a page. */
+    static final String REST_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+    /**
+     * Endpoints that check a password outside the throttled sign-in: the REST API's "verify user"
+     * and the webapps' own login form (Doorstep's single sign-in replaces it).
+     */
+    static final String REST_VERIFY_USER = "/engine-rest/identity/verify";
+    static final String[] WEBAPP_PASSWORD_CHECKS = {"/camunda/api/engine/engine/*/identity/verify",
+            "/camunda/api/admin/auth/user/*/login/**"};
+
+    private static final long ONE_YEAR_IN_SECONDS = 31_536_000;
+
     @Bean
     @Order(1)
     SecurityFilterChain engineRestApi(HttpSecurity http) throws Exception {
-        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
-        challenge.setRealmName("Doorstep");
+        AuthenticationEntryPoint challenge = basicChallenge();
         return http.securityMatcher(new AntPathRequestMatcher(ENGINE_REST))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(new AntPathRequestMatcher(REST_VERIFY_USER)).denyAll()
+                        .anyRequest().authenticated())
                 // Always 401 here, never the sign-in page: callers of the REST API are programs.
                 .httpBasic(basic -> basic.authenticationEntryPoint(challenge))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(challenge))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless: a browser's session cookie never authenticates here, so there is nothing to forge.
                 .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(REST_CSP))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(ONE_YEAR_IN_SECONDS).includeSubDomains(false)))
                 .build();
     }
 
@@ -62,9 +97,11 @@ class SecurityConfig {
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieName("DOORSTEP-XSRF");
         csrfTokens.setHeaderName("X-DOORSTEP-XSRF");
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/css/**", "/favicon.ico", "/actuator/health").permitAll()
+                        .requestMatchers(WEBAPP_PASSWORD_CHECKS).denyAll()
                         // Camunda guards its Cockpit and Admin plugin APIs only by "signed in to the engine";
                         // application access is decided here, per group.
                         .requestMatchers("/camunda/api/admin/auth/**").authenticated()
@@ -76,7 +113,7 @@ class SecurityConfig {
                 .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 // Machines may call Doorstep's API with Basic credentials; people use the session.
-                .httpBasic(withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicChallenge()))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                         new AntPathRequestMatcher("/api/**")))
@@ -84,9 +121,32 @@ class SecurityConfig {
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers("/camunda/**")
-                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                        .ignoringRequestMatchers(SecurityConfig::basicWithoutSession))
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.sameOrigin())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(new AntPathRequestMatcher("/camunda/**")),
+                                new ContentSecurityPolicyHeaderWriter(PAGES_CSP)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        // Spring writes HSTS only on secure requests (TLS, or a trusted proxy's X-Forwarded-Proto).
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(ONE_YEAR_IN_SECONDS).includeSubDomains(false)))
                 .build();
+    }
+
+    /**
+     * A machine's call: Basic credentials and no session. A browser attaches its session cookie to
+     * a forged request by itself, whatever other headers the page adds, so such a call needs the token.
+     */
+    static boolean basicWithoutSession(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                && request.getRequestedSessionId() == null;
+    }
+
+    private static AuthenticationEntryPoint basicChallenge() {
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName("Doorstep");
+        return new ThrottleAwareEntryPoint(challenge);
     }
 
     private static String[] cockpitAuthorities() {
@@ -109,6 +169,15 @@ class SecurityConfig {
     @Bean
     FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
         return registration(new QueryExpressionGuard(), 5, "/engine-rest/*", "/camunda/api/*");
+    }
+
+    @Bean
+    FilterRegistrationBean<RestDeploymentGuard> restDeploymentGuard(
+            @Value("${" + RestDeploymentGuard.SWITCH + ":false}") boolean restDeploymentsAllowed) {
+        FilterRegistrationBean<RestDeploymentGuard> registration =
+                registration(new RestDeploymentGuard(), 5, "/engine-rest/*", "/camunda/api/*");
+        registration.setEnabled(!restDeploymentsAllowed);
+        return registration;
     }
 
     /** Registers a filter to run after Spring Security, which must have found the principal first. */
