@@ -1,9 +1,9 @@
 // Loads Doorstep's pages and the Camunda webapps in headless Chromium as an administrator and
 // reports every Content-Security-Policy violation and script error, so a tightened policy is
-// checked against what the pages really do. Run through tools/csp-check.sh.
+// checked against what the pages really do. Run through tools/browser-test.sh.
 import { chromium } from 'playwright-core';
 
-const base = process.env.DOORSTEP_URL || 'http://localhost:18160';
+const base = process.env.DOORSTEP_URL || 'http://localhost:8093';
 const user = process.env.DOORSTEP_USER || 'admin';
 const password = process.env.DOORSTEP_DEMO_PASSWORD || 'doorstep-demo';
 const pages = ['/', '/request-visit.html', '/check-in.html', '/safety-board.html',
