@@ -6,9 +6,9 @@ import { chromium } from 'playwright-core';
 const base = process.env.DOORSTEP_URL || 'http://localhost:8093';
 const user = process.env.DOORSTEP_USER || 'admin';
 const password = process.env.DOORSTEP_DEMO_PASSWORD || 'doorstep-demo';
-const pages = ['/', '/request-visit.html', '/check-in.html', '/safety-board.html',
+const pages = ['/login', '/', '/request-visit.html', '/check-in.html', '/safety-board.html',
   '/camunda/app/tasklist/default/', '/camunda/app/cockpit/default/', '/camunda/app/admin/default/',
-  '/camunda/app/admin/default/#/user-create'];
+  '/camunda/app/admin/default/#/user-create', '/swagger-ui/index.html'];
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -18,19 +18,21 @@ const browser = await chromium.launch({
 let problems = 0;
 try {
   const context = await browser.newContext();
-  const page = await context.newPage();
-  const seen = [];
-  page.on('console', message => {
-    if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text())) seen.push(message.text());
-  });
-  page.on('pageerror', error => seen.push('script error: ' + error.message));
-  await page.goto(base + '/login');
-  await page.fill('input[name="username"]', user);
-  await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForNavigation(), page.click('button[type="submit"], input[type="submit"]')]);
-  if (page.url().includes('error')) throw new Error('sign-in as ' + user + ' failed');
+  const login = await context.newPage();
+  await login.goto(base + '/login');
+  await login.fill('input[name="username"]', user);
+  await login.fill('input[name="password"]', password);
+  await Promise.all([login.waitForNavigation(), login.click('button[type="submit"], input[type="submit"]')]);
+  if (login.url().includes('error')) throw new Error('sign-in as ' + user + ' failed');
+  await login.close();
   for (const path of pages) {
-    seen.length = 0;
+    // A fresh tab each time, so that nothing the previous page was still loading is counted here.
+    const page = await context.newPage();
+    const seen = [];
+    page.on('console', message => {
+      if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text())) seen.push(message.text());
+    });
+    page.on('pageerror', error => seen.push('script error: ' + error.message));
     const response = await page.goto(base + path, { waitUntil: 'load' });
     await page.waitForTimeout(3000);  // the webapps load their scripts after 'load'
     const csp = response ? (await response.allHeaders())['content-security-policy'] : undefined;
@@ -47,6 +49,7 @@ try {
       console.log('       password rules Admin shows: ' + (shown.join(', ') || 'none'));
       if (process.env.DOORSTEP_SCREENSHOT) await page.screenshot({ path: process.env.DOORSTEP_SCREENSHOT });
     }
+    await page.close();
   }
 } finally {
   await browser.close();

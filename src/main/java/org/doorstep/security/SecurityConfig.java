@@ -28,6 +28,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Which layer guards which path:
@@ -53,9 +54,13 @@ class SecurityConfig {
 
     static final String ENGINE_REST = "/engine-rest/**";
 
-    /** Doorstep's own pages keep their scripts and styles in files; the default sign-in page needs inline style. */
-    static final String PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    /** Doorstep's pages (and Spring's sign-in page) keep every script and style in files of their own. */
+    static final String PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    /** Swagger UI (springdoc's OpenAPI page) styles elements inline as it renders them. */
+    static final String API_DOCS = "/swagger-ui/**";
+    static final String API_DOCS_CSP = PAGES_CSP.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
 
     /** JSON only: nothing on the REST API is ever rendered as a page. */
     static final String REST_CSP = "default-src 'none'; frame-ancestors 'none'";
@@ -125,8 +130,11 @@ class SecurityConfig {
                 .headers(headers -> headers
                         .frameOptions(frame -> frame.sameOrigin())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                new NegatedRequestMatcher(new AntPathRequestMatcher("/camunda/**")),
+                                new NegatedRequestMatcher(new OrRequestMatcher(
+                                        new AntPathRequestMatcher("/camunda/**"), new AntPathRequestMatcher(API_DOCS))),
                                 new ContentSecurityPolicyHeaderWriter(PAGES_CSP)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new AntPathRequestMatcher(API_DOCS),
+                                new ContentSecurityPolicyHeaderWriter(API_DOCS_CSP)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         // Spring writes HSTS only on secure requests (TLS, or a trusted proxy's X-Forwarded-Proto).
                         .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(ONE_YEAR_IN_SECONDS).includeSubDomains(false)))
