@@ -59,7 +59,7 @@ class StoredQueryGuard extends AbstractProcessEnginePlugin {
     private static void checkExpressions(AbstractQuery<?, ?> query) {
         query.getExpressions().forEach((name, expression) -> {
             if (!ALLOWED.matcher(expression).matches()) {
-                throw new BadUserRequestException("Filter '" + name + "' may only use ${currentUser()}, ${currentUserGroups()}, "
+                throw new BadUserRequestException("Filter criterion '" + name + "' may only use ${currentUser()}, ${currentUserGroups()}, "
                         + "${now()} or ${dateTime()...}, not " + expression);
             }
         });
