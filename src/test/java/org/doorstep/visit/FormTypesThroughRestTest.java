@@ -32,14 +32,6 @@ class FormTypesThroughRestTest extends VisitScenarios {
     @Value("${doorstep.demo.password}")
     String password;
 
-    ProcessInstance atThePlan() {
-        ProcessInstance visit = request();
-        authorise(visit);
-        assessRisk(visit, noHazards());
-        assertThat(visit).isWaitingAt(Elements.PLAN);
-        return visit;
-    }
-
     /** The answers as engine-rest variables, with one value replaced by what a client might send instead. */
     static String asRestVariables(Answers answers, String key, Object sent) {
         Map<String, Object> values = new HashMap<>(answers.map());
