@@ -91,7 +91,8 @@ class FileVisitRecord implements JavaDelegate, SensitiveVariables {
             notes.add(reference, NoteKind.SAFEGUARDING, details, author);
             audit.record(author, "SAFEGUARDING_CONCERN_RAISED", "visit", reference, null);
         }
-        moveOutOfProcess(execution);
+        // Gone from the process here; its history only ever received a marker (workflow.SensitiveHistory).
+        execution.removeVariable(SAFEGUARDING_DETAILS.name());
         SAFEGUARDING_CONCERN.set(execution, concern);
         String checkDate = AGREEMENT_CHECK_DATE.get(execution);
         AGREEMENTS_TO_CHECK.set(execution, checkDate != null && !checkDate.isBlank());
@@ -99,11 +100,6 @@ class FileVisitRecord implements JavaDelegate, SensitiveVariables {
         if (SOCIAL_WORKER_INFORMED_BEFORE.get(execution) == null) {
             SOCIAL_WORKER_INFORMED_BEFORE.set(execution, false);
         }
-    }
-
-    /** Its history never holds it: {@link org.doorstep.workflow.SensitiveHistory} writes a marker instead. */
-    private void moveOutOfProcess(DelegateExecution execution) {
-        execution.removeVariable(SAFEGUARDING_DETAILS.name());
     }
 
     @Override
