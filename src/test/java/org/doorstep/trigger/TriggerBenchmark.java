@@ -100,7 +100,7 @@ public final class TriggerBenchmark {
             System.out.printf("Database: %s, %d cores, max heap %d MiB%n", database, Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf("Import: %,d rows read, %,d added, %,d rejected%n", imported.rowsRead(), imported.added(),
-                    imported.rejected().size());
+                    imported.rejectedCount());
             System.out.printf("Evaluation: %s%n", report);
             System.out.printf("Import only (parse + store): %.2f s = %,.0f pupils/s%n", importSeconds, PUPILS / importSeconds);
             System.out.printf("Evaluation only (%,d absent pupils decided): %.2f s%n", report.pupilsAbsent(), evaluationSeconds);
