@@ -41,6 +41,8 @@ public class VisitService {
             "attendance", "safe-and-well", "safeguarding", "transition", "support", "phased-return");
     public static final String SAFEGUARDING = "safeguarding";
     public static final String SAFE_AND_WELL = "safe-and-well";
+    /** The same request again within this time is taken as a repeat of the first, not a second visit. */
+    static final Duration REPEAT_WINDOW = Duration.ofSeconds(30);
 
     private final SchoolDirectory directory;
     private final RuntimeService runtimeService;
@@ -181,9 +183,6 @@ public class VisitService {
                     throw new VisitAlreadyRequestedException(first);
                 });
     }
-
-    /** The same request again within this time is taken as a repeat of the first, not a second visit. */
-    static final Duration REPEAT_WINDOW = Duration.ofSeconds(30);
 
     static class VisitAlreadyRequestedException extends RuntimeException {
 

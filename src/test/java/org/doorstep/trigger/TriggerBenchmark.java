@@ -36,6 +36,9 @@ public final class TriggerBenchmark {
 
     static final int PUPILS = Integer.getInteger("bench.pupils", 100_000);
     static final LocalDate DAY = LocalDate.of(2026, 9, 2);
+    /** The re-import register: 100,000 rows over many days, as in the reliability probe. */
+    static final int HISTORY_DAYS = 1_000;
+    static final int HISTORY_PUPILS = 50;
 
     public static void main(String[] args) {
         String url = System.getenv().getOrDefault("DOORSTEP_DB_URL", "");
@@ -108,10 +111,35 @@ public final class TriggerBenchmark {
                     PUPILS / total, 100 * importSeconds / total);
             System.out.printf("Second run of the same day: %.2f s, %d cases opened, %d actions due (%d case instances in all)%n",
                     againSeconds, again.casesOpened(), again.actionsDue(), instances);
+            reImport(attendanceImport);
             System.out.println("==================================================================");
         } finally {
             ClockUtil.reset();
         }
+    }
+
+    /**
+     * A long register (the probe's case: few pupils, many days) imported twice: the second import finds
+     * every mark unchanged and must not be slower than the first.
+     */
+    private static void reImport(AttendanceImport attendanceImport) {
+        StringBuilder csv = new StringBuilder(AttendanceImport.HEADER).append('\n');
+        for (int day = 1; day <= HISTORY_DAYS; day++) {
+            LocalDate date = DAY.minusDays(day);
+            for (int i = 0; i < HISTORY_PUPILS; i++) {
+                csv.append(id(i)).append(',').append(date).append(",AM,/\n");
+                csv.append(id(i)).append(',').append(date).append(",PM,\\\n");
+            }
+        }
+        long start = System.nanoTime();
+        AttendanceImport.ImportReport first = attendanceImport.importCsv(new StringReader(csv.toString()), "benchmark", "benchadmin");
+        double firstSeconds = seconds(start);
+        start = System.nanoTime();
+        AttendanceImport.ImportReport again = attendanceImport.importCsv(new StringReader(csv.toString()), "benchmark", "benchadmin");
+        double againSeconds = seconds(start);
+        System.out.printf("Register of %,d days for %d pupils (%,d rows): first import %.2f s (%,d added), same file again %.2f s"
+                + " (%,d unchanged)%n", HISTORY_DAYS, HISTORY_PUPILS, first.rowsRead(), firstSeconds, first.added(), againSeconds,
+                again.unchanged());
     }
 
     private static String id(int i) {
