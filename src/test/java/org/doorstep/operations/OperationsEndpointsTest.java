@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.doorstep.DoorstepTest;
 import org.doorstep.security.WebClient;
 import org.doorstep.trigger.AttendanceImport;
@@ -53,19 +58,30 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void prometheusMetricsAreForAdministratorsAndCarryDoorstepsGauges() {
+    void prometheusMetricsAreForAdministratorsAndCarryDoorstepsGauges() throws Exception {
         attendanceImport.importCsv(new StringReader(AttendanceImport.HEADER + "\nNOBODY-9,2026-11-23,AM,/\n"), "test", "office");
 
-        assertThat(WebClient.anonymous(port).get("/actuator/prometheus").statusCode()).isEqualTo(401);
-        assertThat(WebClient.basic(port, "office", password).get("/actuator/prometheus").statusCode()).isEqualTo(403);
+        assertThat(scrape(null).statusCode()).isEqualTo(401);
+        assertThat(scrape("office").statusCode()).isEqualTo(403);
         assertThat(WebClient.basic(port, "head", password).get("/actuator/metrics").statusCode()).isEqualTo(403);
-        HttpResponse<String> metrics = WebClient.basic(port, "admin", password).get("/actuator/prometheus");
+        HttpResponse<String> metrics = scrape("admin");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body())
                 .contains("doorstep_safety_overdue_steps_open")
                 .contains("doorstep_jobs_due")
                 .contains("doorstep_jobs_late")
                 .containsPattern("doorstep_attendance_import_rows_total\\{[^}]*outcome=\"rejected\"[^}]*\\} [1-9]");
+    }
+
+    /** As Prometheus scrapes: asking for its text format. */
+    private HttpResponse<String> scrape(String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .header("Accept", "text/plain;version=0.0.4");
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
