@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * psql -h 127.0.0.1 -U postgres -c 'DROP DATABASE IF EXISTS doorstep_bench' -c 'CREATE DATABASE doorstep_bench'
  * DOORSTEP_DB_URL='jdbc:postgresql://127.0.0.1:5432/doorstep_bench?reWriteBatchedInserts=true' \
  *   ./mvnw -B -q test-compile spring-boot:test-run \
- *   -Dspring-boot.test-run.main-class=org.doorstep.trigger.TriggerBenchmark
+ *   -Dspring-boot.run.main-class=org.doorstep.trigger.TriggerBenchmark
  * </pre>
  *
  * The day is the first day of the autumn term, so there is no history: every absence is Day 1.
