@@ -22,6 +22,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Which layer guards which path:
@@ -64,7 +65,12 @@ class SecurityConfig {
         csrfTokens.setHeaderName("X-DOORSTEP-XSRF");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error", "/css/**", "/favicon.ico", "/actuator/health").permitAll()
+                        .requestMatchers("/login", "/error", "/css/**", "/favicon.ico").permitAll()
+                        // Load balancers and orchestrators probe health without credentials; details,
+                        // metrics and the API description are for administrators (docs/operations.md).
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                                .hasAuthority(Roles.authority(Roles.CAMUNDA_ADMIN))
                         // Camunda guards its Cockpit and Admin plugin APIs only by "signed in to the engine";
                         // application access is decided here, per group.
                         .requestMatchers("/camunda/api/admin/auth/**").authenticated()
@@ -79,7 +85,8 @@ class SecurityConfig {
                 .httpBasic(withDefaults())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        new AntPathRequestMatcher("/api/**")))
+                        new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/actuator/**"),
+                                new AntPathRequestMatcher("/v3/api-docs/**"))))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
