@@ -14,7 +14,7 @@ async function load() {
   const response = await fetch('/api/visits/' + encodeURIComponent(reference) + '/safety', {headers: {Accept: 'application/json'}});
   if (response.status === 401) { location.href = '/login'; return; }
   const body = await response.json();
-  if (!response.ok) { say(body.message || 'Could not load the visit', 'error'); return; }
+  if (!response.ok) { say(body.detail || 'Could not load the visit', 'error'); return; }
   csrf = {header: body.csrfHeader, token: body.csrfToken};
   document.getElementById('visit').hidden = false;
   document.getElementById('ref').textContent = body.visitReference;
@@ -40,7 +40,7 @@ async function checkIn(type) {
   if (response.ok) {
     say('Sent: ' + labels[type] + ' at ' + time(body.recordedAt), 'done');
   } else {
-    say(body.message || ('Not sent (' + response.status + '). Call the office.'), 'error');
+    say(body.detail || ('Not sent (' + response.status + '). Call the office.'), 'error');
   }
   await load();
 }

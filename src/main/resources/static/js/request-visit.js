@@ -30,5 +30,5 @@ form.addEventListener('submit', async e => {
   result.className = response.ok ? 'ok' : 'error';
   result.textContent = response.ok
     ? 'Visit ' + answer.reference + ' requested. It now waits for authorisation in Tasklist.'
-    : 'Not requested: ' + (answer.message || answer.error || response.status);
+    : 'Not requested: ' + (answer.detail || response.status);
 });

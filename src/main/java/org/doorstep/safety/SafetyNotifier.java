@@ -88,7 +88,9 @@ class SafetyNotifier {
             message.setText(body);
             mail.send(message);
         } catch (RuntimeException e) {
-            log.error("Safety alert email '{}' to {} failed ({}); the Tasklist alert stands", subject, to, e.getMessage());
+            // No addresses or subject in the log (they name people); the mail server's message may quote addresses too.
+            log.error("Safety alert email to {} recipient(s) failed ({}); the Tasklist alert stands", to.size(),
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -96,7 +98,7 @@ class SafetyNotifier {
         try {
             sms.send(mobile, text);
         } catch (RuntimeException e) {
-            log.error("Safety SMS to {} failed: {}", mobile, e.getMessage());
+            log.error("Safety SMS failed ({}); the Tasklist alert stands", e.getClass().getSimpleName());
         }
     }
 

@@ -105,7 +105,12 @@ class SecurityConfig {
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error", "/css/**", "/favicon.ico", "/actuator/health").permitAll()
+                        .requestMatchers("/login", "/error", "/css/**", "/favicon.ico").permitAll()
+                        // Load balancers and orchestrators probe health without credentials; details,
+                        // metrics and the API description are for administrators (docs/operations.md).
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                                .hasAuthority(Roles.authority(Roles.CAMUNDA_ADMIN))
                         .requestMatchers(WEBAPP_PASSWORD_CHECKS).denyAll()
                         // Camunda guards its Cockpit and Admin plugin APIs only by "signed in to the engine";
                         // application access is decided here, per group.
@@ -121,7 +126,8 @@ class SecurityConfig {
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicChallenge()))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        new AntPathRequestMatcher("/api/**")))
+                        new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/actuator/**"),
+                                new AntPathRequestMatcher("/v3/api-docs/**"))))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
