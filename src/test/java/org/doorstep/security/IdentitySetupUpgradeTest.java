@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -45,8 +44,8 @@ class IdentitySetupUpgradeTest {
         Authorization definitions = groupGrant(Roles.VISITING_STAFF, Resources.PROCESS_DEFINITION, ANY);
         definitions.addPermission(Permissions.CREATE_INSTANCE);
         authorizationService.saveAuthorization(definitions);
-        grant(Roles.VISITING_STAFF, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-        grant(Roles.OFFICE, Resources.USER, ANY, Permissions.READ);
+        AdminGrants.grant(authorizationService, Roles.VISITING_STAFF, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        AdminGrants.grant(authorizationService, Roles.OFFICE, Resources.USER, ANY, Permissions.READ);
         String taskId = engine.getTaskService().createTaskQuery()
                 .processInstanceBusinessKey(visits.requestVisit("TVJ-0002", "attendance", "office").getBusinessKey())
                 .singleResult().getId();
@@ -74,14 +73,5 @@ class IdentitySetupUpgradeTest {
     private Authorization groupGrant(String groupId, Resource resource, String resourceId) {
         return authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
                 .resourceType(resource).resourceId(resourceId).singleResult();
-    }
-
-    private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
-        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(groupId);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        authorization.addPermission(permission);
-        authorizationService.saveAuthorization(authorization);
     }
 }

@@ -1,7 +1,6 @@
 package org.doorstep.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.doorstep.DoorstepTest;
 import org.doorstep.safety.StaffSafetyProcess;
 import org.doorstep.visit.HomeVisitProcess;
 import org.doorstep.visit.VisitScenarios;
+import org.doorstep.workflow.SchoolTenancy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,8 +65,9 @@ class ProcessStartTest extends VisitScenarios {
                 for (ProcessDefinition definition : definitions) {
                     for (String target : TWO_SCHOOLS) {
                         String body = """
-                                {"businessKey":"FORGED-1","variables":{"schoolId":{"value":"%s","type":"String"},
-                                 "visitReference":{"value":"FORGED-1","type":"String"}}}""".formatted(target);
+                                {"businessKey":"FORGED-1","variables":{"%s":{"value":"%s","type":"String"},
+                                 "%s":{"value":"FORGED-1","type":"String"}}}"""
+                                .formatted(SchoolTenancy.SCHOOL_ID.name(), target, HomeVisitProcess.Variables.VISIT_REFERENCE.name());
                         int start = client.postJson("/engine-rest/process-definition/key/" + definition.getKey() + "/start", body)
                                 .statusCode();
                         int startForm = client.postJson("/engine-rest/process-definition/" + definition.getId() + "/submit-form", body)
@@ -95,13 +96,16 @@ class ProcessStartTest extends VisitScenarios {
     @Test
     void evenWithStartRightsGrantedInAdminAUserStartsNothingOutsideTheirOwnSchool() {
         List<String> grants = List.of(
-                grant("visitor1", Resources.PROCESS_DEFINITION, StaffSafetyProcess.KEY, Permissions.CREATE_INSTANCE),
-                grant("visitor1", Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE));
+                AdminGrants.grant(authorizationService, Roles.VISITING_STAFF, Resources.PROCESS_DEFINITION,
+                        StaffSafetyProcess.KEY, Permissions.CREATE_INSTANCE),
+                AdminGrants.grant(authorizationService, Roles.VISITING_STAFF, Resources.PROCESS_INSTANCE, Authorization.ANY,
+                        Permissions.CREATE));
         try {
             Footprint before = footprint();
             WebClient visitor = WebClient.basic(port, "visitor1", password);
             var otherSchool = visitor.postJson("/engine-rest/process-definition/key/" + StaffSafetyProcess.KEY + "/start",
-                    "{\"businessKey\":\"HV-LYN-00004\",\"variables\":{\"schoolId\":{\"value\":\"lynnfield-primary\",\"type\":\"String\"}}}");
+                    "{\"businessKey\":\"HV-LYN-00004\",\"variables\":{\"" + SchoolTenancy.SCHOOL_ID.name()
+                            + "\":{\"value\":\"lynnfield-primary\",\"type\":\"String\"}}}");
             assertThat(otherSchool.statusCode()).isEqualTo(403);
             assertThat(otherSchool.body()).contains("school 'lynnfield-primary'").contains("only for their own schools");
             var noSchool = visitor.postJson("/engine-rest/process-definition/key/" + StaffSafetyProcess.KEY + "/start",
@@ -130,21 +134,12 @@ class ProcessStartTest extends VisitScenarios {
         completeAs("visitor1", visit, HomeVisitProcess.Elements.PLAN, ordinaryPlan());
         String signOut = task(visit, HomeVisitProcess.Elements.SIGN_OUT).getId();
         var signedOut = WebClient.basic(port, "office", password).postJson("/engine-rest/task/" + signOut + "/complete",
-                "{\"variables\":{\"signOutConfirmed\":{\"value\":true,\"type\":\"Boolean\"}}}");
+                "{\"variables\":{\"" + HomeVisitProcess.Variables.SIGN_OUT_CONFIRMED.name() + "\":{\"value\":true,\"type\":\"Boolean\"}}}");
         assertThat(signedOut.statusCode()).isEqualTo(204);
         ProcessInstance watch = runtimeService.createProcessInstanceQuery().processDefinitionKey(StaffSafetyProcess.KEY)
                 .processInstanceBusinessKey(visit.getBusinessKey()).singleResult();
         assertThat(watch).as("the watch the office's sign-out started").isNotNull();
         assertThat(watch.getTenantId()).isEqualTo("thames-view-junior");
-    }
-
-    private String grant(String userId, Resources resource, String resourceId, Permissions permission) {
-        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setUserId(userId);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        authorization.addPermission(permission);
-        return authorizationService.saveAuthorization(authorization).getId();
     }
 
     private Footprint footprint() {

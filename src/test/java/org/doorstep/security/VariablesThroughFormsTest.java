@@ -2,6 +2,7 @@ package org.doorstep.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.doorstep.visit.HomeVisitProcess.Variables.AUTHORISATION_DECISION;
 import static org.doorstep.visit.HomeVisitProcess.Variables.AUTHORISER_GROUP;
 import static org.doorstep.visit.HomeVisitProcess.Variables.RISK_LEVEL;
 
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.doorstep.DoorstepTest;
+import org.doorstep.visit.HomeVisitProcess;
 import org.doorstep.visit.HomeVisitProcess.Elements;
 import org.doorstep.visit.VisitScenarios;
 import org.junit.jupiter.api.Test;
@@ -51,17 +53,35 @@ class VariablesThroughFormsTest extends VisitScenarios {
         assertThat(visitor.get("/engine-rest/task/" + planTask).statusCode()).as("visitor1's own task").isEqualTo(200);
 
         String rewrite = """
-                {"modifications":{"authoriserGroup":{"value":"visiting-staff","type":"String"},
-                                  "riskLevel":{"value":"low","type":"String"}}}""";
+                {"modifications":{"%s":{"value":"visiting-staff","type":"String"},
+                                  "%s":{"value":"low","type":"String"}}}""".formatted(AUTHORISER_GROUP.name(), RISK_LEVEL.name());
         assertThat(visitor.postJson("/engine-rest/task/" + planTask + "/variables", rewrite).statusCode()).isEqualTo(403);
         assertThat(visitor.postJson("/engine-rest/task/" + planTask + "/localVariables", rewrite).statusCode()).isEqualTo(403);
         assertThat(visitor.postJson("/engine-rest/process-instance/" + visit.getId() + "/variables", rewrite).statusCode())
                 .isEqualTo(403);
-        assertThat(visitor.postJson("/engine-rest/task/" + planTask + "/variables", "{\"deletions\":[\"riskLevel\"]}")
+        assertThat(visitor.postJson("/engine-rest/task/" + planTask + "/variables", "{\"deletions\":[\"" + RISK_LEVEL.name() + "\"]}")
                 .statusCode()).isEqualTo(403);
 
         assertThat(variable(visit, AUTHORISER_GROUP)).isEqualTo("headteacher");
         assertThat(variable(visit, RISK_LEVEL)).isEqualTo(riskLevel).isNotNull();
+        assertThat(visitor.postJson("/engine-rest/task/" + planTask + "/claim", "{\"userId\":\"visitor1\"}").statusCode())
+                .as("but still claims it, as Tasklist does").isEqualTo(204);
+    }
+
+    @Test
+    void staffCheckInThroughDoorstepNotByCorrelatingMessagesThroughTheRestApi() {
+        ProcessInstance visit = request();
+        authorise(visit);
+        assessRisk(visit, noHazards());
+        plan(visit);
+        signOut(visit);
+        String arrived = "{\"messageName\":\"" + HomeVisitProcess.Messages.STAFF_ARRIVED + "\",\"businessKey\":\""
+                + visit.getBusinessKey() + "\",\"all\":true}";
+        for (String user : List.of("visitor1", "office", "leader")) {
+            assertThat(WebClient.basic(port, user, password).postJson("/engine-rest/message", arrived).statusCode())
+                    .as(user).isEqualTo(403);
+        }
+        assertThat(visit).isWaitingAt(Elements.STAFF_ARRIVED);
     }
 
     @Test
@@ -69,17 +89,19 @@ class VariablesThroughFormsTest extends VisitScenarios {
         ProcessInstance visit = request();
         String authorise = task(visit, Elements.AUTHORISE).getId();
         String forged = """
-                {"variables":{"authorisationDecision":{"value":"approved","type":"String"},
-                              "authoriserGroup":{"value":"visiting-staff","type":"String"}}}""";
+                {"variables":{"%s":{"value":"approved","type":"String"},
+                              "%s":{"value":"visiting-staff","type":"String"}}}"""
+                .formatted(AUTHORISATION_DECISION.name(), AUTHORISER_GROUP.name());
 
         var overRest = WebClient.basic(port, "head", password).postJson("/engine-rest/task/" + authorise + "/complete", forged);
         assertThat(overRest.statusCode()).isEqualTo(400);
         assertThat(overRest.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(overRest.body()).contains("\"variables\":[\"authoriserGroup\"]").doesNotContain("\"authorisationDecision\"");
+        assertThat(overRest.body()).contains("\"variables\":[\"" + AUTHORISER_GROUP.name() + "\"]")
+                .doesNotContain("\"" + AUTHORISATION_DECISION.name() + "\"");
 
         var overTasklist = tasklist("head").post("/camunda/api/engine/engine/default/task/" + authorise + "/submit-form", forged);
         assertThat(overTasklist.statusCode()).isEqualTo(400);
-        assertThat(overTasklist.body()).contains("authoriserGroup");
+        assertThat(overTasklist.body()).contains(AUTHORISER_GROUP.name());
 
         assertThat(visit).isWaitingAt(Elements.AUTHORISE);
         assertThat(taskService.createTaskQuery().taskId(authorise).count()).isOne();
@@ -91,7 +113,7 @@ class VariablesThroughFormsTest extends VisitScenarios {
         ProcessInstance visit = request();
         String authorise = task(visit, Elements.AUTHORISE).getId();
         var submitted = tasklist("head").post("/camunda/api/engine/engine/default/task/" + authorise + "/submit-form",
-                "{\"variables\":{\"authorisationDecision\":{\"value\":\"approved\",\"type\":\"String\"}}}");
+                "{\"variables\":{\"" + AUTHORISATION_DECISION.name() + "\":{\"value\":\"approved\",\"type\":\"String\"}}}");
         assertThat(submitted.statusCode()).isEqualTo(204);
         assertThat(visit).hasPassed(Elements.AUTHORISE);
     }
