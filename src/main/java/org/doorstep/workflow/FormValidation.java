@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,7 +18,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.identity.UserQuery;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -53,7 +56,7 @@ public class FormValidation extends AbstractProcessEnginePlugin {
         if (rules == null) {
             return;
         }
-        List<String> problems = rules.problems(task::getVariable);
+        List<String> problems = rules.problems(task::getVariable, schoolUsers(task.getTenantId()));
         if (!problems.isEmpty()) {
             throw new FormValidationException(task.getName(), problems);
         }
@@ -66,6 +69,22 @@ public class FormValidation extends AbstractProcessEnginePlugin {
     public Set<String> fieldKeys(DelegateTask task) {
         FormRules rules = rulesFor(task);
         return rules == null ? Set.of() : rules.fields().stream().map(FormRules.Field::key).collect(Collectors.toSet());
+    }
+
+    /**
+     * Whether a user id names a member of the school (the task's tenant). Asked of the identity store
+     * without the completing user's authorizations: visiting staff may not list users, yet may name
+     * a colleague on their plan.
+     */
+    private static Predicate<String> schoolUsers(String schoolId) {
+        CommandContext context = Context.getCommandContext();
+        return userId -> context.runWithoutAuthorization(() -> {
+            UserQuery users = context.getReadOnlyIdentityProvider().createUserQuery(context).userId(userId);
+            if (schoolId != null) {
+                users.memberOfTenant(schoolId);
+            }
+            return users.count() > 0;
+        });
     }
 
     /**
