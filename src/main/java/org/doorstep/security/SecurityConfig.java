@@ -2,11 +2,14 @@ package org.doorstep.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.doorstep.workflow.FormValidation;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -116,6 +119,13 @@ class SecurityConfig {
     @Bean
     FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
         return registration(new QueryExpressionGuard(), 5, "/engine-rest/*", "/camunda/api/*");
+    }
+
+    /** Completing a task sets only its form's fields, through the REST API and Tasklist alike. */
+    @Bean
+    FilterRegistrationBean<FormFieldGuard> formFieldGuard(FormValidation forms, SchoolAccess schools,
+            ProcessEngineConfigurationImpl engine, ObjectMapper json) {
+        return registration(new FormFieldGuard(forms, schools, engine, json), 6, "/engine-rest/*", "/camunda/api/engine/*");
     }
 
     /** Registers a filter to run after Spring Security, which must have found the principal first. */
