@@ -1,11 +1,14 @@
 package org.doorstep.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.doorstep.workflow.FormValidation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -192,6 +195,13 @@ class SecurityConfig {
                 registration(new RestDeploymentGuard(), 5, "/engine-rest/*", "/camunda/api/*");
         registration.setEnabled(!restDeploymentsAllowed);
         return registration;
+    }
+
+    /** Completing a task sets only its form's fields, through the REST API and Tasklist alike. */
+    @Bean
+    FilterRegistrationBean<FormFieldGuard> formFieldGuard(FormValidation forms, SchoolAccess schools,
+            ProcessEngineConfigurationImpl engine, ObjectMapper json) {
+        return registration(new FormFieldGuard(forms, schools, engine, json), 6, "/engine-rest/*", "/camunda/api/engine/*");
     }
 
     /** Registers a filter to run after Spring Security, which must have found the principal first. */

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -58,6 +60,15 @@ public class FormValidation extends AbstractProcessEnginePlugin {
         if (!problems.isEmpty()) {
             throw new FormValidationException(task.getName(), problems);
         }
+    }
+
+    /**
+     * The keys of the task's form fields: the only variables completing it may set (none for a task
+     * without a form). Called inside an engine command.
+     */
+    public Set<String> fieldKeys(DelegateTask task) {
+        FormRules rules = rulesFor(task);
+        return rules == null ? Set.of() : rules.fields().stream().map(FormRules.Field::key).collect(Collectors.toSet());
     }
 
     /**
