@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Browser test of the phone check-in page and the office safety board (not part of ./mvnw verify).
+# Browser test of the phone check-in page and the office safety board, then a check that no page
+# (Doorstep's, Tasklist, Cockpit, Admin) breaks its Content-Security-Policy (not part of ./mvnw verify).
 # Needs: Debian's chromium (apt-get install -y chromium) and Node 18+; installs playwright-core once.
 # .ci/run runs it after the test suites, with screenshots in target/ (DOORSTEP_IMAGES).
 # Starts Doorstep (demo profile, H2 file database under /tmp/safety-demo) on port 8093 with one
@@ -26,3 +27,4 @@ for _ in $(seq 1 120); do
 done
 VISIT=$(grep '^READY ' "$LOG" | head -1 | cut -d' ' -f2)
 DOORSTEP_URL="http://localhost:$PORT" DOORSTEP_VISIT="$VISIT" node tools/browser-test/check-in-and-board.mjs
+DOORSTEP_URL="http://localhost:$PORT" node tools/browser-test/csp-check.mjs

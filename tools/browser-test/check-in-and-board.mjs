@@ -32,10 +32,11 @@ try {
   await staff.goto(base + '/check-in.html?visit=' + visit);
   await staff.waitForSelector('#visit:not([hidden])');
   await staff.click('button[data-type="ARRIVED"]');
-  await staff.waitForFunction(() => document.querySelector('#message').textContent.startsWith('Sent: arrived'));
+  // Locators, not waitForFunction: that evaluates strings, which the page's Content-Security-Policy forbids.
+  await staff.locator('#message', { hasText: 'Sent: arrived' }).waitFor();
   await staff.click('button[data-type="OK"]');
-  await staff.waitForFunction(() => document.querySelector('#message').textContent.startsWith("Sent: I'm OK"));
-  await staff.waitForFunction(() => document.querySelector('#last').textContent.includes("I'm OK"), null, { timeout: 10000 });
+  await staff.locator('#message', { hasText: "Sent: I'm OK" }).waitFor();
+  await staff.locator('#last', { hasText: "I'm OK" }).waitFor({ timeout: 10000 });
   const last = await staff.textContent('#last');
   await staff.screenshot({ path: images + '/check-in-page.png', fullPage: true });
   console.log('phone page: arrived and I\'m OK sent; last check-in ' + last);

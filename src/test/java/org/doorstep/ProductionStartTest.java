@@ -30,6 +30,13 @@ class ProductionStartTest {
     }
 
     @Test
+    void refusesACommonAdministratorPasswordHoweverLong() {
+        assertThatThrownBy(() -> start("common", "root", "Password2026!").close())
+                .rootCause()
+                .hasMessageContaining("not a commonly used password");
+    }
+
+    @Test
     void createsTheFirstAdministratorFromConfigurationAndNoDemoUsers() {
         try (ConfigurableApplicationContext context = start("configured", "firstadmin", "a-long-enough-secret")) {
             IdentityService identity = context.getBean(IdentityService.class);

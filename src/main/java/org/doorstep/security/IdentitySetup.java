@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
@@ -41,7 +42,6 @@ import org.springframework.stereotype.Component;
 class IdentitySetup extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
-    static final int MINIMUM_PASSWORD_LENGTH = 12;
 
     private final Environment environment;
     private final String initialAdminUsername;
@@ -208,17 +208,18 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
         if (initialAdminUsername.isBlank() || initialAdminPassword.isBlank()) {
             throw new IllegalStateException("""
                     Doorstep will not start: no administrator exists and none is configured.
-                    Set DOORSTEP_ADMIN_USERNAME and DOORSTEP_ADMIN_PASSWORD (at least %d characters) for the first start;
+                    Set DOORSTEP_ADMIN_USERNAME and DOORSTEP_ADMIN_PASSWORD (at least %d characters, not a common password) for the first start;
                     they are only used to create the first administrator. Demo users and passwords exist only with the 'demo' profile."""
-                    .formatted(MINIMUM_PASSWORD_LENGTH));
-        }
-        if (initialAdminPassword.length() < MINIMUM_PASSWORD_LENGTH) {
-            throw new IllegalStateException("Doorstep will not start: DOORSTEP_ADMIN_PASSWORD must have at least "
-                    + MINIMUM_PASSWORD_LENGTH + " characters");
+                    .formatted(PasswordRules.MINIMUM_LENGTH));
         }
         User admin = identityService.newUser(initialAdminUsername);
         admin.setFirstName("Doorstep");
         admin.setLastName("Administrator");
+        PasswordPolicyResult check = identityService.checkPasswordAgainstPolicy(initialAdminPassword, admin);
+        if (!check.isValid()) {
+            throw new IllegalStateException("Doorstep will not start: DOORSTEP_ADMIN_PASSWORD breaks the password policy: "
+                    + PasswordRules.explain(check.getViolatedRules()));
+        }
         admin.setPassword(initialAdminPassword);
         identityService.saveUser(admin);
         identityService.createMembership(initialAdminUsername, Roles.CAMUNDA_ADMIN);

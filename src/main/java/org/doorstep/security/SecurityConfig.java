@@ -1,30 +1,36 @@
 package org.doorstep.security;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.doorstep.workflow.FormValidation;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
@@ -36,7 +42,13 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * decide what each group may see and do in Tasklist, Cockpit, Admin and the REST API.</li>
  * <li>CSRF: the Camunda webapps run their own CSRF filter on /camunda/api; the REST API is
  * stateless Basic; Doorstep's own pages use Spring's token under names that do not collide with
- * Camunda's XSRF-TOKEN cookie.</li>
+ * Camunda's XSRF-TOKEN cookie. Only a Basic-authenticated call without a session may leave the
+ * token out: anything a browser's session cookie authenticates needs it.</li>
+ * <li>Passwords are checked only by {@link CamundaIdentityAuthenticationProvider}, which throttles
+ * guessing; Camunda's other password-checking endpoints are closed.</li>
+ * <li>Headers: Doorstep's pages get Spring's Content-Security-Policy; the Camunda webapps (which need
+ * eval and their nonce) get Camunda's own (camunda.bpm.webapp.header-security). HSTS on every
+ * secure request, Referrer-Policy everywhere.</li>
  * </ul>
  */
 @Configuration
@@ -45,18 +57,45 @@ class SecurityConfig {
 
     static final String ENGINE_REST = "/engine-rest/**";
 
+    /** Doorstep's pages (and Spring's sign-in page) keep every script and style in files of their own. */
+    static final String PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    /** Swagger UI (springdoc's OpenAPI page) styles elements inline as it renders them. */
+    static final String API_DOCS = "/swagger-ui/**";
+    static final String API_DOCS_CSP = PAGES_CSP.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+
+    /** JSON only: nothing on the REST API is ever rendered as a page. */
+    static final String REST_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+    /**
+     * Endpoints that check a password outside the throttled sign-in: the REST API's "verify user"
+     * and the webapps' own login form (Doorstep's single sign-in replaces it).
+     */
+    static final String REST_VERIFY_USER = "/engine-rest/identity/verify";
+    static final String[] WEBAPP_PASSWORD_CHECKS = {"/camunda/api/engine/engine/*/identity/verify",
+            "/camunda/api/admin/auth/user/*/login/**"};
+
+    private static final long ONE_YEAR_IN_SECONDS = 31_536_000;
+
     @Bean
     @Order(1)
     SecurityFilterChain engineRestApi(HttpSecurity http) throws Exception {
-        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
-        challenge.setRealmName("Doorstep");
+        AuthenticationEntryPoint challenge = basicChallenge();
         return http.securityMatcher(new AntPathRequestMatcher(ENGINE_REST))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(new AntPathRequestMatcher(REST_VERIFY_USER)).denyAll()
+                        .anyRequest().authenticated())
                 // Always 401 here, never the sign-in page: callers of the REST API are programs.
                 .httpBasic(basic -> basic.authenticationEntryPoint(challenge))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(challenge))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless: a browser's session cookie never authenticates here, so there is nothing to forge.
                 .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(REST_CSP))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(ONE_YEAR_IN_SECONDS).includeSubDomains(false)))
                 .build();
     }
 
@@ -66,6 +105,7 @@ class SecurityConfig {
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieName("DOORSTEP-XSRF");
         csrfTokens.setHeaderName("X-DOORSTEP-XSRF");
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/css/**", "/favicon.ico").permitAll()
@@ -74,6 +114,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                                 .hasAuthority(Roles.authority(Roles.CAMUNDA_ADMIN))
+                        .requestMatchers(WEBAPP_PASSWORD_CHECKS).denyAll()
                         // Camunda guards its Cockpit and Admin plugin APIs only by "signed in to the engine";
                         // application access is decided here, per group.
                         .requestMatchers("/camunda/api/admin/auth/**").authenticated()
@@ -85,7 +126,7 @@ class SecurityConfig {
                 .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 // Machines may call Doorstep's API with Basic credentials; people use the session.
-                .httpBasic(withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicChallenge()))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                         new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/actuator/**"),
@@ -94,9 +135,35 @@ class SecurityConfig {
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers("/camunda/**")
-                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                        .ignoringRequestMatchers(SecurityConfig::basicWithoutSession))
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.sameOrigin())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(new OrRequestMatcher(
+                                        new AntPathRequestMatcher("/camunda/**"), new AntPathRequestMatcher(API_DOCS))),
+                                new ContentSecurityPolicyHeaderWriter(PAGES_CSP)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new AntPathRequestMatcher(API_DOCS),
+                                new ContentSecurityPolicyHeaderWriter(API_DOCS_CSP)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        // Spring writes HSTS only on secure requests (TLS, or a trusted proxy's X-Forwarded-Proto).
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(ONE_YEAR_IN_SECONDS).includeSubDomains(false)))
                 .build();
+    }
+
+    /**
+     * A machine's call: Basic credentials and no session. A browser attaches its session cookie to
+     * a forged request by itself, whatever other headers the page adds, so such a call needs the token.
+     */
+    static boolean basicWithoutSession(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                && request.getRequestedSessionId() == null;
+    }
+
+    private static AuthenticationEntryPoint basicChallenge() {
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName("Doorstep");
+        return new ThrottleAwareEntryPoint(challenge);
     }
 
     private static String[] cockpitAuthorities() {
@@ -119,6 +186,15 @@ class SecurityConfig {
     @Bean
     FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
         return registration(new QueryExpressionGuard(), 5, "/engine-rest/*", "/camunda/api/*");
+    }
+
+    @Bean
+    FilterRegistrationBean<RestDeploymentGuard> restDeploymentGuard(
+            @Value("${" + RestDeploymentGuard.SWITCH + ":false}") boolean restDeploymentsAllowed) {
+        FilterRegistrationBean<RestDeploymentGuard> registration =
+                registration(new RestDeploymentGuard(), 5, "/engine-rest/*", "/camunda/api/*");
+        registration.setEnabled(!restDeploymentsAllowed);
+        return registration;
     }
 
     /** Completing a task sets only its form's fields, through the REST API and Tasklist alike. */

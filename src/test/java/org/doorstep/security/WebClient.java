@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A browser-like client for tests: keeps cookies, signs in through the real sign-in form. */
 public final class WebClient {
@@ -16,6 +18,7 @@ public final class WebClient {
     private final String base;
     private final HttpClient http;
     private String basicCredentials;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     private WebClient(int port) {
         this.base = "http://localhost:" + port;
@@ -30,9 +33,12 @@ public final class WebClient {
     /** Sends HTTP Basic credentials with every request, as a machine client of the REST API would. */
     public static WebClient basic(int port, String user, String password) {
         WebClient client = new WebClient(port);
-        client.basicCredentials = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        client.basicCredentials = basicHeader(user, password);
         return client;
+    }
+
+    public static String basicHeader(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Signs in through the form, as a person would; the session cookie then carries the sign-in. */
@@ -51,6 +57,12 @@ public final class WebClient {
         return client;
     }
 
+    /** Sends this header with every later request as well, e.g. a stray Authorization header beside the session. */
+    public WebClient with(String header, String value) {
+        extraHeaders.put(header, value);
+        return this;
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }
@@ -61,6 +73,10 @@ public final class WebClient {
 
     public HttpResponse<String> post(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> putJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A JSON POST from one of Doorstep's pages, with the CSRF header the page sends. */
@@ -74,6 +90,7 @@ public final class WebClient {
         if (basicCredentials != null) {
             builder.header("Authorization", basicCredentials);
         }
+        extraHeaders.forEach(builder::header);
         return builder;
     }
 
