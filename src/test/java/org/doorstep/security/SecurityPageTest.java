@@ -1,0 +1,61 @@
+package org.doorstep.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/security.md lists every attack tried against Doorstep with the test that proves today's
+ * answer. This keeps the page honest: every row names a test, and every named test exists, so a
+ * renamed or deleted test cannot leave a claim standing that nothing checks any more.
+ */
+class SecurityPageTest {
+
+    private static final Path PAGE = Path.of("docs/security.md");
+    private static final Pattern PROOF = Pattern.compile("`([A-Z][A-Za-z0-9]*)#([a-z][A-Za-z0-9_]*)`");
+
+    @Test
+    void everyAttemptOnTheSecurityPageNamesATestThatExists() throws IOException {
+        List<String> rows = Files.readAllLines(PAGE).stream()
+                .filter(line -> line.startsWith("| ") && !line.startsWith("| What was tried") && !line.startsWith("|---"))
+                .toList();
+        assertThat(rows).as("attempts listed on %s", PAGE).hasSizeGreaterThan(20);
+
+        Map<String, Path> testClasses = testSources();
+        List<String> problems = new ArrayList<>();
+        for (String row : rows) {
+            Matcher proof = PROOF.matcher(row);
+            if (!proof.find()) {
+                problems.add("no test named in: " + row);
+                continue;
+            }
+            do {
+                Path source = testClasses.get(proof.group(1));
+                if (source == null) {
+                    problems.add("no test class " + proof.group(1));
+                } else if (!Files.readString(source).matches("(?s).*\\bvoid " + proof.group(2) + "\\(.*")) {
+                    problems.add("no test method " + proof.group(1) + "#" + proof.group(2));
+                }
+            } while (proof.find());
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static Map<String, Path> testSources() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {
+            return files.filter(file -> file.toString().endsWith(".java"))
+                    .collect(Collectors.toMap(file -> file.getFileName().toString().replace(".java", ""), file -> file,
+                            (first, second) -> first));
+        }
+    }
+}
