@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +16,7 @@ import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -25,12 +28,15 @@ import org.doorstep.notification.Outbox.Channel;
 import org.doorstep.notification.Outbox.Recipient;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.records.AuditTrail.AuditEvent;
+import org.doorstep.security.WebClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -63,6 +69,10 @@ class OutboxDeliveryTest {
     JavaMailSenderImpl mailSender;
     @Autowired
     LoggingSmsGateway sms;
+    @LocalServerPort
+    int port;
+    @Value("${doorstep.demo.password}")
+    String password;
 
     String configuredHost;
     int configuredPort;
@@ -173,6 +183,26 @@ class OutboxDeliveryTest {
         assertThat(outbox.undelivered()).filteredOn(message -> visit.equals(message.visitReference()))
                 .extracting(Outbox.Undelivered::status).containsExactly("FAILED");
         assertThat(meters.get("doorstep.outbox.failed").gauge().value()).isGreaterThanOrEqualTo(1);
+        // On the safety board of the visit's school, and only there.
+        assertThat(undeliveredOnTheBoardOf("office")).containsExactly(visit + " EMAIL office FAILED");
+        assertThat(undeliveredOnTheBoardOf("lyn-office")).isEmpty();
+    }
+
+    private List<String> undeliveredOnTheBoardOf(String user) {
+        try {
+            JsonNode board = new ObjectMapper().readTree(WebClient.basic(port, user, password).get("/api/safety/board").body());
+            List<String> rows = new ArrayList<>();
+            board.get("undelivered").forEach(message -> {
+                if (message.get("visitReference").asText().equals(visit)) {
+                    rows.add(String.join(" ", message.get("visitReference").asText(), message.get("channel").asText(),
+                            message.get("recipientUser").asText(), message.get("status").asText()));
+                }
+            });
+            assertThat(board.get("undeliveredAlerts").asInt()).isEqualTo(board.get("undelivered").size());
+            return rows;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Alert alert() {

@@ -46,6 +46,8 @@ public final class TwoNodeReliabilityRun {
     private static final int SMTP_PORT = Integer.getInteger("smtp.port", 18143);
     private static final Duration KILL_AFTER = Duration.ofMillis(Long.getLong("kill.after.ms", 1000));
     private static final Path OUT = Path.of(System.getProperty("out", "target/reliability"));
+    /** Extra Spring arguments for both nodes, e.g. -Dnode.args="--camunda.bpm.job-execution.queue-capacity=16". */
+    private static final String NODE_ARGS = System.getProperty("node.args", "");
     private static final String CALL_STAFF = StaffSafetyProcess.Elements.CALL_VISITING_STAFF;
 
     private final Process[] nodes = new Process[2];
@@ -84,7 +86,8 @@ public final class TwoNodeReliabilityRun {
         Result calm = round("A", false);
         Result killed = round("B", true);
         String report = "\n==== Two-node reliability run, " + VISITS + " check-ins due at one moment per round ====\n"
-                + calm + killed + machine();
+                + (NODE_ARGS.isBlank() ? "" : "node arguments: " + NODE_ARGS + "\n")
+                + calm + killed + "\n" + jobsRunTwice() + machine();
         System.out.println(report);
         Files.writeString(OUT.resolve("summary.txt"), report);
         return calm.ok() && killed.ok();
@@ -177,6 +180,17 @@ public final class TwoNodeReliabilityRun {
         return new Result(text.toString(), ok);
     }
 
+    /** A job whose lock ran out while it still waited in a node's queue is run by the other node too; one of them rolls back. */
+    private String jobsRunTwice() throws java.io.IOException {
+        long count = 0;
+        for (int node = 1; node <= 2; node++) {
+            try (var lines = Files.lines(OUT.resolve("node" + node + ".log"))) {
+                count += lines.filter(line -> line.contains("ENGINE-14006") && line.contains("OptimisticLockingException")).count();
+            }
+        }
+        return "jobs rolled back because another node ran them too (lock expired first): " + count + "\n";
+    }
+
     private Map<String, List<Instant>> alertTasks(String prefix) {
         Map<String, List<Instant>> tasks = new HashMap<>();
         jdbc.sql("""
@@ -226,14 +240,17 @@ public final class TwoNodeReliabilityRun {
     private void startNode(int index) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         File log = OUT.resolve("node" + (index + 1) + ".log").toFile();
-        Process node = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 DoorstepApplication.class.getName(),
                 "--spring.profiles.active=demo,postgres",
                 "--server.port=" + NODE_PORTS[index],
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP_PORT,
                 "--doorstep.outbox.node-id=node" + (index + 1),
-                "--logging.level.org.doorstep.notification.LoggingSmsGateway=warn")
-                .redirectErrorStream(true).redirectOutput(log).start();
+                "--logging.level.org.doorstep.notification.LoggingSmsGateway=warn"));
+        if (!NODE_ARGS.isBlank()) {
+            command.addAll(List.of(NODE_ARGS.trim().split("\\s+")));
+        }
+        Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         nodes[index] = node;
         Files.writeString(OUT.resolve("node" + (index + 1) + ".pid"), Long.toString(node.pid()));
     }
