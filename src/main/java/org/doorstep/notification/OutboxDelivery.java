@@ -7,10 +7,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,16 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox: claims due rows by a conditional update (the same SQL on H2 and PostgreSQL;
- * of two nodes claiming one row, exactly one update matches), sends them (e-mails up to 20 over one
- * connection), and marks each sent in a transaction of its own. A claim is a lease: a row still claimed after its lease belonged
+ * Delivers the outbox: claims one due row at a time by a conditional update (the same SQL on H2 and
+ * PostgreSQL; of two nodes claiming one row, exactly one update matches), sends it, and marks it
+ * sent in a transaction of its own. A claim is a lease: a row still claimed after its lease belonged
  * to a node that died while sending and is tried again, so a message is delivered at least once, and
  * twice only if a node dies between the provider accepting it and the mark committing.
  */
@@ -40,7 +36,6 @@ class OutboxDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
     private static final int BATCH = 100;
-    private static final int EMAILS_PER_CONNECTION = 20;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -103,27 +98,12 @@ class OutboxDelivery {
                         WHERE status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
                         ORDER BY next_attempt_at, id FETCH FIRST %d ROWS ONLY""".formatted(BATCH))
                         .params(Timestamp.from(now), Timestamp.from(now)).query(Row.class).list();
-                for (Channel channel : Channel.values()) {
-                    List<Row> waiting = due.stream().filter(row -> row.channel() == channel).toList();
-                    int group = channel == Channel.EMAIL ? EMAILS_PER_CONNECTION : 1;
-                    for (int first = 0; first < waiting.size() && !down.contains(channel); first += group) {
-                        // Claimed just before sending, a group at a time: a node holds few claims when it dies.
-                        List<Row> claimed = waiting.subList(first, Math.min(first + group, waiting.size())).stream()
-                                .filter(this::claim).toList();
-                        if (claimed.isEmpty()) {
-                            continue;
-                        }
-                        Map<Row, Exception> failed = channel == Channel.EMAIL ? sendEmails(claimed) : sendText(claimed.get(0));
-                        for (Row row : claimed) {
-                            if (failed.containsKey(row)) {
-                                failed(row, failed.get(row));
-                            } else {
-                                sent(row);
-                                sent++;
-                            }
-                        }
-                        if (!failed.isEmpty()) {
-                            down.add(channel);
+                for (Row row : due) {
+                    if (!down.contains(row.channel()) && claim(row)) {
+                        if (send(row)) {
+                            sent++;
+                        } else {
+                            down.add(row.channel());
                         }
                     }
                 }
@@ -142,47 +122,23 @@ class OutboxDelivery {
                 .params(node, Timestamp.from(now.plus(lease)), row.id(), Timestamp.from(now)).update() == 1;
     }
 
-    /** One connection for the group; a message the server refused fails alone, a connection failure fails them all. */
-    private Map<Row, Exception> sendEmails(List<Row> rows) {
-        Map<SimpleMailMessage, Row> rowOf = new IdentityHashMap<>();
-        List<SimpleMailMessage> messages = new ArrayList<>();
-        for (Row row : rows) {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(from);
-            message.setTo(row.recipient());
-            message.setSubject(row.subject());
-            message.setText(row.body());
-            messages.add(message);
-            rowOf.put(message, row);
-        }
-        Map<Row, Exception> failed = new HashMap<>();
+    private boolean send(Row row) {
         try {
-            mail.send(messages.toArray(SimpleMailMessage[]::new));
-        } catch (MailSendException e) {
-            e.getFailedMessages().forEach((message, cause) -> {
-                if (rowOf.containsKey(message)) {
-                    failed.put(rowOf.get(message), cause);
+            switch (row.channel()) {
+                case EMAIL -> {
+                    SimpleMailMessage message = new SimpleMailMessage();
+                    message.setFrom(from);
+                    message.setTo(row.recipient());
+                    message.setSubject(row.subject());
+                    message.setText(row.body());
+                    mail.send(message);
                 }
-            });
-            if (failed.isEmpty()) {
-                rows.forEach(row -> failed.put(row, e));
+                case SMS -> sms.send(row.recipient(), row.subject());
             }
         } catch (RuntimeException e) {
-            rows.forEach(row -> failed.put(row, e));
+            failed(row, e);
+            return false;
         }
-        return failed;
-    }
-
-    private Map<Row, Exception> sendText(Row row) {
-        try {
-            sms.send(row.recipient(), row.subject());
-            return Map.of();
-        } catch (RuntimeException e) {
-            return Map.of(row, e);
-        }
-    }
-
-    private void sent(Row row) {
         transaction.executeWithoutResult(status -> {
             int marked = jdbc.sql("""
                     UPDATE notification_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1,
@@ -197,9 +153,10 @@ class OutboxDelivery {
                     describe(row) + (row.attempts() > 0 ? " after " + (row.attempts() + 1) + " attempts" : ""));
         });
         delivered.get(row.channel()).increment();
+        return true;
     }
 
-    private void failed(Row row, Exception e) {
+    private void failed(Row row, RuntimeException e) {
         failures.get(row.channel()).increment();
         int attempts = row.attempts() + 1;
         boolean givingUp = attempts >= maxAttempts;

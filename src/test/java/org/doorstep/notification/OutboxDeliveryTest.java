@@ -104,14 +104,17 @@ class OutboxDeliveryTest {
         mailServerDown();
         outbox.deliverDue();
         assertThat(emailsAbout(visit)).isEmpty();
-        assertThat(rows()).extracting(OutboxRow::attempts).containsExactly(1, 1);
-        assertThat(actions()).containsExactly("ALERT_DELIVERY_RETRYING", "ALERT_DELIVERY_RETRYING");
+        // After the first failure the run leaves the channel alone: a hanging server costs one timeout per run.
+        assertThat(rows()).extracting(OutboxRow::recipient, OutboxRow::attempts)
+                .containsExactly(tuple("office@example.test", 1), tuple("head@example.test", 0));
+        assertThat(actions()).contains("ALERT_DELIVERY_RETRYING");
         assertThat(outbox.undelivered()).filteredOn(message -> visit.equals(message.visitReference()))
-                .extracting(Outbox.Undelivered::recipientUser).containsExactlyInAnyOrder("office", "head");
+                .extracting(Outbox.Undelivered::recipientUser).containsExactly("office");
 
         mailServerUp();
         outbox.deliverDue();
-        assertThat(emailsAbout(visit)).as("not before the back-off has passed").isEmpty();
+        assertThat(emailsAbout(visit)).as("the failed one waits for its back-off").flatExtracting(OutboxDeliveryTest::recipients)
+                .containsExactly("head@example.test");
         after(Duration.ofSeconds(5));
         outbox.deliverDue();
 
@@ -119,8 +122,8 @@ class OutboxDeliveryTest {
                 .containsExactlyInAnyOrder("office@example.test", "head@example.test");
         assertThat(rows()).extracting(OutboxRow::status).containsOnly("SENT");
         assertThat(audit.events("visit", visit)).filteredOn(event -> event.action().equals("ALERT_DELIVERED"))
-                .extracting(AuditEvent::detail).containsExactly("email to office (" + subject() + ") after 2 attempts",
-                        "email to head (" + subject() + ") after 2 attempts");
+                .extracting(AuditEvent::detail).containsExactly("email to head (" + subject() + ")",
+                        "email to office (" + subject() + ") after 2 attempts");
         assertThat(delivered(Channel.EMAIL) - deliveredBefore).isEqualTo(2);
         assertThat(outbox.undelivered()).noneMatch(message -> visit.equals(message.visitReference()));
     }
