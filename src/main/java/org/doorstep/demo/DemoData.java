@@ -80,8 +80,8 @@ class DemoData implements SmartInitializingSingleton {
         }
         // A local-authority attendance officer who covers two schools.
         user("la-officer", "Lou", "Authority", Roles.SENIOR_LEADERS, "Local authority attendance officer (Burgh, Lynnfield)");
-        member("la-officer", "burgh-lincolnshire");
-        member("la-officer", "lynnfield-primary");
+        directory.addMember("la-officer", "burgh-lincolnshire");
+        directory.addMember("la-officer", "lynnfield-primary");
     }
 
     private void seed(DemoSchool school, int number) {
@@ -91,7 +91,7 @@ class DemoData implements SmartInitializingSingleton {
             List<String> row = STAFF.get(i);
             String id = school.userPrefix() + row.get(0);
             user(id, row.get(1), row.get(2), row.get(3), row.get(4) + ", " + school.name());
-            member(id, school.id());
+            directory.addMember(id, school.id());
             boolean visits = Roles.VISITING_STAFF.equals(row.get(3));
             directory.addStaff(new Staff(id, school.id(), row.get(1) + " " + row.get(2), row.get(4),
                     "07700 9%d0%03d".formatted(number, i), id + "@" + school.id() + ".example", LocalDate.of(2025, 9, 1),
@@ -122,12 +122,6 @@ class DemoData implements SmartInitializingSingleton {
             identityService.createMembership(id, group);
         }
         signIns.add(String.format("   %-14s %s (%s)", id, description, group));
-    }
-
-    private void member(String userId, String schoolId) {
-        if (identityService.createTenantQuery().userMember(userId).tenantId(schoolId).count() == 0) {
-            identityService.createTenantUserMembership(schoolId, userId);
-        }
     }
 
     @EventListener(ApplicationReadyEvent.class)

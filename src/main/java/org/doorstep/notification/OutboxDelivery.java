@@ -178,8 +178,9 @@ class OutboxDelivery {
                         describe(row) + " failed; retrying");
             }
         });
+        // The class only: a mail server's message may quote the address, and logs name no one.
         log.error("Outbox message {} ({} for alert {}) failed, attempt {} of {}: {}", row.id(), row.channel(), row.alertKey(),
-                attempts, maxAttempts, error);
+                attempts, maxAttempts, e.getClass().getSimpleName());
     }
 
     /** 5 s, 10 s, 20 s ... doubling up to the maximum: a short outage is bridged fast, a long one is not hammered. */

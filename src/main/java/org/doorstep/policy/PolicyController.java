@@ -2,9 +2,9 @@ package org.doorstep.policy;
 
 import java.io.IOException;
 import java.util.Collection;
-import java.util.List;
+import org.doorstep.api.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,11 +35,8 @@ class PolicyController {
     }
 
     @ExceptionHandler(InvalidPolicyProfileException.class)
-    ResponseEntity<Problem> invalid(InvalidPolicyProfileException e) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                .body(new Problem("The profiles were not changed: " + e.getMessage(), e.problems()));
-    }
-
-    record Problem(String message, List<String> problems) {
+    ProblemDetail invalid(InvalidPolicyProfileException e) {
+        return Problems.withProblems(HttpStatus.UNPROCESSABLE_ENTITY, "The profiles were not changed: " + e.getMessage(),
+                e.problems());
     }
 }

@@ -5,12 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.doorstep.api.Problems;
 import org.doorstep.records.VisitNotes;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.security.SchoolAccess;
 import org.doorstep.school.Staff;
 import org.doorstep.security.Roles;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.Authentication;
@@ -25,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Check-ins from the phone page or any client: {@code POST /api/visits/{reference}/check-ins} with
  * {@code {"type":"ARRIVED|OK|LEAVING|BACK|EMERGENCY"}} (the office may add {@code "onBehalfOf"}).
- * Refusals answer 4xx with {@code {"error": ..., "message": ...}} and change nothing.
+ * Refusals answer 4xx with a problem detail whose {@code code} says why (e.g. {@code WATCH_ENDED}) and change
+ * nothing.
  */
 @RestController
 class CheckInController {
@@ -80,14 +83,20 @@ class CheckInController {
     }
 
     @ExceptionHandler(CheckInRefusedException.class)
-    ResponseEntity<Map<String, String>> refused(CheckInRefusedException e) {
-        return ResponseEntity.status(e.reason().httpStatus()).body(Map.of("error", e.reason().name(), "message", e.getMessage()));
+    ResponseEntity<ProblemDetail> refused(CheckInRefusedException e) {
+        return refusal(HttpStatus.valueOf(e.reason().httpStatus()), e.reason(), e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", "BAD_REQUEST",
-                "message", "Send JSON like {\"type\":\"OK\"}; type is one of " + types() + "."));
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return refusal(HttpStatus.BAD_REQUEST, CheckInRefusedException.Reason.BAD_REQUEST,
+                "Send JSON like {\"type\":\"OK\"}; type is one of " + types() + ".");
+    }
+
+    private static ResponseEntity<ProblemDetail> refusal(HttpStatus status, CheckInRefusedException.Reason reason, String detail) {
+        ProblemDetail problem = Problems.problem(status, detail);
+        problem.setProperty("code", reason.name());
+        return ResponseEntity.status(status).body(problem);
     }
 
     private static CheckInType parse(String type) {
@@ -95,7 +104,7 @@ class CheckInController {
             return CheckInType.valueOf(type == null ? "" : type.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
             throw new CheckInRefusedException(CheckInRefusedException.Reason.BAD_REQUEST,
-                    "Unknown check-in type '" + type + "'; use one of " + types() + ".");
+                    "Unknown check-in type '" + Problems.shorten(type) + "'; use one of " + types() + ".");
         }
     }
 

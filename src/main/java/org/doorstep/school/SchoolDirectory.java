@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.doorstep.security.SchoolColleagues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,10 +15,12 @@ public class SchoolDirectory {
 
     private final JdbcClient jdbc;
     private final IdentityService identityService;
+    private final SchoolColleagues colleagues;
 
-    SchoolDirectory(JdbcClient jdbc, IdentityService identityService) {
+    SchoolDirectory(JdbcClient jdbc, IdentityService identityService, SchoolColleagues colleagues) {
         this.jdbc = jdbc;
         this.identityService = identityService;
+        this.colleagues = colleagues;
     }
 
     public Optional<School> school(String id) {
@@ -102,6 +105,18 @@ public class SchoolDirectory {
                     .update();
         }
         return true;
+    }
+
+    /**
+     * Makes the user a member of the school (of its tenant), so they work on its visits and see its
+     * staff in user lists.
+     */
+    @Transactional
+    public void addMember(String userId, String schoolId) {
+        if (identityService.createTenantQuery().userMember(userId).tenantId(schoolId).count() == 0) {
+            identityService.createTenantUserMembership(schoolId, userId);
+        }
+        colleagues.reconcile(userId);
     }
 
     /** Adds the member of staff unless one with that id exists; returns whether they were added. */

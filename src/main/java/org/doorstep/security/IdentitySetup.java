@@ -3,7 +3,11 @@ package org.doorstep.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -27,7 +31,8 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure the groups, their Camunda authorizations, the Tasklist filters and an administrator
+ * Makes sure the groups, their Camunda authorizations (exactly, see {@link #grantRolePermissions}),
+ * each school's staff group ({@link SchoolColleagues}), the Tasklist filters and an administrator
  * exist, on every start and idempotently. Runs as the engine is built, before anything else can
  * use it and before the web server opens, so a start without an administrator fails before anyone
  * could reach Admin's first-user set-up page.
@@ -63,6 +68,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
         taskService = engine.getTaskService();
         Roles.ALL.forEach(this::ensureGroup);
         grantRolePermissions();
+        new SchoolColleagues(identityService, authorizationService, new SchoolAccess(identityService)).reconcileAll();
         ensureTasklistFilters();
         ensureAdministrator();
     }
@@ -76,43 +82,98 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
         }
     }
 
+    /**
+     * Every group-wide authorization of Doorstep's groups, exactly: what a group holds beyond this
+     * (granted by an earlier version, or by hand in Admin) is revoked on the next start. School roles
+     * may not start processes, nor change process or task variables: visits, watches, absence cases
+     * and visit lists start only through Doorstep's own services and the processes' delegates, which
+     * the engine does not check (see docs/security-model.md).
+     */
     private void grantRolePermissions() {
+        Map<String, Map<Target, Set<Permission>>> grants = new LinkedHashMap<>();
         for (String group : Roles.TASKLIST_GROUPS) {
-            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            // Reading definitions lets Tasklist show diagrams and forms; starting visits is open to
-            // every role that may request one (the process decides who authorises).
-            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
-            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-            grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
-            grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
-            grant(group, Resources.FILTER, ANY, Permissions.READ);
-            grant(group, Resources.USER, ANY, Permissions.READ);
-            grant(group, Resources.GROUP, ANY, Permissions.READ);
+            Map<Target, Set<Permission>> of = grants.computeIfAbsent(group, g -> new LinkedHashMap<>());
+            add(of, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            // Tasklist shows the diagrams, decisions and deployed forms of the tasks a user may see.
+            add(of, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+            add(of, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+            add(of, Resources.DEPLOYMENT, ANY, Permissions.READ);
+            add(of, Resources.FILTER, ANY, Permissions.READ);
+            // Only the role groups, by name; colleagues are visible through their school's staff group.
+            for (Roles.Role role : Roles.ALL) {
+                add(of, Resources.GROUP, role.id(), Permissions.READ);
+            }
         }
         // Leaders watch running and finished visits in Cockpit; nobody but administrators changes them there.
         for (String group : Roles.MONITORING_GROUPS) {
-            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
-            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-            grant(group, Resources.TASK, ANY, Permissions.READ);
-            grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
+            Map<Target, Set<Permission>> of = grants.computeIfAbsent(group, g -> new LinkedHashMap<>());
+            add(of, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            add(of, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+            add(of, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+            add(of, Resources.TASK, ANY, Permissions.READ);
+            add(of, Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
         }
+        Map<Target, Set<Permission>> administrators = grants.computeIfAbsent(Roles.CAMUNDA_ADMIN, g -> new LinkedHashMap<>());
         for (Resource resource : Resources.values()) {
-            grant(Roles.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+            add(administrators, resource, ANY, Permissions.ALL);
+        }
+        grants.forEach(this::grantExactly);
+        candidatesWorkOnTasksButDoNotUpdateThem();
+    }
+
+    private static void add(Map<Target, Set<Permission>> grants, Resource resource, String resourceId, Permission... permissions) {
+        grants.computeIfAbsent(new Target(resource, resourceId), t -> new LinkedHashSet<>()).addAll(List.of(permissions));
+    }
+
+    /**
+     * Gives the group exactly these grants and removes its other ones, except the grants the engine
+     * itself makes on single tasks for their candidate groups.
+     */
+    private void grantExactly(String groupId, Map<Target, Set<Permission>> wanted) {
+        for (Resource resource : Resources.values()) {
+            var held = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+                    .resourceType(resource);
+            if (resource == Resources.TASK) {
+                held.resourceId(ANY);
+            }
+            for (Authorization authorization : held.list()) {
+                if (!wanted.containsKey(new Target(resource, authorization.getResourceId()))) {
+                    authorizationService.deleteAuthorization(authorization.getId());
+                    log.info("Revoked group {}'s grant on {} '{}'", groupId, resource.resourceName(), authorization.getResourceId());
+                }
+            }
+        }
+        wanted.forEach((target, permissions) -> {
+            Authorization existing = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                    .groupIdIn(groupId).resourceType(target.resource()).resourceId(target.resourceId()).singleResult();
+            Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(target.resource());
+            authorization.setResourceId(target.resourceId());
+            authorization.setPermissions(permissions.toArray(Permission[]::new));
+            authorizationService.saveAuthorization(authorization);
+        });
+    }
+
+    /**
+     * Candidates and assignees get TASK_WORK on a new task (claim and complete with its form), not
+     * Camunda's default UPDATE, which would let them rewrite any variable of the process
+     * (application.yml, defaultUserPermissionNameForTask). Tasks created before that setting still
+     * carry UPDATE: it is exchanged here.
+     */
+    private void candidatesWorkOnTasksButDoNotUpdateThem() {
+        for (Authorization authorization : authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list()) {
+            if (ANY.equals(authorization.getResourceId()) || Roles.CAMUNDA_ADMIN.equals(authorization.getGroupId())) {
+                continue;
+            }
+            authorization.removePermission(Permissions.UPDATE);
+            authorization.addPermission(Permissions.TASK_WORK);
+            authorizationService.saveAuthorization(authorization);
         }
     }
 
-    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizationService.createAuthorizationQuery()
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
-        Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(groupId);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
-        authorizationService.saveAuthorization(authorization);
+    private record Target(Resource resource, String resourceId) {
     }
 
     /** Staff-safety tasks carry priority 80 and above (the police call 95, an emergency 100). */

@@ -1,13 +1,9 @@
 package org.doorstep.security;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +16,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class QueryExpressionGuard extends OncePerRequestFilter {
 
-    private static final int MAX_INSPECTED_BODY = 1_000_000;
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -32,13 +26,14 @@ class QueryExpressionGuard extends OncePerRequestFilter {
         String query = request.getQueryString() == null ? "" : URLDecoder.decode(request.getQueryString(), StandardCharsets.UTF_8);
         // Only JSON bodies are read here: reading a form-encoded body would hide its parameters.
         boolean json = request.getContentType() != null && request.getContentType().contains("json");
-        byte[] body = json ? request.getInputStream().readNBytes(MAX_INSPECTED_BODY) : new byte[0];
-        if (hasExpression(query) || hasExpression(new String(body, StandardCharsets.UTF_8))) {
+        CachedBodyRequest cached = json ? CachedBodyRequest.of(request) : null;
+        String body = cached == null ? "" : new String(cached.body(), StandardCharsets.UTF_8);
+        if (hasExpression(query) || hasExpression(body)) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST,
                     "Expressions (${...} or #{...}) are not allowed in queries");
             return;
         }
-        chain.doFilter(json ? new CachedBodyRequest(request, body) : request, response);
+        chain.doFilter(json ? cached : request, response);
     }
 
     private static boolean isQuery(HttpServletRequest request) {
@@ -49,45 +44,5 @@ class QueryExpressionGuard extends OncePerRequestFilter {
 
     private static boolean hasExpression(String text) {
         return text.contains("${") || text.contains("#{");
-    }
-
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("Synchronous reads only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.doorstep.api.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
@@ -69,7 +70,7 @@ public class SchoolAccess {
      */
     public void require(org.springframework.security.core.Authentication user, String schoolId, String what) {
         if (!canAccess(user, schoolId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No " + what + " in your schools");
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No " + Problems.shorten(what) + " in your schools");
         }
     }
 }

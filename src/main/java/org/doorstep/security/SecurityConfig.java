@@ -2,11 +2,14 @@ package org.doorstep.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.doorstep.workflow.FormValidation;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +25,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Which layer guards which path:
@@ -64,7 +68,12 @@ class SecurityConfig {
         csrfTokens.setHeaderName("X-DOORSTEP-XSRF");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error", "/css/**", "/favicon.ico", "/actuator/health").permitAll()
+                        .requestMatchers("/login", "/error", "/css/**", "/favicon.ico").permitAll()
+                        // Load balancers and orchestrators probe health without credentials; details,
+                        // metrics and the API description are for administrators (docs/operations.md).
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                                .hasAuthority(Roles.authority(Roles.CAMUNDA_ADMIN))
                         // Camunda guards its Cockpit and Admin plugin APIs only by "signed in to the engine";
                         // application access is decided here, per group.
                         .requestMatchers("/camunda/api/admin/auth/**").authenticated()
@@ -79,7 +88,8 @@ class SecurityConfig {
                 .httpBasic(withDefaults())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        new AntPathRequestMatcher("/api/**")))
+                        new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/actuator/**"),
+                                new AntPathRequestMatcher("/v3/api-docs/**"))))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
@@ -109,6 +119,13 @@ class SecurityConfig {
     @Bean
     FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
         return registration(new QueryExpressionGuard(), 5, "/engine-rest/*", "/camunda/api/*");
+    }
+
+    /** Completing a task sets only its form's fields, through the REST API and Tasklist alike. */
+    @Bean
+    FilterRegistrationBean<FormFieldGuard> formFieldGuard(FormValidation forms, SchoolAccess schools,
+            ProcessEngineConfigurationImpl engine, ObjectMapper json) {
+        return registration(new FormFieldGuard(forms, schools, engine, json), 6, "/engine-rest/*", "/camunda/api/engine/*");
     }
 
     /** Registers a filter to run after Spring Security, which must have found the principal first. */

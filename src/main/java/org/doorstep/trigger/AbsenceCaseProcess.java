@@ -1,5 +1,6 @@
 package org.doorstep.trigger;
 
+import java.util.List;
 import org.doorstep.workflow.ProcessVariable;
 
 /**
@@ -87,6 +88,8 @@ public final class AbsenceCaseProcess {
         public static final ProcessVariable<String> REFERRAL_DECISION = ProcessVariable.of("referralDecision", String.class);
         public static final ProcessVariable<String> REFERRAL_SENT_TO = ProcessVariable.of("referralSentTo", String.class);
         public static final ProcessVariable<String> REFERRAL_SUMMARY = ProcessVariable.of("referralSummary", String.class);
+        /** May carry safeguarding detail: never written to history (workflow.SensitiveHistory), kept in the case record. */
+        public static final List<ProcessVariable<?>> SAFEGUARDING_TEXT = List.of(REFERRAL_SUMMARY);
 
         public static final ProcessVariable<String> CLOSE_REASON = ProcessVariable.of("closeReason", String.class);
 

@@ -1,9 +1,14 @@
 package org.doorstep.trigger;
 
+import static org.doorstep.api.Problems.shorten;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,9 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.Set;
-import java.util.TreeSet;
 import org.doorstep.records.AuditTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,22 +44,33 @@ public class AttendanceImport {
 
     public static final String HEADER = "pupil_id,date,session,code";
     private static final int BATCH = 2_000;
+    /** Rejected rows listed in an import's answer; the rest are in the download. */
+    public static final int REPORTED_PROBLEMS = 100;
+    /** Register rows imported, by outcome (added, corrected, unchanged, rejected). */
+    public static final String ROWS_METRIC = "doorstep.attendance.import.rows";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final AuditTrail audit;
+    private final MeterRegistry meters;
 
-    AttendanceImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditTrail audit) {
+    AttendanceImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditTrail audit, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.audit = audit;
+        this.meters = meters;
     }
 
     public record RowProblem(int line, String reason) {
     }
 
-    public record ImportReport(long importId, int rowsRead, int added, int corrected, int unchanged,
-            List<RowProblem> rejected) {
+    /**
+     * What an import did. {@code rejected} lists only the first {@link #REPORTED_PROBLEMS} problems, so that the
+     * answer stays small whatever was sent; {@code rejectedCount} counts them all and {@code problemsUrl}
+     * downloads them all as CSV.
+     */
+    public record ImportReport(long importId, int rowsRead, int added, int corrected, int unchanged, int rejectedCount,
+            List<RowProblem> rejected, String problemsUrl) {
     }
 
     /** The header is missing or wrong: nothing in the file can be trusted, so none of it is read. */
@@ -93,12 +108,13 @@ public class AttendanceImport {
                         schoolOfPupil.put(rs.getString(1), rs.getString(2));
                     }
                 });
-        List<RowProblem> problems = new ArrayList<>();
+        long importId = startImport(source, importedBy);
+        ProblemList problems = new ProblemList(importId);
         Map<Key, Row> rows = new LinkedHashMap<>();
         int read = parse(csv, today, schoolOfPupil, problems, rows);
+        problems.flush();
 
         Map<Key, Existing> existing = existingMarks(rows);
-        long importId = startImport(source, importedBy);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
@@ -131,15 +147,76 @@ public class AttendanceImport {
         jdbc.sql("""
                 UPDATE attendance_import SET rows_read = ?, rows_added = ?, rows_corrected = ?, rows_unchanged = ?,
                     rows_rejected = ? WHERE id = ?""")
-                .params(read, inserts.size(), updates.size(), unchanged, problems.size(), importId).update();
-        ImportReport report = new ImportReport(importId, read, inserts.size(), updates.size(), unchanged, List.copyOf(problems));
+                .params(read, inserts.size(), updates.size(), unchanged, problems.count, importId).update();
+        ImportReport report = new ImportReport(importId, read, inserts.size(), updates.size(), unchanged, problems.count,
+                List.copyOf(problems.first), problems.count == 0 ? null : problemsUrl(importId));
         audit.record(importedBy, "ATTENDANCE_IMPORTED", "attendance_import", String.valueOf(importId),
                 "%s: %d rows, %d added, %d corrected, %d unchanged, %d rejected".formatted(source, read,
-                        report.added(), report.corrected(), report.unchanged(), problems.size()));
+                        report.added(), report.corrected(), report.unchanged(), problems.count));
+        count("added", report.added());
+        count("corrected", report.corrected());
+        count("unchanged", report.unchanged());
+        count("rejected", report.rejectedCount());
         return report;
     }
 
-    private int parse(Reader csv, LocalDate today, Map<String, String> schoolOfPupil, List<RowProblem> problems,
+    static String problemsUrl(long importId) {
+        return "/api/attendance/imports/" + importId + "/problems";
+    }
+
+    private void count(String outcome, int rows) {
+        meters.counter(ROWS_METRIC, "outcome", outcome).increment(rows);
+    }
+
+    /** Who imported it, or null if there is no such import. */
+    public Optional<String> importedBy(long importId) {
+        return jdbc.sql("SELECT imported_by FROM attendance_import WHERE id = ?").param(importId).query(String.class).optional();
+    }
+
+    /** Every rejected row of the import, in line order, as CSV (line,reason). */
+    public void writeProblems(long importId, Writer out) {
+        PrintWriter csv = new PrintWriter(out);
+        csv.print("line,reason\r\n");
+        jdbc.sql("SELECT line, reason FROM attendance_import_problem WHERE import_id = ? ORDER BY line").param(importId)
+                .query(rs -> {
+                    csv.print(rs.getInt(1) + ",\"" + rs.getString(2).replace("\"", "\"\"") + "\"\r\n");
+                });
+        csv.flush();
+    }
+
+    /** Keeps the first problems for the answer and writes every problem to the import's list in batches. */
+    private final class ProblemList {
+
+        private static final int REASON_LENGTH = 300;
+
+        private final long importId;
+        private final List<RowProblem> first = new ArrayList<>();
+        private final List<Object[]> pending = new ArrayList<>();
+        private int count;
+
+        ProblemList(long importId) {
+            this.importId = importId;
+        }
+
+        void add(RowProblem problem) {
+            count++;
+            if (first.size() < REPORTED_PROBLEMS) {
+                first.add(problem);
+            }
+            String reason = problem.reason().length() <= REASON_LENGTH ? problem.reason() : problem.reason().substring(0, REASON_LENGTH);
+            pending.add(new Object[] {importId, problem.line(), reason});
+            if (pending.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            batch("INSERT INTO attendance_import_problem (import_id, line, reason) VALUES (?, ?, ?)", pending);
+            pending.clear();
+        }
+    }
+
+    private int parse(Reader csv, LocalDate today, Map<String, String> schoolOfPupil, ProblemList problems,
             Map<Key, Row> rows) {
         Map<Key, Integer> firstLine = new HashMap<>();
         int read = 0;
@@ -172,18 +249,18 @@ public class AttendanceImport {
                     try {
                         date = LocalDate.parse(fields[1].strip());
                     } catch (DateTimeParseException e) {
-                        problem = "malformed: date '" + fields[1].strip() + "' is not YYYY-MM-DD";
+                        problem = "malformed: date '" + shorten(fields[1].strip()) + "' is not YYYY-MM-DD";
                     }
                     String schoolId = schoolOfPupil.get(pupilId);
                     AttendanceCode code = AttendanceCode.of(codeText).orElse(null);
                     if (problem != null) {
                         // already described
                     } else if (!session.equals("AM") && !session.equals("PM")) {
-                        problem = "malformed: session '" + fields[2].strip() + "' is not AM or PM";
+                        problem = "malformed: session '" + shorten(fields[2].strip()) + "' is not AM or PM";
                     } else if (schoolId == null) {
-                        problem = "unknown pupil '" + pupilId + "'";
+                        problem = "unknown pupil '" + shorten(pupilId) + "'";
                     } else if (code == null) {
-                        problem = "unknown attendance code '" + codeText + "'";
+                        problem = "unknown attendance code '" + shorten(codeText) + "'";
                     } else if (date.isAfter(today)) {
                         problem = "date " + date + " is in the future";
                     } else {
@@ -208,19 +285,35 @@ public class AttendanceImport {
         return read;
     }
 
+    /**
+     * The marks already held for the file's sessions, read in one query per school over the file's dates
+     * (the school-and-date index), instead of one unindexed query per date: a re-import of a long register
+     * was twelve times slower than the first import.
+     */
     private Map<Key, Existing> existingMarks(Map<Key, Row> rows) {
-        Set<LocalDate> dates = new TreeSet<>();
-        rows.keySet().forEach(key -> dates.add(key.date()));
+        Map<String, LocalDate[]> datesOfSchool = new HashMap<>();
+        rows.values().forEach(row -> datesOfSchool.merge(row.schoolId(), new LocalDate[] {row.key().date(), row.key().date()},
+                (range, one) -> new LocalDate[] {min(range[0], one[0]), max(range[1], one[1])}));
         Map<Key, Existing> existing = new HashMap<>();
-        for (LocalDate date : dates) {
-            jdbc.sql("SELECT pupil_id, session, code, import_id FROM attendance_mark WHERE session_date = ?")
-                    .param(Date.valueOf(date))
-                    .query(rs -> {
-                        existing.put(new Key(rs.getString(1), date, rs.getString(2)),
-                                new Existing(rs.getString(3), rs.getLong(4)));
-                    });
-        }
+        datesOfSchool.forEach((school, range) -> jdbc.sql("""
+                SELECT pupil_id, session_date, session, code, import_id FROM attendance_mark
+                WHERE school_id = ? AND session_date BETWEEN ? AND ?""")
+                .params(school, Date.valueOf(range[0]), Date.valueOf(range[1]))
+                .query(rs -> {
+                    Key key = new Key(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3));
+                    if (rows.containsKey(key)) {
+                        existing.put(key, new Existing(rs.getString(4), rs.getLong(5)));
+                    }
+                }));
         return existing;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private long startImport(String source, String importedBy) {

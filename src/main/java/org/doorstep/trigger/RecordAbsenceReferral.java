@@ -6,17 +6,20 @@ import static org.doorstep.trigger.AbsenceCaseProcess.Variables.REFERRAL_KIND;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.REFERRAL_SENT_TO;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.REFERRAL_SUMMARY;
 
+import java.util.Collection;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.doorstep.workflow.ProcessVariable;
+import org.doorstep.workflow.SensitiveVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes what the DSL (or headteacher) decided and sent as a referral record; the PDF summary is
  * rendered from that record. The form's summary may carry safeguarding detail, so it is removed
- * from the process once recorded.
+ * from the process once recorded and never written to history.
  */
 @Component("recordAbsenceReferral")
-class RecordAbsenceReferral implements JavaDelegate {
+class RecordAbsenceReferral implements JavaDelegate, SensitiveVariables {
 
     /** Record kinds beyond the action names: the DSL review produces one of these. */
     static final String SAFEGUARDING_REFERRAL = "SAFEGUARDING_REFERRAL";
@@ -54,5 +57,10 @@ class RecordAbsenceReferral implements JavaDelegate {
         execution.removeVariable(REFERRAL_DECISION.name());
         execution.removeVariable(REFERRAL_SENT_TO.name());
         execution.removeVariable(REFERRAL_SUMMARY.name());
+    }
+
+    @Override
+    public Collection<ProcessVariable<?>> sensitiveVariables() {
+        return AbsenceCaseProcess.Variables.SAFEGUARDING_TEXT;
     }
 }

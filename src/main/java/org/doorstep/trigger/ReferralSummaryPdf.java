@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.doorstep.records.PdfText;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.School;
 import org.springframework.stereotype.Component;
@@ -57,8 +58,9 @@ class ReferralSummaryPdf {
                     content.beginText();
                     content.newLineAtOffset(MARGIN, PDRectangle.A4.getHeight() - MARGIN);
                     for (int i = start; i < Math.min(lines.size(), start + perPage); i++) {
-                        content.setFont(i == 0 ? bold : regular, i == 0 ? 14 : 10);
-                        content.showText(printable(lines.get(i)));
+                        PDType1Font font = i == 0 ? bold : regular;
+                        content.setFont(font, i == 0 ? 14 : 10);
+                        content.showText(PdfText.printable(font, lines.get(i)));
                         content.newLineAtOffset(0, -LEADING);
                     }
                     content.endText();
@@ -94,13 +96,6 @@ class ReferralSummaryPdf {
         }
         lines.add(line.toString());
         return lines;
-    }
-
-    /** The standard fonts speak WinAnsi: anything else is shown as '?'. */
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.append((c >= 32 && c < 127) || (c >= 160 && c < 256) ? (char) c : '?'));
-        return out.toString();
     }
 
     private static String nullToEmpty(String text) {

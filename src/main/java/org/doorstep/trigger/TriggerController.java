@@ -1,30 +1,42 @@
 package org.doorstep.trigger;
 
-import java.io.StringReader;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.doorstep.api.Problems;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.SchoolDirectory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.doorstep.school.Pupil;
 import org.doorstep.security.SchoolAccess;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The register import, the daily evaluation by hand, absence cases, referral PDFs and visit lists. */
@@ -43,9 +55,12 @@ class TriggerController {
     private final ReferralSummaryPdf pdf;
     private final AuditTrail audit;
     private final SchoolAccess schools;
+    private final DataSize maxRegisterSize;
 
     TriggerController(AttendanceImport attendanceImport, AbsenceEvaluation evaluation, AbsenceCases cases,
-            VisitLists visitLists, SchoolDirectory directory, ReferralSummaryPdf pdf, AuditTrail audit, SchoolAccess schools) {
+            VisitLists visitLists, SchoolDirectory directory, ReferralSummaryPdf pdf, AuditTrail audit, SchoolAccess schools,
+            @Value("${doorstep.attendance.max-register-size:20MB}") DataSize maxRegisterSize) {
+        this.maxRegisterSize = maxRegisterSize;
         this.attendanceImport = attendanceImport;
         this.evaluation = evaluation;
         this.cases = cases;
@@ -56,19 +71,80 @@ class TriggerController {
         this.schools = schools;
     }
 
-    /** The day's register as CSV (text/csv or text/plain body); see docs/triggers.md for the format. */
+    /**
+     * The day's register as CSV (text/csv or text/plain body); see docs/triggers.md for the format. Read as
+     * it arrives and refused with 413 past {@code doorstep.attendance.max-register-size}, so an oversized
+     * upload is never held in memory whole.
+     */
     @PostMapping(path = "/api/attendance", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize(OFFICE_OR_ADMIN)
-    AttendanceImport.ImportReport importRegister(@RequestBody String csv,
-            @RequestHeader(name = "X-Doorstep-Source", required = false) String source, Authentication user) {
-        return attendanceImport.importCsv(new StringReader(csv), source == null ? "REST" : source, user.getName(),
-                schools.accessibleSchools(user));
+    AttendanceImport.ImportReport importRegister(HttpServletRequest request,
+            @RequestHeader(name = "X-Doorstep-Source", required = false) String source, Authentication user) throws IOException {
+        if (request.getContentLengthLong() > maxRegisterSize.toBytes()) {
+            throw registerTooLarge();
+        }
+        Charset charset = Optional.ofNullable(request.getContentType()).map(MediaType::parseMediaType)
+                .map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
+        Reader csv = new InputStreamReader(new BoundedInputStream(request.getInputStream(), maxRegisterSize.toBytes()), charset);
+        return attendanceImport.importCsv(csv, source == null ? "REST" : source, user.getName(), schools.accessibleSchools(user));
+    }
+
+    /** Every rejected row of an import, for the importer (or an administrator) to put right. */
+    @GetMapping(path = "/api/attendance/imports/{id}/problems", produces = "text/csv")
+    @PreAuthorize(OFFICE_OR_ADMIN)
+    ResponseEntity<StreamingResponseBody> problems(@PathVariable long id, Authentication user) {
+        Optional<String> importer = attendanceImport.importedBy(id);
+        if (importer.isEmpty() || !(importer.get().equals(user.getName()) || schools.isAdministrator(user))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id + " of yours");
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-problems.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(out -> attendanceImport.writeProblems(id, new OutputStreamWriter(out, StandardCharsets.UTF_8)));
     }
 
     @ExceptionHandler(AttendanceImport.RefusedFileException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    Map<String, String> refused(AttendanceImport.RefusedFileException e) {
-        return Map.of("error", e.getMessage());
+    ProblemDetail refused(AttendanceImport.RefusedFileException e) {
+        return Problems.problem(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    private ErrorResponseException registerTooLarge() {
+        return new ErrorResponseException(HttpStatus.PAYLOAD_TOO_LARGE, Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                "The register is larger than " + maxRegisterSize.toMegabytes() + " MB; nothing was imported. Send it in parts,"
+                        + " e.g. one school or one week at a time"), null);
+    }
+
+    /** Refuses the body once it passes the limit, whatever Content-Length said. */
+    private final class BoundedInputStream extends FilterInputStream {
+
+        private final long limit;
+        private long read;
+
+        BoundedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw registerTooLarge();
+            }
+        }
     }
 
     /** Runs the daily evaluation now (for today unless a date is given); safe to run twice. */

@@ -17,50 +17,37 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_OUTCOME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.records.NoteKind;
 import org.doorstep.records.VisitNotes;
 import org.doorstep.workflow.FormValidationException;
+import org.doorstep.workflow.ProcessVariable;
+import org.doorstep.workflow.SensitiveVariables;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Files the visit record as notes (Burgh 10: outcomes recorded and shared with the DSL, SENCO and class
  * teacher; Thames View 4.1: agreements recorded). The safeguarding text is moved into
- * records.VisitNotes as SAFEGUARDING and removed from the process, its history included, so that it
- * is only ever read through the audited, need-to-know notes.
+ * records.VisitNotes as SAFEGUARDING and removed from the process (history never receives it: it is
+ * declared sensitive here), so that it is only ever read through the audited, need-to-know notes.
  */
 @Component("fileVisitRecord")
-class FileVisitRecord implements JavaDelegate {
-
-    private static final Logger log = LoggerFactory.getLogger(FileVisitRecord.class);
+class FileVisitRecord implements JavaDelegate, SensitiveVariables {
 
     private final VisitNotes notes;
     private final AuditTrail audit;
-    private final HistoryService history;
-    private final IdentityService identity;
     private final ApplicationEventPublisher events;
 
-    FileVisitRecord(VisitNotes notes, AuditTrail audit, @Lazy HistoryService history, @Lazy IdentityService identity,
-            ApplicationEventPublisher events) {
+    FileVisitRecord(VisitNotes notes, AuditTrail audit, ApplicationEventPublisher events) {
         this.events = events;
         this.notes = notes;
         this.audit = audit;
-        this.history = history;
-        this.identity = identity;
     }
 
     @Override
@@ -104,7 +91,8 @@ class FileVisitRecord implements JavaDelegate {
             notes.add(reference, NoteKind.SAFEGUARDING, details, author);
             audit.record(author, "SAFEGUARDING_CONCERN_RAISED", "visit", reference, null);
         }
-        moveOutOfProcess(execution);
+        // Gone from the process here; its history only ever received a marker (workflow.SensitiveHistory).
+        execution.removeVariable(SAFEGUARDING_DETAILS.name());
         SAFEGUARDING_CONCERN.set(execution, concern);
         String checkDate = AGREEMENT_CHECK_DATE.get(execution);
         AGREEMENTS_TO_CHECK.set(execution, checkDate != null && !checkDate.isBlank());
@@ -114,38 +102,8 @@ class FileVisitRecord implements JavaDelegate {
         }
     }
 
-    /** Removes the safeguarding text from the running process now and from its history once committed. */
-    private void moveOutOfProcess(DelegateExecution execution) {
-        execution.removeVariable(SAFEGUARDING_DETAILS.name());
-        String processInstanceId = execution.getProcessInstanceId();
-        Runnable purge = () -> {
-            // Runs after the commit, on the thread of whoever completed the task: their Camunda
-            // authorizations need not include deleting history, so the purge runs as the engine.
-            Authentication current = identity.getCurrentAuthentication();
-            identity.clearAuthentication();
-            try {
-                for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-                        .processInstanceIdIn(processInstanceId).variableName(SAFEGUARDING_DETAILS.name())
-                        .includeDeleted().list()) {
-                    history.deleteHistoricVariableInstance(variable.getId());
-                }
-            } catch (RuntimeException e) {
-                // The note is safe in visit_note; a failed purge must not fail the person's request.
-                log.error("Could not remove the safeguarding text from the history of process instance {}",
-                        processInstanceId, e);
-            } finally {
-                if (current != null) {
-                    identity.setAuthentication(current);
-                }
-            }
-        };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    purge.run();
-                }
-            });
-        }
+    @Override
+    public Collection<ProcessVariable<?>> sensitiveVariables() {
+        return HomeVisitProcess.Variables.SAFEGUARDING_TEXT;
     }
 }

@@ -1,5 +1,6 @@
 package org.doorstep.visit;
 
+import java.util.List;
 import org.doorstep.workflow.ProcessVariable;
 
 /**
@@ -198,6 +199,8 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<Boolean> SAFEGUARDING_CONCERN = ProcessVariable.of("safeguardingConcern", Boolean.class);
         /** Moved into records.VisitNotes (SAFEGUARDING) and removed from the process by fileVisitRecord. */
         public static final ProcessVariable<String> SAFEGUARDING_DETAILS = ProcessVariable.of("safeguardingDetails", String.class);
+        /** Safeguarding text: never written to history (workflow.SensitiveHistory), kept only in the notes. */
+        public static final List<ProcessVariable<?>> SAFEGUARDING_TEXT = List.of(SAFEGUARDING_DETAILS);
         public static final ProcessVariable<Boolean> TELL_DSL = ProcessVariable.of("tellDsl", Boolean.class);
         public static final ProcessVariable<Boolean> TELL_SENCO = ProcessVariable.of("tellSenco", Boolean.class);
         public static final ProcessVariable<Boolean> TELL_CLASS_TEACHER = ProcessVariable.of("tellClassTeacher", Boolean.class);

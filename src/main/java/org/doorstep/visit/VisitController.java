@@ -2,11 +2,14 @@ package org.doorstep.visit;
 
 import java.net.URI;
 import java.util.Map;
+import org.doorstep.api.Problems;
 import org.doorstep.records.VisitNotes;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.school.UnknownPupilException;
 import org.doorstep.security.SchoolAccess;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -36,23 +39,44 @@ class VisitController {
         this.schools = schools;
     }
 
+    /** The column's width: a longer id cannot be a pupil's. */
+    private static final int PUPIL_ID_LENGTH = 64;
+
     record NewVisit(String pupilId, String reason, Boolean hasSocialWorker, Boolean announced) {
     }
 
     @PostMapping("/api/visits")
     @PreAuthorize("hasAnyAuthority('GROUP_visiting-staff', 'GROUP_office', 'GROUP_headteacher', 'GROUP_dsl')")
     ResponseEntity<Map<String, String>> request(@RequestBody NewVisit request, Authentication requester) {
+        if (request.pupilId() == null || request.pupilId().isBlank()) {
+            throw Problems.badField("pupilId", "pupilId is required: the pupil the visit is for");
+        }
+        if (request.pupilId().length() > PUPIL_ID_LENGTH) {
+            throw Problems.badField("pupilId", "pupilId '" + Problems.shorten(request.pupilId()) + "' is longer than any pupil id ("
+                    + PUPIL_ID_LENGTH + " characters)");
+        }
+        if (request.reason() == null || !VisitService.REASONS.contains(request.reason())) {
+            throw Problems.badField("reason", (request.reason() == null ? "reason is required" :
+                    "Unknown visit reason '" + Problems.shorten(request.reason()) + "'") + "; one of " + VisitService.REASONS);
+        }
         schools.require(requester, directory.pupil(request.pupilId()).map(Pupil::schoolId).orElse(null),
                 "pupil " + request.pupilId());
-        String reference = visits.requestVisit(new VisitService.VisitRequest(request.pupilId(), request.reason(),
+        String reference = visits.requestVisitOnce(new VisitService.VisitRequest(request.pupilId(), request.reason(),
                 requester.getName(), request.hasSocialWorker(), request.announced(), null)).getBusinessKey();
         return ResponseEntity.created(URI.create("/api/visits/" + reference))
                 .body(Map.of("reference", reference, "status", visits.status(reference).orElseThrow()));
     }
 
     @ExceptionHandler({IllegalArgumentException.class, UnknownPupilException.class})
-    ResponseEntity<Map<String, String>> refused(RuntimeException refusal) {
-        return ResponseEntity.badRequest().body(Map.of("message", refusal.getMessage()));
+    ProblemDetail refused(RuntimeException refusal) {
+        return Problems.problem(HttpStatus.BAD_REQUEST, refusal.getMessage());
+    }
+
+    @ExceptionHandler(VisitService.VisitAlreadyRequestedException.class)
+    ProblemDetail repeated(VisitService.VisitAlreadyRequestedException repeat) {
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, repeat.getMessage());
+        problem.setProperty("reference", repeat.reference());
+        return problem;
     }
 
     @GetMapping("/api/visits/{reference}")

@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.doorstep.policy.PolicyProfile;
+import org.doorstep.records.PdfText;
 import org.doorstep.school.School;
 import org.springframework.stereotype.Component;
 
@@ -88,7 +89,7 @@ class VisitLetters {
                 for (Line line : lines) {
                     PDType1Font font = line.title() ? bold : regular;
                     float size = line.title() ? 18 : 10.5f;
-                    for (String wrapped : wrap(safe(line.text()), font, size)) {
+                    for (String wrapped : wrap(PdfText.printable(font, line.text()), font, size)) {
                         content.beginText();
                         content.setFont(font, size);
                         content.newLineAtOffset(MARGIN, y);
@@ -120,12 +121,5 @@ class VisitLetters {
         }
         lines.add(line.toString());
         return lines;
-    }
-
-    /** The standard fonts speak WinAnsi: anything else is replaced rather than failing the letter. */
-    private static String safe(String text) {
-        StringBuilder out = new StringBuilder();
-        text.codePoints().forEach(c -> out.append(c >= 32 && c < 256 ? (char) c : c == '\n' ? ' ' : '?'));
-        return out.toString();
     }
 }

@@ -14,6 +14,7 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_ADDRESS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.doorstep.api.Problems;
 import org.doorstep.policy.PolicyProfile;
 import org.doorstep.policy.PolicyProfiles;
 import org.doorstep.records.AuditTrail;
@@ -39,16 +41,20 @@ public class VisitService {
             "attendance", "safe-and-well", "safeguarding", "transition", "support", "phased-return");
     public static final String SAFEGUARDING = "safeguarding";
     public static final String SAFE_AND_WELL = "safe-and-well";
+    /** The same request again within this time is taken as a repeat of the first, not a second visit. */
+    static final Duration REPEAT_WINDOW = Duration.ofSeconds(30);
 
     private final SchoolDirectory directory;
     private final RuntimeService runtimeService;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final PolicyProfiles profiles;
+    private final VisitReferences references;
 
     VisitService(SchoolDirectory directory, RuntimeService runtimeService, JdbcClient jdbc, AuditTrail audit,
-            PolicyProfiles profiles) {
+            PolicyProfiles profiles, VisitReferences references) {
         this.directory = directory;
+        this.references = references;
         this.profiles = profiles;
         this.runtimeService = runtimeService;
         this.jdbc = jdbc;
@@ -74,13 +80,32 @@ public class VisitService {
 
     @Transactional
     public ProcessInstance requestVisit(VisitRequest request) {
+        return start(request, false);
+    }
+
+    /**
+     * As {@link #requestVisit(VisitRequest)}, but a request that repeats one the same person made for the same
+     * pupil and reason moments ago (a double click, a retried POST) is refused with the first visit's
+     * reference instead of starting a second visit.
+     */
+    @Transactional
+    ProcessInstance requestVisitOnce(VisitRequest request) {
+        return start(request, true);
+    }
+
+    private ProcessInstance start(VisitRequest request, boolean refuseRepeat) {
         Pupil pupil = directory.requirePupil(request.pupilId());
         String reason = request.reason();
-        if (!REASONS.contains(reason)) {
-            throw new IllegalArgumentException("Unknown visit reason '" + reason + "'; one of " + REASONS);
+        if (reason == null || !REASONS.contains(reason)) {
+            throw new IllegalArgumentException("Unknown visit reason '" + Problems.shorten(reason) + "'; one of " + REASONS);
         }
         refuseUnannouncedWhereAnAppointmentIsRequired(pupil, request);
-        String reference = nextReference(pupil.schoolId());
+        // Locks the school's counter until commit: requests of one school queue here, so the check below
+        // sees every earlier request.
+        String reference = references.next(pupil.schoolId());
+        if (refuseRepeat) {
+            refuseRepeat(pupil, request);
+        }
         jdbc.sql("""
                 INSERT INTO visit (reference, school_id, pupil_id, reason, status, requested_by, requested_at,
                     previous_visit_reference)
@@ -148,8 +173,28 @@ public class VisitService {
                 .query(String.class).optional();
     }
 
-    private String nextReference(String schoolId) {
-        long count = jdbc.sql("SELECT COUNT(*) FROM visit WHERE school_id = ?").param(schoolId).query(Long.class).single();
-        return "HV-" + schoolId.substring(0, Math.min(3, schoolId.length())).toUpperCase() + "-" + String.format("%05d", count + 1);
+    private void refuseRepeat(Pupil pupil, VisitRequest request) {
+        jdbc.sql("""
+                SELECT reference FROM visit WHERE pupil_id = ? AND reason = ? AND requested_by = ? AND status = 'REQUESTED'
+                    AND requested_at >= ? ORDER BY requested_at DESC""")
+                .params(pupil.id(), request.reason(), request.requestedBy(), Timestamp.from(Instant.now().minus(REPEAT_WINDOW)))
+                .query(String.class).list().stream().findFirst()
+                .ifPresent(first -> {
+                    throw new VisitAlreadyRequestedException(first);
+                });
+    }
+
+    static class VisitAlreadyRequestedException extends RuntimeException {
+
+        private final String reference;
+
+        VisitAlreadyRequestedException(String reference) {
+            super("This visit was already requested moments ago as " + reference);
+            this.reference = reference;
+        }
+
+        String reference() {
+            return reference;
+        }
     }
 }

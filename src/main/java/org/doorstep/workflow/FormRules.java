@@ -5,22 +5,43 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The validation rules of one Camunda Form (its JSON): {@code validate.required}, {@code pattern},
- * {@code minLength}/{@code maxLength}, {@code min}/{@code max} of every field with a key, and the
- * simple {@code conditional.hide} expressions Doorstep's forms use ({@code =key = "value"},
+ * {@code minLength}/{@code maxLength}, {@code min}/{@code max} of every field with a key, the type
+ * each component submits (a checkbox a Boolean, a choice one of its static {@code values}, a date
+ * or time an ISO string, a number a Number, text a String), a field marked with the custom property
+ * {@code "doorstep:kind": "school-user"} naming a member of the task's school, and the simple
+ * {@code conditional.hide} expressions Doorstep's forms use ({@code =key = "value"},
  * {@code =key != "value"}, {@code =key}, {@code =not(key)}, joined by {@code and}/{@code or}), so a
- * hidden field is not required. The form stays the single source of its rules.
+ * hidden field is not checked at all. The form stays the single source of its rules.
  */
 public final class FormRules {
+
+    /** Custom component property naming what a field's value stands for, e.g. {@value #SCHOOL_USER}. */
+    public static final String KIND = "doorstep:kind";
+    /** Optional hide-style condition ({@code =key = "value"}) under which {@value #KIND} applies. */
+    public static final String KIND_WHEN = "doorstep:kindWhen";
+    /** The value is the user id of a member of the task's school (tenant). */
+    public static final String SCHOOL_USER = "school-user";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,24 +87,143 @@ public final class FormRules {
                     validate.hasNonNull("maxLength") ? validate.path("maxLength").asInt() : null,
                     validate.hasNonNull("min") ? validate.path("min").decimalValue() : null,
                     validate.hasNonNull("max") ? validate.path("max").decimalValue() : null,
-                    component.path("conditional").path("hide").asText(null)));
+                    component.path("conditional").path("hide").asText(null),
+                    component.path("subtype").asText(null),
+                    options(component),
+                    component.path("properties").path(KIND).asText(null),
+                    component.path("properties").path(KIND_WHEN).asText(null)));
         }
     }
 
-    /** Every problem with the values, as "Label (key): what is wrong"; empty when all is well. */
-    public List<String> problems(Function<String, Object> values) {
+    /** The static options of a radio, select, checklist or taglist; null when it has none or loads them at run time. */
+    private static Set<String> options(JsonNode component) {
+        if (!component.path("values").isArray() || component.has("valuesKey") || component.has("valuesExpression")) {
+            return null;
+        }
+        Set<String> options = new LinkedHashSet<>();
+        component.path("values").forEach(option -> options.add(option.path("value").asText()));
+        return Collections.unmodifiableSet(options);
+    }
+
+    /**
+     * Every problem with the values, as "Label (key): what is wrong"; empty when all is well.
+     * {@code isSchoolUser} answers whether a user id names a member of the task's school.
+     */
+    public List<String> problems(Function<String, Object> values, Predicate<String> isSchoolUser) {
         List<String> problems = new ArrayList<>();
         for (Field field : fields) {
             if (Conditions.isTrue(field.hide(), values)) {
                 continue;
             }
-            field.problem(values.apply(field.key())).ifPresent(problems::add);
+            Object value = values.apply(field.key());
+            Optional<String> problem = field.typeProblem(value);
+            if (problem.isEmpty()) {
+                problem = field.problem(value);
+            }
+            if (problem.isEmpty() && field.namesSchoolUser(values) && value instanceof String user && !user.isBlank()
+                    && !isSchoolUser.test(user)) {
+                problem = Optional.of(field.name() + ": '" + shortened(user) + "' is not a member of staff at this school");
+            }
+            problem.ifPresent(problems::add);
         }
         return problems;
     }
 
+    /** Hide conditions this class cannot read, as "key: expression"; a form should have none (they would count as shown). */
+    public List<String> unreadableConditions() {
+        return fields.stream().filter(field -> field.hide() != null && !Conditions.understands(field.hide()))
+                .map(field -> field.key() + ": " + field.hide()).toList();
+    }
+
+    /** A refused value, quoted short enough for a message. */
+    private static String shortened(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+    }
+
+    /**
+     * One field of the form. {@code options} are its static choices (radio, select, checklist, taglist);
+     * {@code kind} is the custom component property {@value #KIND} (e.g. {@value #SCHOOL_USER}), which
+     * applies only while the optional {@value #KIND_WHEN} condition holds.
+     */
     public record Field(String key, String label, String type, boolean required, Pattern pattern,
-            String patternMessage, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max, String hide) {
+            String patternMessage, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max, String hide,
+            String subtype, Set<String> options, String kind, String kindWhen) {
+
+        String name() {
+            return label + " (" + key + ")";
+        }
+
+        boolean namesSchoolUser(Function<String, Object> values) {
+            return SCHOOL_USER.equals(kind) && (kindWhen == null || Conditions.isTrue(kindWhen, values));
+        }
+
+        /**
+         * Whether the value has the type the component submits (Camunda Forms: a checkbox a Boolean, a
+         * number a Number, a date or time an ISO string, a choice one of its options, text a String).
+         */
+        Optional<String> typeProblem(Object value) {
+            if (value == null) {
+                return Optional.empty();
+            }
+            return switch (type) {
+                case "checkbox" -> value instanceof Boolean ? Optional.empty()
+                        : Optional.of(name() + " must be ticked or not ticked (true or false), not " + describe(value));
+                case "number" -> !(value instanceof Number number) ? Optional.of(name() + " must be a number, not " + describe(value))
+                        : isFinite(number) ? Optional.empty() : Optional.of(name() + " must be a finite number");
+                case "radio", "select" -> value instanceof String choice ? optionProblem(choice)
+                        : Optional.of(name() + " must be one of " + String.join(", ", options == null ? Set.of() : options)
+                                + ", not " + describe(value));
+                case "checklist", "taglist" -> listProblem(value);
+                case "datetime" -> value instanceof String text ? (text.isBlank() ? Optional.empty() : dateProblem(text))
+                        : Optional.of(name() + " must be " + DateTimes.expected(subtype) + ", not " + describe(value));
+                case "textfield", "textarea" -> value instanceof String ? Optional.empty()
+                        : Optional.of(name() + " must be text, not " + describe(value));
+                default -> Optional.empty();
+            };
+        }
+
+        private Optional<String> optionProblem(String choice) {
+            if (options == null || choice.isEmpty() || options.contains(choice)) {
+                return Optional.empty();
+            }
+            return Optional.of(name() + ": '" + shortened(choice) + "' is not one of its options (" + String.join(", ", options) + ")");
+        }
+
+        private Optional<String> listProblem(Object value) {
+            if (!(value instanceof Collection<?> chosen)) {
+                return Optional.of(name() + " must be a list of options, not " + describe(value));
+            }
+            for (Object choice : chosen) {
+                if (!(choice instanceof String text) || (options != null && !options.contains(text))) {
+                    return Optional.of(name() + ": '" + shortened(String.valueOf(choice)) + "' is not one of its options ("
+                            + String.join(", ", options == null ? Set.of() : options) + ")");
+                }
+            }
+            return Optional.empty();
+        }
+
+        private Optional<String> dateProblem(String text) {
+            return DateTimes.parses(subtype, text) ? Optional.empty()
+                    : Optional.of(name() + " must be " + DateTimes.expected(subtype) + ", not '" + shortened(text) + "'");
+        }
+
+        private static boolean isFinite(Number number) {
+            return !(number instanceof Double d && !Double.isFinite(d)) && !(number instanceof Float f && !Float.isFinite(f));
+        }
+
+        /** What kind of value was sent, without echoing it (it may be long, or private). */
+        private static String describe(Object value) {
+            if (value instanceof String) {
+                return "text";
+            }
+            if (value instanceof Number) {
+                return "a number";
+            }
+            if (value instanceof Boolean) {
+                return "true/false";
+            }
+            return "a " + value.getClass().getSimpleName();
+        }
 
         java.util.Optional<String> problem(Object value) {
             String name = label + " (" + key + ")";
@@ -124,8 +264,59 @@ public final class FormRules {
         }
     }
 
+    /** The ISO strings Camunda Forms' datetime component submits, by subtype (date, time, datetime). */
+    static final class DateTimes {
+
+        static boolean parses(String subtype, String text) {
+            return switch (subtype == null ? "datetime" : subtype) {
+                case "date" -> parsesAny(text, LocalDate::parse);
+                case "time" -> parsesAny(text, OffsetTime::parse, LocalTime::parse);
+                default -> parsesAny(text, OffsetDateTime::parse, LocalDateTime::parse);
+            };
+        }
+
+        static String expected(String subtype) {
+            return switch (subtype == null ? "datetime" : subtype) {
+                case "date" -> "a date like 2026-11-30";
+                case "time" -> "a time like 09:30";
+                default -> "a date and time like 2026-11-30T09:30Z";
+            };
+        }
+
+        @SafeVarargs
+        private static boolean parsesAny(String text, Function<String, ?>... parsers) {
+            for (Function<String, ?> parser : parsers) {
+                try {
+                    parser.apply(text);
+                    return true;
+                } catch (DateTimeParseException notThisForm) {
+                    // try the next form
+                }
+            }
+            return false;
+        }
+
+        private DateTimes() {
+        }
+    }
+
     /** The small FEEL subset the forms' hide conditions use. Anything else counts as "shown". */
     static final class Conditions {
+
+        /** Whether the expression is within the subset, so {@link #isTrue} does not fall back to "shown". */
+        static boolean understands(String expression) {
+            if (expression == null || !expression.startsWith("=")) {
+                return false;
+            }
+            for (String alternative : expression.substring(1).split("\\s+or\\s+")) {
+                for (String part : alternative.split("\\s+and\\s+")) {
+                    if (evaluate(part, key -> null) == null) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
 
         private static final Pattern COMPARISON = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(!=|=)\\s*(.+?)\\s*$");
         private static final Pattern NOT = Pattern.compile("^\\s*not\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\)\\s*$");

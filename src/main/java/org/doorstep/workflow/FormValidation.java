@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -15,7 +18,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.identity.UserQuery;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -51,10 +56,35 @@ public class FormValidation extends AbstractProcessEnginePlugin {
         if (rules == null) {
             return;
         }
-        List<String> problems = rules.problems(task::getVariable);
+        List<String> problems = rules.problems(task::getVariable, schoolUsers(task.getTenantId()));
         if (!problems.isEmpty()) {
             throw new FormValidationException(task.getName(), problems);
         }
+    }
+
+    /**
+     * The keys of the task's form fields: the only variables completing it may set (none for a task
+     * without a form). Called inside an engine command.
+     */
+    public Set<String> fieldKeys(DelegateTask task) {
+        FormRules rules = rulesFor(task);
+        return rules == null ? Set.of() : rules.fields().stream().map(FormRules.Field::key).collect(Collectors.toSet());
+    }
+
+    /**
+     * Whether a user id names a member of the school (the task's tenant). Asked of the identity store
+     * without the completing user's authorizations: visiting staff may not list users, yet may name
+     * a colleague on their plan.
+     */
+    private static Predicate<String> schoolUsers(String schoolId) {
+        CommandContext context = Context.getCommandContext();
+        return userId -> context.runWithoutAuthorization(() -> {
+            UserQuery users = context.getReadOnlyIdentityProvider().createUserQuery(context).userId(userId);
+            if (schoolId != null) {
+                users.memberOfTenant(schoolId);
+            }
+            return users.count() > 0;
+        });
     }
 
     /**

@@ -219,8 +219,10 @@ class CheckInApiTest {
     private void assertRefused(HttpResponse<String> response, int status, String error) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         JsonNode body = json.readTree(response.body());
-        assertThat(body.get("error").asText()).isEqualTo(error);
-        assertThat(body.get("message").asText()).isNotBlank();
+        assertThat(body.get("code").asText()).isEqualTo(error);
+        assertThat(body.get("status").asInt()).isEqualTo(status);
+        assertThat(body.get("title").asText()).isNotBlank();
+        assertThat(body.get("detail").asText()).isNotBlank();
     }
 
     private WebClient as(String user) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.doorstep.DoorstepTest;
@@ -29,6 +30,7 @@ import org.doorstep.school.Pupil;
 import org.doorstep.security.Roles;
 import org.doorstep.visit.ChildSeenOnVisit;
 import org.doorstep.visit.VisitService;
+import org.doorstep.workflow.SensitiveHistory;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,6 +115,11 @@ class AbsenceCaseScenarioTest extends AbsenceScenarioSupport {
         assertThat(referrals).allSatisfy(r -> assertThat(r.decidedBy()).isEqualTo("dsl"));
         assertThat(runtimeService.getVariables(open.processInstanceId()))
                 .as("the summary lives in the record, not the process").doesNotContainKey(REFERRAL_SUMMARY.name());
+        assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(open.processInstanceId())
+                .variableUpdates().list()).as("nor in its history")
+                .filteredOn(detail -> ((HistoricVariableUpdate) detail).getVariableName().equals(REFERRAL_SUMMARY.name()))
+                .isNotEmpty().allSatisfy(detail -> assertThat(((HistoricVariableUpdate) detail).getValue())
+                        .isEqualTo(SensitiveHistory.REDACTED));
 
         String pdfPath = "/api/absence-cases/" + open.reference() + "/referrals/" + referrals.get(0).id() + "/summary.pdf";
         HttpResponse<byte[]> pdf = get("dsl", pdfPath);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.doorstep.trigger.TriggerTestSupport.clockAt;
 import static org.doorstep.trigger.TriggerTestSupport.importRows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Reader;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
@@ -113,6 +115,51 @@ class AttendanceImportTest extends AbsenceScenarioSupport {
         assertThat(office.body()).contains("\"added\":1").contains("unknown attendance code 'X1'").contains("\"line\":3");
         assertThat(post("visitor1", csv).statusCode()).isEqualTo(403);
         assertThat(post("office", "no header\n").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aRegisterWithAThousandBadRowsIsAnsweredWithTheFirstHundredAndTheRestCanBeDownloaded() throws Exception {
+        StringBuilder csv = new StringBuilder(AttendanceImport.HEADER).append('\n');
+        for (int i = 1; i <= 1_000; i++) {
+            csv.append("NOBODY-").append(i).append(",2026-11-23,AM,/\n");
+        }
+        HttpResponse<String> answer = post("office", csv.toString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode report = new ObjectMapper().readTree(answer.body());
+        assertThat(report.get("rowsRead").asInt()).isEqualTo(1_000);
+        assertThat(report.get("rejectedCount").asInt()).isEqualTo(1_000);
+        assertThat(report.get("rejected")).hasSize(AttendanceImport.REPORTED_PROBLEMS);
+        assertThat(answer.body().length()).isLessThan(10_000);
+        String download = report.get("problemsUrl").asText();
+        assertThat(download).isEqualTo("/api/attendance/imports/" + report.get("importId").asLong() + "/problems");
+
+        HttpResponse<String> problems = call("office", download, HttpRequest.Builder::GET, HttpResponse.BodyHandlers.ofString());
+        assertThat(problems.statusCode()).isEqualTo(200);
+        assertThat(problems.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(problems.body().split("\r\n")).hasSize(1_001)
+                .startsWith("line,reason", "2,\"unknown pupil 'NOBODY-1'\"").endsWith("1001,\"unknown pupil 'NOBODY-1000'\"");
+        assertThat(call("lyn-office", download, HttpRequest.Builder::GET, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("another office cannot read it").isEqualTo(404);
+    }
+
+    @Test
+    void aRegisterOverTheSizeLimitIsRefusedWholeWith413() throws Exception {
+        Pupil pupil = TriggerTestSupport.newPupil(directory, TriggerTestSupport.SCHOOL, false);
+        // A good row first, then blank lines past 20 MB, sent without a length as a streaming client would.
+        byte[] start = (AttendanceImport.HEADER + "\n" + pupil.id() + ",2026-11-23,AM,/\n").getBytes(StandardCharsets.UTF_8);
+        byte[] blank = new byte[(20 << 20) + (64 << 10)];
+        java.util.Arrays.fill(blank, (byte) '\n');
+        HttpResponse<String> refused = call("office", "/api/attendance", request -> request.header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
+                        new java.io.ByteArrayInputStream(start), new java.io.ByteArrayInputStream(blank)))),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        JsonNode problem = new ObjectMapper().readTree(refused.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(413);
+        assertThat(problem.get("detail").asText()).startsWith("The register is larger than 20 MB; nothing was imported");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM attendance_mark WHERE pupil_id = ?").param(pupil.id())
+                .query(Long.class).single()).isZero();
     }
 
     private HttpResponse<String> post(String user, String csv) throws Exception {

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * psql -h 127.0.0.1 -U postgres -c 'DROP DATABASE IF EXISTS doorstep_bench' -c 'CREATE DATABASE doorstep_bench'
  * DOORSTEP_DB_URL='jdbc:postgresql://127.0.0.1:5432/doorstep_bench?reWriteBatchedInserts=true' \
  *   ./mvnw -B -q test-compile spring-boot:test-run \
- *   -Dspring-boot.test-run.main-class=org.doorstep.trigger.TriggerBenchmark
+ *   -Dspring-boot.run.main-class=org.doorstep.trigger.TriggerBenchmark
  * </pre>
  *
  * The day is the first day of the autumn term, so there is no history: every absence is Day 1.
@@ -36,6 +36,9 @@ public final class TriggerBenchmark {
 
     static final int PUPILS = Integer.getInteger("bench.pupils", 100_000);
     static final LocalDate DAY = LocalDate.of(2026, 9, 2);
+    /** The re-import register: 100,000 rows over many days, as in the reliability probe. */
+    static final int HISTORY_DAYS = 1_000;
+    static final int HISTORY_PUPILS = 50;
 
     public static void main(String[] args) {
         String url = System.getenv().getOrDefault("DOORSTEP_DB_URL", "");
@@ -100,7 +103,7 @@ public final class TriggerBenchmark {
             System.out.printf("Database: %s, %d cores, max heap %d MiB%n", database, Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf("Import: %,d rows read, %,d added, %,d rejected%n", imported.rowsRead(), imported.added(),
-                    imported.rejected().size());
+                    imported.rejectedCount());
             System.out.printf("Evaluation: %s%n", report);
             System.out.printf("Import only (parse + store): %.2f s = %,.0f pupils/s%n", importSeconds, PUPILS / importSeconds);
             System.out.printf("Evaluation only (%,d absent pupils decided): %.2f s%n", report.pupilsAbsent(), evaluationSeconds);
@@ -108,10 +111,35 @@ public final class TriggerBenchmark {
                     PUPILS / total, 100 * importSeconds / total);
             System.out.printf("Second run of the same day: %.2f s, %d cases opened, %d actions due (%d case instances in all)%n",
                     againSeconds, again.casesOpened(), again.actionsDue(), instances);
+            reImport(attendanceImport);
             System.out.println("==================================================================");
         } finally {
             ClockUtil.reset();
         }
+    }
+
+    /**
+     * A long register (the probe's case: few pupils, many days) imported twice: the second import finds
+     * every mark unchanged and must not be slower than the first.
+     */
+    private static void reImport(AttendanceImport attendanceImport) {
+        StringBuilder csv = new StringBuilder(AttendanceImport.HEADER).append('\n');
+        for (int day = 1; day <= HISTORY_DAYS; day++) {
+            LocalDate date = DAY.minusDays(day);
+            for (int i = 0; i < HISTORY_PUPILS; i++) {
+                csv.append(id(i)).append(',').append(date).append(",AM,/\n");
+                csv.append(id(i)).append(',').append(date).append(",PM,\\\n");
+            }
+        }
+        long start = System.nanoTime();
+        AttendanceImport.ImportReport first = attendanceImport.importCsv(new StringReader(csv.toString()), "benchmark", "benchadmin");
+        double firstSeconds = seconds(start);
+        start = System.nanoTime();
+        AttendanceImport.ImportReport again = attendanceImport.importCsv(new StringReader(csv.toString()), "benchmark", "benchadmin");
+        double againSeconds = seconds(start);
+        System.out.printf("Register of %,d days for %d pupils (%,d rows): first import %.2f s (%,d added), same file again %.2f s"
+                + " (%,d unchanged)%n", HISTORY_DAYS, HISTORY_PUPILS, first.rowsRead(), firstSeconds, first.added(), againSeconds,
+                again.unchanged());
     }
 
     private static String id(int i) {

@@ -20,14 +20,6 @@ import org.junit.jupiter.api.Test;
 @DoorstepTest
 class FormValidationScenariosTest extends VisitScenarios {
 
-    ProcessInstance atThePlan() {
-        ProcessInstance visit = request();
-        authorise(visit);
-        assessRisk(visit, noHazards());
-        assertThat(visit).isWaitingAt(Elements.PLAN);
-        return visit;
-    }
-
     void refused(ProcessInstance visit, String elementId, Answers answers, String... messageParts) {
         Task task = task(visit, elementId);
         var before = runtimeService.getVariables(visit.getId());

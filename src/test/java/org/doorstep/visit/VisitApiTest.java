@@ -55,7 +55,8 @@ class VisitApiTest extends VisitScenarios {
         ResponseEntity<java.util.Map> refused = rest.withBasicAuth("office", "doorstep-demo").postForEntity("/api/visits",
                 java.util.Map.of("pupilId", "TVJ-0002", "reason", "curiosity"), java.util.Map.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) refused.getBody().get("message")).contains("Unknown visit reason");
+        assertThat((String) refused.getBody().get("detail")).contains("Unknown visit reason");
+        assertThat(refused.getBody()).containsEntry("field", "reason");
     }
 
     @Test

@@ -146,6 +146,15 @@ public abstract class VisitScenarios {
         complete(instance, Elements.PLAN, ordinaryPlan());
     }
 
+    /** Requested, authorised and assessed as low risk: waiting for the plan. */
+    protected ProcessInstance atThePlan() {
+        ProcessInstance visit = request();
+        authorise(visit);
+        assessRisk(visit, noHazards());
+        assertThat(visit).isWaitingAt(Elements.PLAN);
+        return visit;
+    }
+
     protected void signOut(ProcessInstance instance) {
         complete(instance, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
     }
