@@ -40,6 +40,11 @@ async function refresh() {
       cell(row, 'Nobody is out on a visit.').colSpan = 8;
       rows.appendChild(row);
     }
+    const undelivered = document.getElementById('undelivered');
+    undelivered.hidden = board.undeliveredAlerts === 0;
+    undelivered.textContent = board.undeliveredAlerts + ' alert e-mail(s) or text(s) not delivered yet: '
+      + board.undelivered.map(m => m.visitReference + ' ' + m.channel.toLowerCase() + ' to ' + m.recipientUser
+        + (m.status === 'FAILED' ? ' (gave up)' : ' (retrying)')).join(', ') + '. Phone them.';
     status.textContent = board.out.length + ' out now. Updated ' + time(board.asOf) + '; refreshes every 15 seconds.';
   } catch (e) {
     status.textContent = 'Could not reach Doorstep: ' + e.message + '. Retrying.';

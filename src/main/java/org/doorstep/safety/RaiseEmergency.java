@@ -2,7 +2,6 @@ package org.doorstep.safety;
 
 import static org.doorstep.safety.StaffSafetyProcess.Variables.BRIEFING;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.EMERGENCY_RAISED_AT;
-import static org.doorstep.safety.StaffSafetyProcess.Variables.SCHOOL_ID;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
 
 import java.util.Date;
@@ -41,6 +40,6 @@ class RaiseEmergency implements JavaDelegate {
         watches.alert(reference, ALERT, null);
         watches.nextCheckInDue(reference, null); // the check-in clock stops: the police task is what counts now
         audit.record("doorstep", "STAFF_EMERGENCY_ALERTED", "visit", reference, "police task created; senior leaders alerted");
-        notifier.alertGroups(SCHOOL_ID.require(execution), List.of(Roles.SENIOR_LEADERS, Roles.OFFICE), "Doorstep EMERGENCY: " + reference, text, true);
+        notifier.alertGroups(execution, List.of(Roles.SENIOR_LEADERS, Roles.OFFICE), "Doorstep EMERGENCY: " + reference, text, true);
     }
 }

@@ -3,6 +3,8 @@ package org.doorstep.safety;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.doorstep.notification.Outbox;
+import org.doorstep.notification.Outbox.Undelivered;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.school.Staff;
@@ -12,18 +14,23 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The office safety board's data: everyone out on a visit now, from the user's own schools. Office and senior leaders only. */
+/**
+ * The office safety board's data: everyone out on a visit now, and every alert e-mail or text of the
+ * last day that has not reached its recipient, from the user's own schools. Office and senior leaders only.
+ */
 @RestController
 class SafetyBoardController {
 
     private final SafetyWatches watches;
     private final SchoolDirectory directory;
     private final SchoolMembers members;
+    private final Outbox outbox;
 
-    SafetyBoardController(SafetyWatches watches, SchoolDirectory directory, SchoolMembers members) {
+    SafetyBoardController(SafetyWatches watches, SchoolDirectory directory, SchoolMembers members, Outbox outbox) {
         this.members = members;
         this.watches = watches;
         this.directory = directory;
+        this.outbox = outbox;
     }
 
     @GetMapping("/api/safety/board")
@@ -46,10 +53,13 @@ class SafetyBoardController {
                     watch.departedAt(), watch.lastCheckInAt(), watch.lastCheckInType(), watch.nextCheckInDueAt(),
                     watch.expectedBackAt(), watch.alert(), watch.overdueStep(), red);
         }).toList();
-        return new Board(now, rows);
+        List<Undelivered> undelivered = outbox.undelivered().stream()
+                .filter(message -> administrator || members.worksFor(user.getName(), message.schoolId())).toList();
+        return new Board(now, rows, undelivered.size(), undelivered);
     }
 
-    record Board(Instant asOf, List<Row> out) {
+    /** {@code undeliveredAlerts}: alert messages that failed at least once (retrying or given up), listed in {@code undelivered}. */
+    record Board(Instant asOf, List<Row> out, int undeliveredAlerts, List<Undelivered> undelivered) {
     }
 
     record Row(String visitReference, String staff, String pupil, String address, String transport, String phase,

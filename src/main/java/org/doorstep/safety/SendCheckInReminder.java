@@ -25,7 +25,7 @@ class SendCheckInReminder implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String reference = VISIT_REFERENCE.require(execution);
         long minutes = Duration.parse(CHECK_IN_REMINDER_BEFORE.require(execution)).toMinutes();
-        notifier.textStaff(SafetyBriefing.staffIds(execution), "Doorstep " + reference + ": your check-in is due in "
+        notifier.textStaff(execution, SafetyBriefing.staffIds(execution), "Doorstep " + reference + ": your check-in is due in "
                 + (minutes < 1 ? "less than a minute" : minutes + " min") + ". Press I'm OK or call the office.");
         audit.record("doorstep", "CHECK_IN_REMINDER_SENT", "visit", reference, null);
     }

@@ -8,7 +8,6 @@ import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_REASON;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_DEADLINE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_DUE_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_INDEX;
-import static org.doorstep.safety.StaffSafetyProcess.Variables.SCHOOL_ID;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
 
 import java.util.Date;
@@ -33,12 +32,15 @@ class StartOverdueStep implements JavaDelegate {
     private final SafetyBriefing briefing;
     private final SafetyNotifier notifier;
     private final AuditTrail audit;
+    private final AlertLatency latency;
 
-    StartOverdueStep(SafetyWatches watches, SafetyBriefing briefing, SafetyNotifier notifier, AuditTrail audit) {
+    StartOverdueStep(SafetyWatches watches, SafetyBriefing briefing, SafetyNotifier notifier, AuditTrail audit,
+            AlertLatency latency) {
         this.watches = watches;
         this.briefing = briefing;
         this.notifier = notifier;
         this.audit = audit;
+        this.latency = latency;
     }
 
     @Override
@@ -66,7 +68,8 @@ class StartOverdueStep implements JavaDelegate {
         BRIEFING.set(execution, text);
         watches.alert(reference, OVERDUE_REASON.require(execution), step.action().name());
         audit.record("doorstep", "OVERDUE_STEP_STARTED", "visit", reference, step.action() + (repeated ? " (repeated)" : ""));
-        notifier.alertGroups(SCHOOL_ID.require(execution), OverdueChain.alertedGroups(step.action()), "Doorstep safety: " + title + " (" + reference + ")",
+        latency.record(step.action());
+        notifier.alertGroups(execution, OverdueChain.alertedGroups(step.action()), "Doorstep safety: " + title + " (" + reference + ")",
                 text, step.action() != OverdueAction.RING_MOBILE);
     }
 }

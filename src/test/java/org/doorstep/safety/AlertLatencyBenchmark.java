@@ -32,7 +32,7 @@ public final class AlertLatencyBenchmark {
                 "--server.port=0",
                 "--camunda.bpm.process-engine-name=benchmark",
                 "--doorstep.safety.email-alerts=false",
-                "--logging.level.org.doorstep.safety.LoggingSmsGateway=warn"));
+                "--logging.level.org.doorstep.notification.LoggingSmsGateway=warn"));
         arguments.addAll(List.of(args));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DoorstepApplication.class)
                 .web(WebApplicationType.SERVLET).run(arguments.toArray(String[]::new))) {

@@ -1,11 +1,11 @@
-package org.doorstep.safety;
+package org.doorstep.notification;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-class SafetyConfiguration {
+class NotificationConfiguration {
 
     /** The extension point: declare another {@link SmsGateway} bean to send real texts. */
     @Bean

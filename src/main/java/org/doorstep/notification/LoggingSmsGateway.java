@@ -1,4 +1,4 @@
-package org.doorstep.safety;
+package org.doorstep.notification;
 
 import java.util.ArrayList;
 import java.util.List;
