@@ -27,6 +27,7 @@ class VisitReferences {
 
     private static final int SHORTEST_PREFIX = 3;
     private static final int LONGEST_PREFIX = 20;
+    private static final int MAX_ATTEMPTS = 50;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate savepoint;
@@ -39,12 +40,7 @@ class VisitReferences {
 
     @Transactional(propagation = Propagation.MANDATORY)
     String next(String schoolId) {
-        return take(schoolId).orElseGet(() -> {
-            // The school's first visit: hold the school row while its counter is created, so a
-            // concurrent first request waits here and then takes the next number.
-            jdbc.sql("SELECT id FROM school WHERE id = ? FOR UPDATE").param(schoolId).query(String.class).single();
-            return take(schoolId).orElseGet(() -> start(schoolId));
-        });
+        return take(schoolId).orElseGet(() -> start(schoolId));
     }
 
     private Optional<String> take(String schoolId) {
@@ -56,22 +52,32 @@ class VisitReferences {
                 .query((rs, row) -> reference(rs.getString(1), rs.getLong(2))).optional();
     }
 
+    /**
+     * The school's first visit creates its counter. No school row is locked for it: a visit being
+     * inserted holds a key-share lock on its school, and waiting for an update lock on that row while
+     * holding the counter deadlocked on PostgreSQL. The counter's own keys settle every race instead.
+     */
     private String start(String schoolId) {
         Iterator<String> candidates = prefixes(schoolId).filter(this::isFree).iterator();
-        while (true) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             String prefix = candidates.next();
             long first = firstNumber(prefix);
             try {
-                // In a savepoint: when another new school takes the same prefix at the same moment, this
-                // insert fails alone and the request goes on with the next prefix.
+                // In a savepoint, so that a lost race fails this insert alone and the request goes on.
                 savepoint.executeWithoutResult(status -> jdbc.sql(
                         "INSERT INTO school_reference_sequence (school_id, prefix, next_value) VALUES (?, ?, ?)")
                         .params(schoolId, prefix, first + 1).update());
                 return reference(prefix, first);
             } catch (DuplicateKeyException taken) {
-                // next candidate
+                // Either a concurrent request created this school's counter (the insert waited for it
+                // to commit, so it can be taken now), or another new school took this prefix.
+                Optional<String> number = take(schoolId);
+                if (number.isPresent()) {
+                    return number.get();
+                }
             }
         }
+        throw new IllegalStateException("No visit reference could be made for school " + schoolId);
     }
 
     /** Visits numbered before the counter existed keep their references; numbering carries on after them. */
