@@ -3,9 +3,10 @@
 # PostgreSQL reachable as PGUSER on PGHOST (trust or PGPASSWORD), psql on the PATH, ports 18141-18143 free.
 #   tools/reliability-two-nodes.sh
 # Environment: DOORSTEP_RELIABILITY_DB (default reliability_run; dropped and created again), PGHOST (127.0.0.1),
-#   PGUSER (postgres), JAVA_OPTS (e.g. -Dvisits=200 -Dkill.after.ms=1000), MVN_OFFLINE (-o; empty on a clean clone).
-# Starts two Doorstep nodes (:18141, :18142) and an SMTP sink (:18143), runs a round with both nodes up and a
-# round with node 2 killed by SIGKILL just after 200 check-ins fall due, prints the figures, and stops every
+#   PGUSER (postgres), JAVA_OPTS (e.g. -Dvisits=200 -Dkill.after.ms=1000 -Dspread.seconds=60).
+# Starts two Doorstep nodes (:18141, :18142) and an SMTP sink (:18143), runs three rounds of 200 missed
+# check-ins: all due at one moment with both nodes up, spread over a minute with both nodes up, and all due
+# at one moment with node 2 killed by SIGKILL just after, prints the figures, and stops every
 # process it started; the whole run is cut off after 20 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,7 @@ cleanup() {
 trap cleanup EXIT
 
 psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-./mvnw -B -q ${MVN_OFFLINE--o} test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/reliability.classpath
+./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/reliability.classpath
 export DOORSTEP_DB_URL="jdbc:postgresql://${PGHOST}:5432/${DB}"
 uptime
 status=0

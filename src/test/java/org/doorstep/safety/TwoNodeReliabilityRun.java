@@ -33,7 +33,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Two-node reliability run (a command, not a test: tools/reliability-two-nodes.sh). Starts two
  * Doorstep nodes on one PostgreSQL database and an SMTP sink, puts visits in progress whose check-in
  * timers all fall due at one moment T, and measures how late each "Call the visiting staff" alert and
- * its e-mail came: once with both nodes up, once with one node killed (SIGKILL) just after T. Prints
+ * its e-mail came: once with both nodes up, once with one node killed (SIGKILL) just after T. A round
+ * between them spreads the same number of missed check-ins over a minute, as they come in ordinary
+ * use: a burst of hundreds in one second measures the machine's throughput, not the alerts' delay. Prints
  * alerts, duplicate alert tasks, lost and duplicate e-mails, and lateness p50/p99/max.
  *
  * <p>This JVM also runs Doorstep itself, with the job executor and the outbox poller off, to create
@@ -45,6 +47,7 @@ public final class TwoNodeReliabilityRun {
     private static final int[] NODE_PORTS = {Integer.getInteger("node1.port", 18141), Integer.getInteger("node2.port", 18142)};
     private static final int SMTP_PORT = Integer.getInteger("smtp.port", 18143);
     private static final Duration KILL_AFTER = Duration.ofMillis(Long.getLong("kill.after.ms", 1000));
+    private static final Duration SPREAD = Duration.ofSeconds(Long.getLong("spread.seconds", 60));
     private static final Path OUT = Path.of(System.getProperty("out", "target/reliability"));
     /** Extra Spring arguments for both nodes, e.g. -Dnode.args="--camunda.bpm.job-execution.queue-capacity=16". */
     private static final String NODE_ARGS = System.getProperty("node.args", "");
@@ -83,17 +86,18 @@ public final class TwoNodeReliabilityRun {
         startNode(1);
         awaitUp(1);
 
-        Result calm = round("A", false);
-        Result killed = round("B", true);
-        String report = "\n==== Two-node reliability run, " + VISITS + " check-ins due at one moment per round ====\n"
+        Result calm = round("A", false, Duration.ZERO);
+        Result spread = round("B", false, SPREAD);
+        Result killed = round("C", true, Duration.ZERO);
+        String report = "\n==== Two-node reliability run, " + VISITS + " check-ins per round ====\n"
                 + (NODE_ARGS.isBlank() ? "" : "node arguments: " + NODE_ARGS + "\n")
-                + calm + killed + "\n" + jobsRunTwice() + machine();
+                + calm + spread + killed + "\n" + jobsRunTwice() + machine();
         System.out.println(report);
         Files.writeString(OUT.resolve("summary.txt"), report);
-        return calm.ok() && killed.ok();
+        return calm.ok() && spread.ok() && killed.ok();
     }
 
-    private Result round(String name, boolean kill) throws Exception {
+    private Result round(String name, boolean kill, Duration spread) throws Exception {
         String prefix = "HV-R" + name + (System.currentTimeMillis() / 1000 % 10000) + "-";
         CheckIns checkIns = setup.getBean(CheckIns.class);
         Instant started = Instant.now();
@@ -113,8 +117,16 @@ public final class TwoNodeReliabilityRun {
         awaitCount(() -> jobs(prefix, StaffSafetyProcess.Elements.CHECK_IN_MISSED).size(), VISITS, Duration.ofMinutes(3), "check-in timers");
 
         Instant due = Instant.now().plusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        jobs(prefix, StaffSafetyProcess.Elements.CHECK_IN_MISSED).forEach(job -> management.setJobDuedate(job, Date.from(due)));
-        log("round " + name + ": every check-in falls due at " + due + (kill ? "; node 2 is killed " + KILL_AFTER.toMillis() + " ms later" : ""));
+        // Each visit's check-in falls due at T, or, over a spread, at evenly spaced moments from T on.
+        Map<String, Instant> dueAt = new HashMap<>();
+        List<Map.Entry<String, String>> timers = timers(prefix);
+        for (int i = 0; i < timers.size(); i++) {
+            Instant moment = due.plus(spread.multipliedBy(i).dividedBy(Math.max(1, timers.size())));
+            management.setJobDuedate(timers.get(i).getKey(), Date.from(moment));
+            dueAt.put(timers.get(i).getValue(), moment);
+        }
+        log("round " + name + ": " + (spread.isZero() ? "every check-in falls due at " + due : "check-ins fall due from " + due
+                + " over " + spread.toSeconds() + " s") + (kill ? "; node 2 is killed " + KILL_AFTER.toMillis() + " ms later" : ""));
         String atKill = "";
         if (kill) {
             sleepUntil(due.plus(KILL_AFTER));
@@ -128,7 +140,7 @@ public final class TwoNodeReliabilityRun {
                     Duration.between(due, killedAt).toMillis() / 1000.0, tasks, locked);
             log(atKill.trim());
         }
-        Instant giveUp = due.plus(Duration.ofMinutes(3));
+        Instant giveUp = due.plus(spread).plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(giveUp) && (alertTasks(prefix).size() < VISITS || emailsFor(prefix).size() < VISITS)) {
             collectMail();
             Thread.sleep(100);
@@ -136,17 +148,17 @@ public final class TwoNodeReliabilityRun {
         collectMail();
         Thread.sleep(3000); // anything still arriving now would be a duplicate
         collectMail();
-        Result result = measure(name, kill, prefix, due, atKill);
-        return result;
+        return measure(name, kill, spread, prefix, dueAt, atKill);
     }
 
-    private Result measure(String name, boolean kill, String prefix, Instant due, String atKill) {
+    private Result measure(String name, boolean kill, Duration spread, String prefix, Map<String, Instant> dueAt, String atKill) {
         Map<String, List<Instant>> tasks = alertTasks(prefix);
         List<Long> alertLateness = new ArrayList<>();
         int duplicateTasks = 0;
+        tasks.forEach((reference, created) -> alertLateness.add(
+                Duration.between(dueAt.get(reference), created.stream().min(Instant::compareTo).orElseThrow()).toMillis()));
         for (List<Instant> created : tasks.values()) {
             duplicateTasks += created.size() - 1;
-            alertLateness.add(Duration.between(due, created.stream().min(Instant::compareTo).orElseThrow()).toMillis());
         }
         List<OutboxRow> expected = jdbc.sql("""
                 SELECT visit_reference, recipient, status FROM notification_outbox
@@ -162,13 +174,14 @@ public final class TwoNodeReliabilityRun {
                 lost++;
             } else {
                 duplicateMails += got.size() - 1;
-                mailLateness.add(Duration.between(due, got.get(0)).toMillis());
+                mailLateness.add(Duration.between(dueAt.get(row.visitReference()), got.get(0)).toMillis());
             }
         }
         int missingAlerts = VISITS - tasks.size();
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.UK, "%nRound %s: %s%n", name, kill ? "node 2 killed (SIGKILL) during the firing, not restarted"
-                : "both nodes up"));
+        text.append(String.format(Locale.UK, "%nRound %s: %s%n", name, kill ? "all due at one moment; node 2 killed (SIGKILL) during the firing, not restarted"
+                : spread.isZero() ? "all due at one moment; both nodes up"
+                : "due one after another over " + spread.toSeconds() + " s; both nodes up"));
         text.append(atKill);
         text.append(String.format(Locale.UK, "  alerts (Call the visiting staff tasks): %d of %d; duplicate alert tasks: %d%n",
                 tasks.size(), VISITS, duplicateTasks));
@@ -228,6 +241,16 @@ public final class TwoNodeReliabilityRun {
         for (int i = 0; i < count; i++) {
             received.putIfAbsent(i, now);
         }
+    }
+
+    /** The check-in timers of the round, as job id and visit reference, in reference order. */
+    private List<Map.Entry<String, String>> timers(String prefix) {
+        return jdbc.sql("""
+                SELECT j.id_, e.business_key_ FROM act_ru_job j JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
+                JOIN act_ru_execution e ON e.id_ = j.process_instance_id_
+                WHERE d.act_id_ = ? AND e.business_key_ LIKE ? ORDER BY e.business_key_""")
+                .params(StaffSafetyProcess.Elements.CHECK_IN_MISSED, prefix + "%")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list();
     }
 
     private List<String> jobs(String prefix, String activity) {
