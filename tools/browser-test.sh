@@ -3,13 +3,13 @@
 # (Doorstep's, Tasklist, Cockpit, Admin) breaks its Content-Security-Policy (not part of ./mvnw verify).
 # Needs: Debian's chromium (apt-get install -y chromium) and Node 18+; installs playwright-core once.
 # .ci/run runs it after the test suites, with screenshots in target/ (DOORSTEP_IMAGES).
-# Starts Doorstep (demo profile, H2 file database under /tmp/safety-demo) on port 8093 with one
-# visit signed out, runs tools/browser-test/check-in-and-board.mjs, writes its screenshots to
-# $DOORSTEP_IMAGES (default docs/images), stops Doorstep.
+# Starts Doorstep (demo profile, H2 file database under $DOORSTEP_DATA, default /tmp/safety-demo) on
+# $DOORSTEP_PORT (default 8093) with one visit signed out, runs tools/browser-test/check-in-and-board.mjs,
+# writes its screenshots to $DOORSTEP_IMAGES (default docs/images), stops Doorstep.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${DOORSTEP_PORT:-8093}"
-DATA=/tmp/safety-demo
+DATA="${DOORSTEP_DATA:-/tmp/safety-demo}"
 (cd tools/browser-test && [ -d node_modules/playwright-core ] || npm install --no-audit --no-fund)
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/browser-test.classpath
 export DOORSTEP_IMAGES="${DOORSTEP_IMAGES:-docs/images}"

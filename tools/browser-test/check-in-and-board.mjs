@@ -1,6 +1,9 @@
-// Signs in as visiting staff, presses "Arrived" and "I'm OK" on the phone page, then signs in as
-// the office and checks that the safety board shows the visit at the address with the last check-in.
-// Screenshots go to docs/images/. Run through tools/browser-test.sh.
+// Signs in as visiting staff and checks that the phone page offers only the check-ins of each phase
+// (on the way: Arrived / Back at school / EMERGENCY; at the address: I'm OK / Leaving / EMERGENCY;
+// on the way back: Back at school / EMERGENCY), presses "Arrived" and "I'm OK", then signs in as the
+// office and checks that the safety board shows the visit at the address with the last check-in;
+// back on the phone, "Back at school" is sent only once confirmed, and a visit the page cannot be
+// used for says why. Screenshots go to docs/images/. Run through tools/browser-test.sh.
 import { chromium } from 'playwright-core';
 
 const base = process.env.DOORSTEP_URL || 'http://localhost:8093';
@@ -14,6 +17,23 @@ const browser = await chromium.launch({
     '--disable-sync', '--no-first-run'],
 });
 const fail = message => { throw new Error(message); };
+
+// The buttons the page drew, by check-in type, once the one expected first is there.
+async function offered(page, first, expected) {
+  await page.locator('#checks button[data-type="' + first + '"]').waitFor();
+  const types = await page.locator('#checks button').evaluateAll(buttons => buttons.map(button => button.dataset.type));
+  if (types.join() !== expected.join()) fail('offered ' + types.join() + ', expected ' + expected.join());
+  return types;
+}
+
+// Opens the page for a visit it cannot be used for and returns the reason it shows.
+async function refusal(page, visitReference, words) {
+  await page.goto(base + '/check-in.html?visit=' + visitReference);
+  const reason = page.locator('#refusal-reason', { hasText: words });
+  await reason.waitFor();
+  if (!(await page.isHidden('#visit'))) fail('refused page still shows the check-in buttons');
+  return reason.textContent();
+}
 
 async function signIn(context, user) {
   const page = await context.newPage();
@@ -31,9 +51,11 @@ try {
   const staff = await signIn(phone, 'visitor1');
   await staff.goto(base + '/check-in.html?visit=' + visit);
   await staff.waitForSelector('#visit:not([hidden])');
+  console.log('on the way: ' + await offered(staff, 'ARRIVED', ['ARRIVED', 'BACK', 'EMERGENCY']));
   await staff.click('button[data-type="ARRIVED"]');
   // Locators, not waitForFunction: that evaluates strings, which the page's Content-Security-Policy forbids.
-  await staff.locator('#message', { hasText: 'Sent: arrived' }).waitFor();
+  await staff.locator('#message', { hasText: 'Sent: Arrived' }).waitFor();
+  console.log('at the address: ' + await offered(staff, 'OK', ['OK', 'LEAVING', 'EMERGENCY']));
   await staff.click('button[data-type="OK"]');
   await staff.locator('#message', { hasText: "Sent: I'm OK" }).waitFor();
   await staff.locator('#last', { hasText: "I'm OK" }).waitFor({ timeout: 10000 });
@@ -53,6 +75,28 @@ try {
   if (red !== 1) fail('board shows ' + red + ' emergency rows in red');
   await office.screenshot({ path: images + '/safety-board.png', fullPage: true });
   console.log('board: ' + text.replace(/\s+/g, ' '));
+
+  // On the way back, "Back at school" ends the watch: dismissed, nothing is sent; confirmed, it is.
+  await staff.click('button[data-type="LEAVING"]');
+  await staff.locator('#message', { hasText: 'Sent: Leaving' }).waitFor();
+  console.log('on the way back: ' + await offered(staff, 'BACK', ['BACK', 'EMERGENCY']));
+  let asked = null;
+  staff.once('dialog', dialog => { asked = dialog.message(); dialog.dismiss(); });
+  await staff.click('button[data-type="BACK"]');
+  if (!asked || !asked.includes('back at school')) fail('"Back at school" was not confirmed first: ' + asked);
+  if ((await staff.textContent('#message')).includes('Back at school')) fail('sent although the question was dismissed');
+  staff.once('dialog', dialog => dialog.accept());
+  await staff.click('button[data-type="BACK"]');
+  await staff.locator('#message', { hasText: 'Sent: Back at school' }).waitFor();
+  await staff.locator('#ended:not([hidden])').waitFor();
+  if (await staff.locator('#checks button').count() !== 0) fail('buttons still offered after the watch ended');
+  console.log('back at school: confirmed first ("' + asked + '"); the watch has ended and no button is left');
+
+  // Pages that cannot be used say why.
+  console.log('not on the visit: ' + await refusal(staff, 'HV-DEMO-00002', 'not on visit'));
+  console.log('no such visit: ' + await refusal(staff, 'HV-NOPE-00009', 'There is no visit'));
+  console.log('not signed out: ' + await refusal(staff, 'HV-DEMO-00003', 'have not signed out'));
+  await staff.screenshot({ path: images + '/check-in-refused.png', fullPage: true });
 
   // Visiting staff may not open the board's data.
   const refused = await staff.evaluate(async () => (await fetch('/api/safety/board')).status);

@@ -1,8 +1,10 @@
+// The phone check-in page. What the staff may send now, its labels and what to confirm first come
+// from the server's view of the watch (allowedCheckIns), so this page holds no list of its own.
 const params = new URLSearchParams(location.search);
 const reference = params.get('visit');
 let csrf = null;
+let shown = '';
 const time = value => value ? new Date(value).toLocaleTimeString('en-GB', {hour: '2-digit', minute: '2-digit'}) : '';
-const labels = {ARRIVED: 'arrived', OK: "I'm OK", LEAVING: 'leaving', BACK: 'back at school', EMERGENCY: 'EMERGENCY'};
 
 function say(text, kind) {
   const message = document.getElementById('message');
@@ -10,37 +12,81 @@ function say(text, kind) {
   message.className = kind || '';
 }
 
+// A page that cannot be used says why, in Doorstep's words when it sent them: never a blank page.
+function refuse(reason) {
+  document.getElementById('visit').hidden = true;
+  document.getElementById('refusal-reason').textContent = reason;
+  document.getElementById('refusal').hidden = false;
+}
+
+async function json(response) {
+  try { return await response.json(); } catch (notJson) { return {}; }
+}
+
 async function load() {
-  const response = await fetch('/api/visits/' + encodeURIComponent(reference) + '/safety', {headers: {Accept: 'application/json'}});
+  let response;
+  try {
+    response = await fetch('/api/visits/' + encodeURIComponent(reference) + '/safety', {headers: {Accept: 'application/json'}});
+  } catch (offline) {
+    say('Doorstep cannot be reached: check your signal, or call the office.', 'error');
+    return;
+  }
   if (response.status === 401) { location.href = '/login'; return; }
-  const body = await response.json();
-  if (!response.ok) { say(body.detail || 'Could not load the visit', 'error'); return; }
+  const body = await json(response);
+  if (!response.ok) {
+    refuse(body.detail || ('Doorstep could not open visit ' + reference + ' (error ' + response.status + ').'));
+    return;
+  }
   csrf = {header: body.csrfHeader, token: body.csrfToken};
+  document.getElementById('refusal').hidden = true;
   document.getElementById('visit').hidden = false;
   document.getElementById('ref').textContent = body.visitReference;
+  document.getElementById('phase').textContent = body.phaseDescription;
   document.getElementById('staff').textContent = body.staff;
   document.getElementById('address').textContent = body.address || '';
-  document.getElementById('last').textContent = body.lastCheckInAt ? time(body.lastCheckInAt) + ' (' + labels[body.lastCheckInType] + ')' : 'none';
+  document.getElementById('last').textContent = body.lastCheckInAt ? time(body.lastCheckInAt) + ' (' + body.lastCheckInLabel + ')' : 'none';
   document.getElementById('due').textContent = body.nextCheckInDueAt ? time(body.nextCheckInDueAt)
       : (body.phase === 'DEPARTED' ? 'after you arrive' : 'no more check-ins due');
   document.getElementById('back').textContent = time(body.expectedBackAt);
   document.getElementById('alert').textContent = body.ended ? 'Watch ended'
       : body.alert === 'EMERGENCY' ? 'EMERGENCY RAISED' : body.alert ? 'OVERDUE: the office is trying to reach you' : '';
-  document.querySelectorAll('button.check').forEach(button => button.disabled = body.ended);
+  document.getElementById('ended').hidden = !body.ended;
+  buttons(body.allowedCheckIns);
 }
 
-async function checkIn(type) {
-  if (type === 'EMERGENCY' && !confirm('Raise an EMERGENCY? The office will call the police.')) return;
-  say('Sending ' + labels[type] + '...');
+function buttons(offers) {
+  const key = offers.map(offer => offer.type).join();
+  if (key === shown) return;
+  shown = key;
+  const checks = document.getElementById('checks');
+  checks.replaceChildren(...offers.map(offer => {
+    const button = document.createElement('button');
+    button.className = 'check ' + offer.type.toLowerCase();
+    button.dataset.type = offer.type;
+    button.textContent = offer.label;
+    button.addEventListener('click', () => checkIn(offer));
+    return button;
+  }));
+}
+
+async function checkIn(offer) {
+  if (offer.confirmation && !confirm(offer.confirmation)) return;
+  say('Sending ' + offer.label + '...');
   const headers = {'Content-Type': 'application/json', Accept: 'application/json'};
   if (csrf) headers[csrf.header] = csrf.token;
-  const response = await fetch('/api/visits/' + encodeURIComponent(reference) + '/check-ins',
-      {method: 'POST', headers, body: JSON.stringify({type})});
-  const body = await response.json().catch(() => ({}));
+  let response;
+  try {
+    response = await fetch('/api/visits/' + encodeURIComponent(reference) + '/check-ins',
+        {method: 'POST', headers, body: JSON.stringify({type: offer.type})});
+  } catch (offline) {
+    say('Not sent: Doorstep cannot be reached. Call the office.', 'error');
+    return;
+  }
+  const body = await json(response);
   if (response.ok) {
-    say('Sent: ' + labels[type] + ' at ' + time(body.recordedAt), 'done');
+    say('Sent: ' + offer.label + ' at ' + time(body.recordedAt), 'done');
   } else {
-    say(body.detail || ('Not sent (' + response.status + '). Call the office.'), 'error');
+    say(body.detail || ('Not sent (error ' + response.status + '). Call the office.'), 'error');
   }
   await load();
 }
@@ -49,7 +95,7 @@ async function chooser() {
   document.getElementById('choose').hidden = false;
   const response = await fetch('/api/safety/mine', {headers: {Accept: 'application/json'}});
   if (response.status === 401) { location.href = '/login'; return; }
-  const visits = response.ok ? await response.json() : [];
+  const visits = response.ok ? await json(response) : [];
   const list = document.getElementById('mine');
   if (visits.length === 0) list.innerHTML = '<li class="muted">none</li>';
   visits.forEach(visit => {
@@ -66,6 +112,4 @@ async function chooser() {
   });
 }
 
-document.querySelectorAll('button.check').forEach(button =>
-    button.addEventListener('click', () => checkIn(button.dataset.type)));
 if (reference) { load(); setInterval(load, 30000); } else { chooser(); }

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -41,7 +41,7 @@ public class Outbox {
                 once.putIfAbsent(normalised(channel, recipient.address()), recipient);
             }
         }
-        Timestamp now = Timestamp.from(now());
+        Timestamp now = Timestamp.from(EngineClock.now());
         once.forEach((address, recipient) -> jdbc.sql("""
                 INSERT INTO notification_outbox (alert_key, channel, recipient, recipient_user, school_id,
                     visit_reference, subject, body, created_at, status, attempts, next_attempt_at)
@@ -66,7 +66,7 @@ public class Outbox {
      * up), or waiting longer than a minute. A message normally leaves within seconds of its alert.
      */
     public List<Undelivered> undelivered() {
-        Instant now = now();
+        Instant now = EngineClock.now();
         return jdbc.sql("""
                 SELECT visit_reference, school_id, channel, recipient_user, status, attempts, created_at, last_error
                 FROM notification_outbox
@@ -74,10 +74,6 @@ public class Outbox {
                 ORDER BY created_at""")
                 .params(Timestamp.from(now.minusSeconds(60)), Timestamp.from(now.minus(Duration.ofDays(1))))
                 .query(Undelivered.class).list();
-    }
-
-    static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 
     private static String normalised(Channel channel, String address) {

@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.doorstep.notification.Outbox.Channel;
 import org.doorstep.records.AuditTrail;
+import org.doorstep.workflow.Actor;
+import org.doorstep.workflow.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -91,7 +93,7 @@ class OutboxDelivery {
             Set<Channel> down = EnumSet.noneOf(Channel.class);
             List<Row> due;
             do {
-                Instant now = Outbox.now();
+                Instant now = EngineClock.now();
                 due = jdbc.sql("""
                         SELECT id, alert_key, channel, recipient, recipient_user, visit_reference, school_id, subject, body, attempts
                         FROM notification_outbox
@@ -115,7 +117,7 @@ class OutboxDelivery {
     }
 
     private boolean claim(Row row) {
-        Instant now = Outbox.now();
+        Instant now = EngineClock.now();
         return jdbc.sql("""
                 UPDATE notification_outbox SET claimed_by = ?, claimed_until = ?
                 WHERE id = ? AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < ?)""")
@@ -144,12 +146,12 @@ class OutboxDelivery {
                     UPDATE notification_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1,
                         claimed_by = NULL, claimed_until = NULL
                     WHERE id = ? AND claimed_by = ?""")
-                    .params(Timestamp.from(Outbox.now()), row.id(), node).update();
+                    .params(Timestamp.from(EngineClock.now()), row.id(), node).update();
             if (marked == 0) {
                 // Our lease ran out while sending and another node took the row over: it may send it again.
                 log.warn("Outbox message {} was sent after its lease ran out; another node may send it too", row.id());
             }
-            audit.record("doorstep", "ALERT_DELIVERED", subjectType(row), subjectId(row),
+            audit.record(Actor.DOORSTEP, "ALERT_DELIVERED", subjectType(row), subjectId(row),
                     describe(row) + (row.attempts() > 0 ? " after " + (row.attempts() + 1) + " attempts" : ""));
         });
         delivered.get(row.channel()).increment();
@@ -161,7 +163,7 @@ class OutboxDelivery {
         int attempts = row.attempts() + 1;
         boolean givingUp = attempts >= maxAttempts;
         String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
-        Instant now = Outbox.now();
+        Instant now = EngineClock.now();
         transaction.executeWithoutResult(status -> {
             jdbc.sql("""
                     UPDATE notification_outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
@@ -171,10 +173,10 @@ class OutboxDelivery {
                             error.length() > 400 ? error.substring(0, 400) : error, row.id(), node)
                     .update();
             if (givingUp) {
-                audit.record("doorstep", "ALERT_UNDELIVERED", subjectType(row), subjectId(row),
+                audit.record(Actor.DOORSTEP, "ALERT_UNDELIVERED", subjectType(row), subjectId(row),
                         describe(row) + ": gave up after " + attempts + " attempts");
             } else if (attempts == 1) {
-                audit.record("doorstep", "ALERT_DELIVERY_RETRYING", subjectType(row), subjectId(row),
+                audit.record(Actor.DOORSTEP, "ALERT_DELIVERY_RETRYING", subjectType(row), subjectId(row),
                         describe(row) + " failed; retrying");
             }
         });

@@ -2,7 +2,7 @@ package org.doorstep.notification;
 
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -40,7 +40,7 @@ class OutboxHealthIndicator implements HealthIndicator {
                 .query((rs, row) -> new Backlog(rs.getLong("pending"), rs.getTimestamp("oldest"))).single();
         long failed = jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE status = 'FAILED'").query(Long.class).single();
         Duration age = backlog.oldest() == null ? Duration.ZERO
-                : Duration.between(backlog.oldest().toInstant(), Outbox.now());
+                : Duration.between(backlog.oldest().toInstant(), EngineClock.now());
         Health.Builder health = age.compareTo(maxPendingAge) > 0 ? Health.down() : Health.up();
         return health.withDetail("pending", backlog.pending())
                 .withDetail("oldestPendingSeconds", Math.max(0, age.toSeconds()))

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Duration;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,6 @@ class OutboxMetrics {
     private static double oldestPendingSeconds(JdbcClient jdbc) {
         Timestamp oldest = jdbc.sql("SELECT MIN(created_at) FROM notification_outbox WHERE status = 'PENDING'")
                 .query(rs -> rs.next() ? rs.getTimestamp(1) : null);
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), Outbox.now()).toMillis() / 1000.0);
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), EngineClock.now()).toMillis() / 1000.0);
     }
 }

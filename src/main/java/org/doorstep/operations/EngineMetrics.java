@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doorstep.safety.StaffSafetyProcess;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +52,6 @@ class EngineMetrics implements MeterBinder {
 
     private double jobsLate() {
         return management.createJobQuery().executable()
-                .duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() - LATE_AFTER_MILLIS)).count();
+                .duedateLowerThan(Date.from(EngineClock.now().minusMillis(LATE_AFTER_MILLIS))).count();
     }
 }

@@ -3,6 +3,7 @@ package org.doorstep.records;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +23,7 @@ public class AttendanceNotes {
     @Transactional
     public void add(String pupilId, String visitReference, String body, String author) {
         jdbc.sql("INSERT INTO attendance_note (pupil_id, visit_reference, body, author, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(pupilId, visitReference, body, author, Timestamp.from(Instant.now()))
+                .params(pupilId, visitReference, body, author, Timestamp.from(EngineClock.now()))
                 .update();
         audit.record(author, "ATTENDANCE_NOTE_ADDED", "pupil", pupilId, visitReference);
     }

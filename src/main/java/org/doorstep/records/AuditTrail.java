@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,7 +32,7 @@ public class AuditTrail {
     }
 
     public void record(String actor, String action, String subjectType, String subjectId, String detail) {
-        Entry entry = new Entry(Timestamp.from(ClockUtil.getCurrentTime().toInstant()), actor, action, subjectType,
+        Entry entry = new Entry(Timestamp.from(EngineClock.now()), actor, action, subjectType,
                 subjectId, detail);
         if (!TransactionSynchronizationManager.isActualTransactionActive()
                 || !TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -31,7 +32,7 @@ public class Documents {
         jdbc.sql("""
                 INSERT INTO document (visit_reference, kind, file_name, content_type, content, created_by, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(visitReference, kind, fileName, contentType, content, createdBy, Timestamp.from(Instant.now()))
+                .params(visitReference, kind, fileName, contentType, content, createdBy, Timestamp.from(EngineClock.now()))
                 .update(key, "id");
         long id = key.getKey().longValue();
         audit.record(createdBy, "DOCUMENT_CREATED", "visit", visitReference, kind + " #" + id);

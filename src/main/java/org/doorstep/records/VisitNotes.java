@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +24,7 @@ public class VisitNotes {
     @Transactional
     public void add(String visitReference, NoteKind kind, String body, String author) {
         jdbc.sql("INSERT INTO visit_note (visit_reference, kind, body, author, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(visitReference, kind.name(), body, author, Timestamp.from(Instant.now()))
+                .params(visitReference, kind.name(), body, author, Timestamp.from(EngineClock.now()))
                 .update();
         audit.record(author, "NOTE_ADDED", "visit", visitReference, kind.name());
     }

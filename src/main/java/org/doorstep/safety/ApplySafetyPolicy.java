@@ -22,6 +22,8 @@ import org.doorstep.policy.PolicyProfile;
 import org.doorstep.policy.PolicyProfiles;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.safety.StaffSafetyProcess.Phase;
+import org.doorstep.workflow.Actor;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,7 +73,7 @@ class ApplySafetyPolicy implements JavaDelegate {
                 SafetyBriefing.staffIds(execution), ADDRESS.get(execution), TRANSPORT.get(execution), now,
                 expectedBack.toInstant(), interval.toString());
         String signedOutBy = SIGNED_OUT_BY.get(execution);
-        audit.record(signedOutBy == null ? "doorstep" : signedOutBy, "SAFETY_WATCH_STARTED", "visit", reference,
+        audit.record(signedOutBy == null ? Actor.DOORSTEP : signedOutBy, "SAFETY_WATCH_STARTED", "visit", reference,
                 "staff " + String.join(", ", SafetyBriefing.staffIds(execution)) + "; check-in every " + interval
                         + "; expected back " + SafetyBriefing.time(expectedBack) + "; policy " + POLICY_VERSION.get(execution));
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.doorstep.api.Problems;
 import org.doorstep.records.VisitNotes;
+import org.doorstep.safety.StaffSafetyProcess.Phase;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.security.SchoolAccess;
 import org.doorstep.school.Staff;
@@ -61,16 +62,20 @@ class CheckInController {
     @GetMapping("/api/visits/{reference}/safety")
     WatchView watch(@PathVariable String reference, Authentication user, CsrfToken csrf) {
         requireVisitOfOwnSchool(reference, user);
-        SafetyWatches.Watch watch = watches.find(reference).orElseThrow(() -> new CheckInRefusedException(
-                CheckInRefusedException.Reason.UNKNOWN_VISIT, "No safety watch for visit " + reference + "."));
+        SafetyWatches.Watch watch = watches.find(reference).orElseThrow(() -> CheckIns.notSignedOut(reference));
         boolean leader = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Roles.authority(Roles.SENIOR_LEADERS)));
         if (!watch.staff().contains(user.getName()) && !((isOffice(user) || leader) && members.worksFor(user.getName(), watch.schoolId()))) {
             throw new CheckInRefusedException(CheckInRefusedException.Reason.NOT_ASSIGNED,
                     "You (" + user.getName() + ") are not on visit " + reference + ".");
         }
         String names = directory.staff(watch.staff()).stream().map(Staff::fullName).collect(Collectors.joining(", "));
-        return new WatchView(reference, names, watch.address(), watch.phase(), watch.alert(), watch.lastCheckInAt(),
-                watch.lastCheckInType(), watch.nextCheckInDueAt(), watch.expectedBackAt(), watch.ended(),
+        Phase phase = Phase.valueOf(watch.phase());
+        List<Offer> offered = watch.ended() ? List.of()
+                : CheckInType.offeredIn(phase).stream().map(type -> new Offer(type, type.label(), type.confirmation())).toList();
+        return new WatchView(reference, names, watch.address(), watch.phase(), phase.description(), offered, watch.alert(),
+                watch.lastCheckInAt(), watch.lastCheckInType(),
+                watch.lastCheckInType() == null ? null : CheckInType.valueOf(watch.lastCheckInType()).label(),
+                watch.nextCheckInDueAt(), watch.expectedBackAt(), watch.ended(),
                 checkIns.checkIns(reference), csrf.getHeaderName(), csrf.getToken());
     }
 
@@ -119,9 +124,17 @@ class CheckInController {
     record CheckInRequest(String type, String onBehalfOf) {
     }
 
-    record WatchView(String visitReference, String staff, String address, String phase, String alert,
-            Instant lastCheckInAt, String lastCheckInType, Instant nextCheckInDueAt, Instant expectedBackAt, boolean ended,
+    /**
+     * {@code allowedCheckIns}: the buttons the page shows, in order, with their labels and the question to
+     * confirm first (if any); none once the watch has ended.
+     */
+    record WatchView(String visitReference, String staff, String address, String phase, String phaseDescription,
+            List<Offer> allowedCheckIns, String alert, Instant lastCheckInAt, String lastCheckInType,
+            String lastCheckInLabel, Instant nextCheckInDueAt, Instant expectedBackAt, boolean ended,
             List<SafetyWatches.CheckIn> checkIns, String csrfHeader, String csrfToken) {
+    }
+
+    record Offer(CheckInType type, String label, String confirmation) {
     }
 
     /** Another school's visit is "not found", so that a check-in cannot even reveal that it exists. */

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.safety.SafetyWatches.Watch;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -69,8 +70,7 @@ public class CheckIns {
         if (jdbc.sql("SELECT COUNT(*) FROM visit WHERE reference = ?").param(reference).query(Long.class).single() == 0) {
             throw new CheckInRefusedException(UNKNOWN_VISIT, "There is no visit " + reference + ".");
         }
-        Watch watch = watches.find(reference).orElseThrow(() -> new CheckInRefusedException(NOT_SIGNED_OUT,
-                "The staff on visit " + reference + " have not signed out with the office yet, so there is nothing to check in to."));
+        Watch watch = watches.find(reference).orElseThrow(() -> notSignedOut(reference));
         if (watch.ended()) {
             throw new CheckInRefusedException(WATCH_ENDED, "The safety watch for visit " + reference
                     + " has ended; check-ins are no longer taken. Call the office if you need help.");
@@ -110,6 +110,11 @@ public class CheckIns {
         Watch after = watches.find(reference).orElseThrow();
         return new Receipt(reference, type, now, madeBy, behalf, after.phase(), after.alert(), after.nextCheckInDueAt(),
                 after.expectedBackAt(), after.ended());
+    }
+
+    static CheckInRefusedException notSignedOut(String reference) {
+        return new CheckInRefusedException(NOT_SIGNED_OUT, "The staff on visit " + reference
+                + " have not signed out with the office yet, so there is nothing to check in to.");
     }
 
     private static String describe(Watch watch) {

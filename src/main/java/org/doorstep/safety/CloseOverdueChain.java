@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.safety.StaffSafetyProcess.Phase;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.records.AuditTrail;
+import org.doorstep.workflow.Actor;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /** The staff are back at school, or an emergency was handed to the police: the watch ends. */
@@ -30,9 +32,9 @@ class CloseSafetyWatch implements JavaDelegate {
         String reference = VISIT_REFERENCE.require(execution);
         watches.close(reference, EngineClock.now());
         if (EMERGENCY_RAISED_AT.get(execution) != null) {
-            audit.record(EngineClock.currentUser(identityService, "office"), "EMERGENCY_HANDED_TO_POLICE", "visit", reference,
+            audit.record(Actor.current(identityService, "office"), "EMERGENCY_HANDED_TO_POLICE", "visit", reference,
                     "police reference " + POLICE_REFERENCE.get(execution) + ": " + EMERGENCY_NOTE.get(execution));
         }
-        audit.record("doorstep", "SAFETY_WATCH_CLOSED", "visit", reference, null);
+        audit.record(Actor.DOORSTEP, "SAFETY_WATCH_CLOSED", "visit", reference, null);
     }
 }

@@ -5,6 +5,8 @@ import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.doorstep.records.AuditTrail;
+import org.doorstep.workflow.Actor;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +32,7 @@ class CloseWatchOnEnd implements ExecutionListener {
         }
         watches.find(reference).filter(watch -> !watch.ended()).ifPresent(watch -> {
             watches.close(reference, EngineClock.now());
-            audit.record("doorstep", "SAFETY_WATCH_CANCELLED", "visit", reference, execution.getCurrentActivityName());
+            audit.record(Actor.DOORSTEP, "SAFETY_WATCH_CANCELLED", "visit", reference, execution.getCurrentActivityName());
         });
     }
 }

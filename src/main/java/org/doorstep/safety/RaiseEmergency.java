@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.security.Roles;
+import org.doorstep.workflow.Actor;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /** Emergency: the board turns red, senior leaders and the office are alerted by email and text. */
@@ -39,7 +41,7 @@ class RaiseEmergency implements JavaDelegate {
         BRIEFING.set(execution, text);
         watches.alert(reference, ALERT, null);
         watches.nextCheckInDue(reference, null); // the check-in clock stops: the police task is what counts now
-        audit.record("doorstep", "STAFF_EMERGENCY_ALERTED", "visit", reference, "police task created; senior leaders alerted");
+        audit.record(Actor.DOORSTEP, "STAFF_EMERGENCY_ALERTED", "visit", reference, "police task created; senior leaders alerted");
         notifier.alertGroups(execution, List.of(Roles.SENIOR_LEADERS, Roles.OFFICE), "Doorstep EMERGENCY: " + reference, text, true);
     }
 }

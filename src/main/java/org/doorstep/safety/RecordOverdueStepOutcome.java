@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.doorstep.records.AuditTrail;
+import org.doorstep.workflow.Actor;
 import org.springframework.stereotype.Component;
 
 /** Records who completed an overdue step and what they found, on the visit's time line. */
@@ -26,7 +27,7 @@ class RecordOverdueStepOutcome implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String by = EngineClock.currentUser(identityService, task.getAssignee() != null ? task.getAssignee() : "unknown");
+        String by = Actor.current(identityService, task.getAssignee() != null ? task.getAssignee() : "unknown");
         String outcome = OVERDUE_OUTCOME.get(task);
         OVERDUE_STEP_DONE_BY.set(task.getExecution(), by);
         String note = OVERDUE_NOTE.get(task);

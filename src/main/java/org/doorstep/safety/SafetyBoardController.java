@@ -9,6 +9,7 @@ import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.school.Staff;
 import org.doorstep.security.Roles;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -9,7 +9,6 @@ import static org.doorstep.safety.StaffSafetyProcess.Variables.STAFF_USER_IDS;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.TRANSPORT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Date;
@@ -19,6 +18,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.school.Staff;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SafetyBriefing {
 
-    static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK).withZone(SCHOOL_TIME);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK).withZone(EngineClock.SCHOOL_ZONE);
 
     private final SchoolDirectory directory;
 

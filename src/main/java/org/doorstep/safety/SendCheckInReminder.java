@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.records.AuditTrail;
+import org.doorstep.workflow.Actor;
 import org.springframework.stereotype.Component;
 
 /** Shortly before a check-in is due, a text to the visiting staff. */
@@ -27,6 +28,6 @@ class SendCheckInReminder implements JavaDelegate {
         long minutes = Duration.parse(CHECK_IN_REMINDER_BEFORE.require(execution)).toMinutes();
         notifier.textStaff(execution, SafetyBriefing.staffIds(execution), "Doorstep " + reference + ": your check-in is due in "
                 + (minutes < 1 ? "less than a minute" : minutes + " min") + ". Press I'm OK or call the office.");
-        audit.record("doorstep", "CHECK_IN_REMINDER_SENT", "visit", reference, null);
+        audit.record(Actor.DOORSTEP, "CHECK_IN_REMINDER_SENT", "visit", reference, null);
     }
 }

@@ -50,7 +50,21 @@ public final class StaffSafetyProcess {
 
     /** Where the staff are, as the watch sees it; decides which messages and timers it waits for. */
     public enum Phase {
-        DEPARTED, AT_ADDRESS, RETURNING, BACK
+        DEPARTED("On the way to the address"),
+        AT_ADDRESS("At the address"),
+        RETURNING("On the way back to school"),
+        BACK("Back at school");
+
+        private final String description;
+
+        Phase(String description) {
+            this.description = description;
+        }
+
+        /** Where the staff are, as the check-in page tells them. */
+        public String description() {
+            return description;
+        }
     }
 
     public enum OverdueReason {

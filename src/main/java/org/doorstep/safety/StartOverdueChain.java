@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.safety.StaffSafetyProcess.OverdueReason;
+import org.doorstep.workflow.Actor;
 import org.springframework.stereotype.Component;
 
 /** A check-in was missed or the expected return passed: the chain starts from its first step. */
@@ -30,7 +31,7 @@ class StartOverdueChain implements JavaDelegate {
         OVERDUE_REASON.set(execution, reason.name());
         OVERDUE_STEP_INDEX.set(execution, -1);
         watches.alert(reference, reason.name(), null);
-        audit.record("doorstep", "STAFF_OVERDUE", "visit", reference,
+        audit.record(Actor.DOORSTEP, "STAFF_OVERDUE", "visit", reference,
                 reason == OverdueReason.MISSED_CHECK_IN ? "check-in missed" : "not back at the expected time");
     }
 }

@@ -18,6 +18,8 @@ import org.doorstep.policy.PolicyProfile.OverdueAction;
 import org.doorstep.policy.PolicyProfile.OverdueStep;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.safety.StaffSafetyProcess.OverdueReason;
+import org.doorstep.workflow.Actor;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,7 +69,7 @@ class StartOverdueStep implements JavaDelegate {
                 + ", within " + step.deadline().toMinutes() + " min.");
         BRIEFING.set(execution, text);
         watches.alert(reference, OVERDUE_REASON.require(execution), step.action().name());
-        audit.record("doorstep", "OVERDUE_STEP_STARTED", "visit", reference, step.action() + (repeated ? " (repeated)" : ""));
+        audit.record(Actor.DOORSTEP, "OVERDUE_STEP_STARTED", "visit", reference, step.action() + (repeated ? " (repeated)" : ""));
         latency.record(step.action());
         notifier.alertGroups(execution, OverdueChain.alertedGroups(step.action()), "Doorstep safety: " + title + " (" + reference + ")",
                 text, step.action() != OverdueAction.RING_MOBILE);

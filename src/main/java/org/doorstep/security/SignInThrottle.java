@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +33,7 @@ class SignInThrottle {
     /** How long this source must still wait before it may try this username again, if at all. */
     Optional<Duration> waitBeforeNextTry(String source, String username) {
         Failures current = failures.get(new Key(source, username));
-        Instant now = now();
+        Instant now = EngineClock.now();
         if (current == null || !current.blockedUntil().isAfter(now)) {
             return Optional.empty();
         }
@@ -41,7 +41,7 @@ class SignInThrottle {
     }
 
     void failed(String source, String username) {
-        Instant now = now();
+        Instant now = EngineClock.now();
         failures.compute(new Key(source, username), (key, previous) -> {
             int count = previous == null || previous.forgotten(now) ? 1 : previous.count() + 1;
             return new Failures(count, now, now.plus(waitAfter(count)));
@@ -62,10 +62,6 @@ class SignInThrottle {
         int doublings = Math.min(failureCount - FREE_FAILURES - 1, 20);
         Duration wait = Duration.ofSeconds(1L << doublings);
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 
     private record Key(String source, String username) {

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.Pupil;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -181,7 +182,7 @@ public class AbsenceCases {
 
     void close(String reference, String reason) {
         jdbc.sql("UPDATE absence_case SET closed_on = ?, close_reason = ?, open_pupil_id = NULL WHERE reference = ?")
-                .params(Date.valueOf(TriggerClock.today()), reason, reference).update();
+                .params(Date.valueOf(EngineClock.today()), reason, reference).update();
         audit.record(SYSTEM_ACTOR, "ABSENCE_CASE_CLOSED", "absence_case", reference, reason);
     }
 
@@ -190,7 +191,7 @@ public class AbsenceCases {
         jdbc.sql("""
                 INSERT INTO absence_contact_attempt (case_reference, methods, reached, notes, attempted_by, attempted_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(reference, methods, reached, notes, actor, Timestamp.from(Instant.now())).update();
+                .params(reference, methods, reached, notes, actor, Timestamp.from(EngineClock.now())).update();
         // Flags only ever go one way within an episode: once the family is reached, it has been reached.
         jdbc.sql("""
                 UPDATE absence_case SET contact_made = (contact_made OR ?), reason_given = (reason_given OR ?),
@@ -206,7 +207,7 @@ public class AbsenceCases {
         jdbc.sql("""
                 INSERT INTO absence_referral (case_reference, kind, decision, sent_to, summary, decided_by, decided_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(reference, kind, decision, sentTo, summary, actor, Timestamp.from(Instant.now()))
+                .params(reference, kind, decision, sentTo, summary, actor, Timestamp.from(EngineClock.now()))
                 .update(key, "id");
         long id = key.getKey().longValue();
         audit.record(actor, "ABSENCE_REFERRAL_RECORDED", "absence_case", reference, kind + ": " + decision + " (#" + id + ")");

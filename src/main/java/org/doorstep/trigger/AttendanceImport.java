@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.doorstep.records.AuditTrail;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -100,7 +100,7 @@ public class AttendanceImport {
      */
     @Transactional
     public ImportReport importCsv(Reader csv, String source, String importedBy, Predicate<String> schoolAllowed) {
-        LocalDate today = TriggerClock.today();
+        LocalDate today = EngineClock.today();
         Map<String, String> schoolOfPupil = new HashMap<>();
         jdbc.sql("SELECT id, school_id FROM pupil")
                 .query(rs -> {
@@ -118,7 +118,7 @@ public class AttendanceImport {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(EngineClock.now());
         int unchanged = 0;
         for (Row row : rows.values()) {
             Existing before = existing.get(row.key());
@@ -322,7 +322,7 @@ public class AttendanceImport {
                 INSERT INTO attendance_import (source, imported_by, imported_at, rows_read, rows_added, rows_corrected,
                     rows_unchanged, rows_rejected) VALUES (?, ?, ?, 0, 0, 0, 0, 0)""")
                 .params(source == null ? null : source.substring(0, Math.min(200, source.length())), importedBy,
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(EngineClock.now()))
                 .update(key, "id");
         return key.getKey().longValue();
     }

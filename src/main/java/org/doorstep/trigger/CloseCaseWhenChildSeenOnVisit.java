@@ -1,6 +1,7 @@
 package org.doorstep.trigger;
 
 import org.doorstep.visit.ChildSeenOnVisit;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,7 @@ class CloseCaseWhenChildSeenOnVisit {
 
     @EventListener
     void childSeen(ChildSeenOnVisit seen) {
-        cases.childSeen(seen.pupilId(), seen.seenAt().atZone(TriggerClock.SCHOOL_ZONE).toLocalDate(),
+        cases.childSeen(seen.pupilId(), seen.seenAt().atZone(EngineClock.SCHOOL_ZONE).toLocalDate(),
                 "seen on home visit " + seen.visitReference(), seen.recordedBy());
     }
 }

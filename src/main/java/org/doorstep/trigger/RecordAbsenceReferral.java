@@ -9,6 +9,7 @@ import static org.doorstep.trigger.AbsenceCaseProcess.Variables.REFERRAL_SUMMARY
 import java.util.Collection;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.doorstep.workflow.Actor;
 import org.doorstep.workflow.ProcessVariable;
 import org.doorstep.workflow.SensitiveVariables;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ class RecordAbsenceReferral implements JavaDelegate, SensitiveVariables {
         String decision = REFERRAL_DECISION.require(execution);
         String sentTo = REFERRAL_SENT_TO.get(execution);
         String summary = REFERRAL_SUMMARY.get(execution);
-        String actor = Actors.current(execution);
+        String actor = Actor.current(execution, AbsenceCases.SYSTEM_ACTOR);
         if (TriggerAction.DSL_REVIEW.name().equals(kind)) {
             boolean referral = decision.equals("safeguarding-referral") || decision.equals("both");
             boolean police = decision.equals("police-welfare-check") || decision.equals("both");

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.doorstep.workflow.Actor;
 import org.doorstep.workflow.ProcessVariable;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +46,7 @@ class RecordContactAttempts implements JavaDelegate {
                 methods.isEmpty() ? "none recorded" : String.join(", ", methods),
                 isTrue(execution, FAMILY_REACHED), isTrue(execution, REASON_GIVEN),
                 AbsenceCaseProcess.WHEREABOUTS_UNKNOWN.equals(WHEREABOUTS.get(execution)),
-                isTrue(execution, SAFEGUARDING_CONCERN), ATTEMPT_NOTES.get(execution), Actors.current(execution));
+                isTrue(execution, SAFEGUARDING_CONCERN), ATTEMPT_NOTES.get(execution), Actor.current(execution, AbsenceCases.SYSTEM_ACTOR));
         for (ProcessVariable<?> field : List.of(ATTEMPTED_PHONE, ATTEMPTED_TEXT, ATTEMPTED_EMAIL, ATTEMPTED_OTHER_CONTACTS,
                 SIBLINGS_CHECKED, FAMILY_REACHED, REASON_GIVEN, WHEREABOUTS, SAFEGUARDING_CONCERN, ATTEMPT_NOTES)) {
             execution.removeVariable(field.name());

@@ -3,7 +3,6 @@ package org.doorstep.trigger;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +15,14 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.doorstep.records.PdfText;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.School;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /** A one-page (or longer) PDF of a referral record: what was sent, when, by whom, about whom. */
 @Component
 class ReferralSummaryPdf {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(ZoneId.of("Europe/London"));
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(EngineClock.SCHOOL_ZONE);
     private static final float MARGIN = 50;
     private static final float LEADING = 14;
     private static final int WRAP = 95;

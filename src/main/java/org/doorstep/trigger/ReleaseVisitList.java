@@ -4,6 +4,7 @@ import static org.doorstep.trigger.WeeklyVisitListProcess.Variables.VISIT_LIST_R
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.doorstep.workflow.Actor;
 import org.springframework.stereotype.Component;
 
 /** The list is signed: every visit on it starts now, requested in the signer's name. */
@@ -18,6 +19,6 @@ class ReleaseVisitList implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        visitLists.release(VISIT_LIST_REFERENCE.require(execution), Actors.current(execution));
+        visitLists.release(VISIT_LIST_REFERENCE.require(execution), Actor.current(execution, AbsenceCases.SYSTEM_ACTOR));
     }
 }

@@ -5,6 +5,7 @@ import static org.doorstep.trigger.WeeklyVisitListProcess.Variables.VISIT_LIST_R
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.doorstep.workflow.Actor;
 import org.springframework.stereotype.Component;
 
 /** The list came back unsigned: its visits stay held, for the next list. */
@@ -19,6 +20,6 @@ class ReturnVisitList implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        visitLists.returnUnsigned(VISIT_LIST_REFERENCE.require(execution), Actors.current(execution), COMMENT.get(execution));
+        visitLists.returnUnsigned(VISIT_LIST_REFERENCE.require(execution), Actor.current(execution, AbsenceCases.SYSTEM_ACTOR), COMMENT.get(execution));
     }
 }

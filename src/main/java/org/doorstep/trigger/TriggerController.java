@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.doorstep.api.Problems;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.SchoolDirectory;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -152,7 +153,7 @@ class TriggerController {
     @PreAuthorize(OFFICE_OR_ADMIN)
     AbsenceEvaluation.Report evaluate(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String school, Authentication user) {
-        LocalDate day = date == null ? TriggerClock.today() : date;
+        LocalDate day = date == null ? EngineClock.today() : date;
         if (school == null && !schools.isAdministrator(user)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Name the school to evaluate (parameter 'school')");
         }
@@ -182,7 +183,7 @@ class TriggerController {
     @PreAuthorize("hasAnyAuthority('GROUP_office', 'GROUP_dsl', 'GROUP_headteacher', 'GROUP_visiting-staff')")
     Map<String, Object> seen(@RequestParam String pupil, @RequestParam(required = false) String by, Authentication user) {
         requirePupilOfOwnSchool(pupil, user);
-        boolean closed = cases.childSeen(pupil, TriggerClock.today(),
+        boolean closed = cases.childSeen(pupil, EngineClock.today(),
                 "seen by " + (by == null || by.isBlank() ? user.getName() : by), user.getName());
         return Map.of("pupil", pupil, "caseClosed", closed);
     }
@@ -218,7 +219,7 @@ class TriggerController {
     @PreAuthorize("hasAnyAuthority('GROUP_office', 'GROUP_headteacher', 'GROUP_dsl', 'GROUP_camunda-admin')")
     Map<String, Object> compileVisitList(@RequestParam String school, Authentication user) {
         schools.require(user, school, "school " + school);
-        return visitLists.compile(school, TriggerClock.today())
+        return visitLists.compile(school, EngineClock.today())
                 .<Map<String, Object>>map(reference -> Map.of("visitList", reference))
                 .orElse(Map.of("visitList", "none: no visits are held"));
     }

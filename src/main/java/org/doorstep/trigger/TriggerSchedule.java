@@ -1,6 +1,7 @@
 package org.doorstep.trigger;
 
 import java.time.LocalDate;
+import org.doorstep.workflow.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -25,15 +26,15 @@ class TriggerSchedule {
         this.visitLists = visitLists;
     }
 
-    @Scheduled(cron = "${doorstep.trigger.evaluation-cron:0 30 10 * * MON-FRI}", zone = "Europe/London")
+    @Scheduled(cron = "${doorstep.trigger.evaluation-cron:0 30 10 * * MON-FRI}", zone = EngineClock.SCHOOL_ZONE_ID)
     void daily() {
-        AbsenceEvaluation.Report report = evaluation.evaluate(TriggerClock.today());
+        AbsenceEvaluation.Report report = evaluation.evaluate(EngineClock.today());
         log.info("Daily absence evaluation: {}", report);
     }
 
-    @Scheduled(cron = "${doorstep.trigger.visit-list-cron:0 0 8 * * MON}", zone = "Europe/London")
+    @Scheduled(cron = "${doorstep.trigger.visit-list-cron:0 0 8 * * MON}", zone = EngineClock.SCHOOL_ZONE_ID)
     void weeklyVisitLists() {
-        LocalDate today = TriggerClock.today();
+        LocalDate today = EngineClock.today();
         for (String school : visitLists.schoolsWithVisitLists()) {
             visitLists.compile(school, today).ifPresent(reference -> log.info("Visit list {} compiled", reference));
         }

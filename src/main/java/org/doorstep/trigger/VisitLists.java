@@ -7,7 +7,6 @@ import static org.doorstep.trigger.WeeklyVisitListProcess.Variables.VISIT_LIST_T
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.doorstep.records.AuditTrail;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.visit.VisitService;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -129,7 +129,7 @@ public class VisitLists {
     @Transactional
     void release(String listReference, String signedBy) {
         jdbc.sql("UPDATE visit_list SET status = 'SIGNED', signed_by = ?, signed_at = ? WHERE reference = ?")
-                .params(signedBy, Timestamp.from(Instant.now()), listReference).update();
+                .params(signedBy, Timestamp.from(EngineClock.now()), listReference).update();
         audit.record(signedBy, "VISIT_LIST_SIGNED", "visit_list", listReference, null);
         for (Entry entry : entriesOnList(listReference)) {
             String visitReference = visits.requestVisit(entry.pupilId(), entry.visitReason(), signedBy).getBusinessKey();
@@ -143,7 +143,7 @@ public class VisitLists {
     @Transactional
     void returnUnsigned(String listReference, String by, String comment) {
         jdbc.sql("UPDATE visit_list SET status = 'RETURNED', signed_by = ?, signed_at = ? WHERE reference = ?")
-                .params(by, Timestamp.from(Instant.now()), listReference).update();
+                .params(by, Timestamp.from(EngineClock.now()), listReference).update();
         jdbc.sql("UPDATE visit_list_entry SET status = ?, list_reference = NULL WHERE list_reference = ?")
                 .params(HELD, listReference).update();
         audit.record(by, "VISIT_LIST_RETURNED", "visit_list", listReference, comment);

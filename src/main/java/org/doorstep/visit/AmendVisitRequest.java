@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.SchoolDirectory;
+import org.doorstep.workflow.Actor;
 import org.doorstep.workflow.FormValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,7 @@ class AmendVisitRequest implements TaskListener {
                 || directory.requirePupil(PUPIL_ID.require(task)).knownToSocialCare());
         ApplyPolicyProfile.decideEntryWithoutParent(task);
         jdbc.sql("UPDATE visit SET reason = ? WHERE reference = ?").params(reason, reference).update();
-        audit.record(task.getAssignee() == null ? Actor.ENGINE : task.getAssignee(), "VISIT_AMENDED", "visit", reference,
+        audit.record(task.getAssignee() == null ? Actor.DOORSTEP : task.getAssignee(), "VISIT_AMENDED", "visit", reference,
                 AMENDMENT_NOTE.get(task));
     }
 }

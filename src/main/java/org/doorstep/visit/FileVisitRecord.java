@@ -20,11 +20,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.records.NoteKind;
 import org.doorstep.records.VisitNotes;
+import org.doorstep.workflow.Actor;
+import org.doorstep.workflow.EngineClock;
 import org.doorstep.workflow.FormValidationException;
 import org.doorstep.workflow.ProcessVariable;
 import org.doorstep.workflow.SensitiveVariables;
@@ -53,7 +54,7 @@ class FileVisitRecord implements JavaDelegate, SensitiveVariables {
     @Override
     public void execute(DelegateExecution execution) {
         String reference = VISIT_REFERENCE.require(execution);
-        String author = Actor.of(execution);
+        String author = Actor.current(execution);
         String agreementsMade = AGREEMENTS.get(execution);
         String checkOn = AGREEMENT_CHECK_DATE.get(execution);
         if (agreementsMade != null && !agreementsMade.isBlank() && (checkOn == null || checkOn.isBlank())) {
@@ -64,7 +65,7 @@ class FileVisitRecord implements JavaDelegate, SensitiveVariables {
         notes.add(reference, NoteKind.OUTCOME, VISIT_OUTCOME.require(execution), author);
         if ("yes".equals(CHILD_SEEN.get(execution))) {
             events.publishEvent(new ChildSeenOnVisit(reference, PUPIL_ID.require(execution),
-                    ClockUtil.getCurrentTime().toInstant(), author));
+                    EngineClock.now(), author));
         }
         String agreements = AGREEMENTS.get(execution);
         if (agreements != null && !agreements.isBlank()) {

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.policy.PolicyProfile;
 import org.doorstep.records.Documents;
 import org.doorstep.school.SchoolDirectory;
+import org.doorstep.workflow.Actor;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,11 +47,11 @@ class ProduceNoAnswerNotice implements JavaDelegate {
         String reference = VISIT_REFERENCE.require(execution);
         String pupilName = PUPIL_NAME.require(execution);
         PolicyProfile.NoAnswerNotice type = PolicyProfile.NoAnswerNotice.valueOf(NOTICE_TYPE.require(execution));
-        LocalDateTime calledAt = VisitTimes.localNow();
+        LocalDateTime calledAt = EngineClock.schoolTime();
         byte[] pdf = letters.noAnswerNotice(type, pupilName, calledAt,
                 directory.school(SCHOOL_ID.require(execution)).orElseThrow());
         long id = documents.store(reference, type.name(), reference + "-" + type.name().toLowerCase().replace('_', '-') + ".pdf",
-                Documents.PDF, pdf, Actor.of(execution));
+                Documents.PDF, pdf, Actor.current(execution));
         NOTICE_DOCUMENT_ID.set(execution, id);
         NOBODY_ANSWERED.set(execution, true);
         boolean late = LATE_WITH_NOTICE.equals(PARENT_ARRIVAL.get(execution));

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.records.NoteKind;
 import org.doorstep.records.VisitNotes;
+import org.doorstep.workflow.Actor;
 import org.doorstep.workflow.ProcessVariable;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +56,7 @@ class RecordCancellation implements JavaDelegate {
         }
         CANCELLATION_REASON.set(execution, reason);
         String reference = VISIT_REFERENCE.require(execution);
-        String actor = Actor.of(execution);
+        String actor = Actor.current(execution);
         notes.add(reference, NoteKind.CANCELLATION, reason, actor);
         audit.record(actor, "CANCELLATION_REPORTED", "visit", reference, "to " + CANCELLATION_REPORTED_TO.require(execution));
     }

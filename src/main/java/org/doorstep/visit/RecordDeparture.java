@@ -23,6 +23,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.records.AuditTrail;
+import org.doorstep.workflow.Actor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -60,7 +61,7 @@ class RecordDeparture implements JavaDelegate {
         if (decided != null && Duration.ofMinutes(decided).compareTo(interval) < 0) {
             interval = Duration.ofMinutes(decided);
         }
-        String signedOutBy = Actor.of(execution);
+        String signedOutBy = Actor.current(execution);
         VisitDeparted departed = new VisitDeparted(VISIT_REFERENCE.require(execution), SCHOOL_ID.require(execution),
                 PUPIL_ID.require(execution), List.copyOf(staff), VISIT_ADDRESS.get(execution), transport,
                 VisitTimes.parse(EXPECTED_RETURN_TIME.get(execution)).orElse(null), interval, signedOutBy);

@@ -18,12 +18,11 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.SENIOR_DECISION_NEED
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_ADDRESS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 
-import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doorstep.policy.PolicyProfile;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,7 +56,7 @@ class RecordRiskAssessment implements JavaDelegate {
                 yes(execution, HAZARD_DRIVING), yes(execution, HAZARD_PUBLIC_AREAS),
                 yes(execution, HAZARD_ILLNESS_OR_INJURY), yes(execution, HAZARD_LONE_WORKING),
                 yes(execution, PROTECTION_REGISTER_HIT), RISK_CONTROLS.get(execution), level,
-                Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime())));
+                EngineClock.now()));
     }
 
     private static boolean yes(DelegateExecution execution, org.doorstep.workflow.ProcessVariable<Boolean> variable) {

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.records.AttendanceNotes;
 import org.doorstep.records.Documents;
 import org.doorstep.school.SchoolDirectory;
+import org.doorstep.workflow.Actor;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +44,8 @@ class SendReminderLetter implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String reference = VISIT_REFERENCE.require(execution);
-        String actor = Actor.of(execution);
-        LocalDateTime now = VisitTimes.localNow();
+        String actor = Actor.current(execution);
+        LocalDateTime now = EngineClock.schoolTime();
         byte[] pdf = letters.reminderLetter(PUPIL_NAME.require(execution), now, AGREEMENTS.get(execution), null,
                 directory.school(SCHOOL_ID.require(execution)).orElseThrow());
         long id = documents.store(reference, KIND, reference + "-reminder-" + now.toLocalDate() + ".pdf", Documents.PDF, pdf, actor);

@@ -10,6 +10,7 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.doorstep.workflow.Actor;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ class StartFollowUpVisit implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ProcessInstance followUp = visits.requestVisit(new VisitService.VisitRequest(PUPIL_ID.require(execution),
-                REASON.require(execution), Actor.of(execution), HAS_SOCIAL_WORKER.get(execution),
+                REASON.require(execution), Actor.current(execution), HAS_SOCIAL_WORKER.get(execution),
                 ANNOUNCED.get(execution), VISIT_REFERENCE.require(execution)));
         FOLLOW_UP_VISIT_REFERENCE.set(execution, followUp.getBusinessKey());
     }

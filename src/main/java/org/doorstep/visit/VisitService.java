@@ -15,7 +15,6 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import org.doorstep.policy.PolicyProfiles;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -111,7 +111,7 @@ public class VisitService {
                     previous_visit_reference)
                 VALUES (?, ?, ?, ?, 'REQUESTED', ?, ?, ?)""")
                 .params(reference, pupil.schoolId(), pupil.id(), reason, request.requestedBy(),
-                        Timestamp.from(Instant.now()), request.previousVisitReference())
+                        Timestamp.from(EngineClock.now()), request.previousVisitReference())
                 .update();
         Map<String, Object> variables = new HashMap<>();
         VISIT_REFERENCE.putInto(variables, reference);
@@ -177,7 +177,7 @@ public class VisitService {
         jdbc.sql("""
                 SELECT reference FROM visit WHERE pupil_id = ? AND reason = ? AND requested_by = ? AND status = 'REQUESTED'
                     AND requested_at >= ? ORDER BY requested_at DESC""")
-                .params(pupil.id(), request.reason(), request.requestedBy(), Timestamp.from(Instant.now().minus(REPEAT_WINDOW)))
+                .params(pupil.id(), request.reason(), request.requestedBy(), Timestamp.from(EngineClock.now().minus(REPEAT_WINDOW)))
                 .query(String.class).list().stream().findFirst()
                 .ifPresent(first -> {
                     throw new VisitAlreadyRequestedException(first);

@@ -4,8 +4,9 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 
 import java.sql.Timestamp;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doorstep.records.AuditTrail;
+import org.doorstep.workflow.Actor;
+import org.doorstep.workflow.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +29,13 @@ public class VisitStatus {
     public void set(DelegateExecution execution, String status) {
         String reference = VISIT_REFERENCE.require(execution);
         jdbc.sql("UPDATE visit SET status = ? WHERE reference = ?").params(status, reference).update();
-        audit.record(Actor.of(execution), "VISIT_STATUS", "visit", reference, status);
+        audit.record(Actor.current(execution), "VISIT_STATUS", "visit", reference, status);
     }
 
     /** A final status: the visit's process has ended. */
     public void end(DelegateExecution execution, String status) {
         set(execution, status);
         jdbc.sql("UPDATE visit SET ended_at = ? WHERE reference = ?")
-                .params(new Timestamp(ClockUtil.getCurrentTime().getTime()), VISIT_REFERENCE.require(execution)).update();
+                .params(Timestamp.from(EngineClock.now()), VISIT_REFERENCE.require(execution)).update();
     }
 }

@@ -116,6 +116,55 @@ class CheckInApiTest {
         assertThat(WebClient.anonymous(port).postJson(checkInPath(visit), "{\"type\":\"OK\"}").statusCode()).isIn(401, 403);
     }
 
+    /**
+     * Issue 10 item 3: the page offers only what makes sense where the staff are, as the server names it,
+     * and asks before the one that ends the watch; each one offered is taken.
+     */
+    @Test
+    void theCheckInPageIsOfferedOnlyThePhasesCheckInsAndConfirmsBackAtSchool() throws Exception {
+        String visit = scenario.depart(Duration.ofHours(1), "visitor1");
+        JsonNode onTheWay = view("visitor1", visit);
+        assertThat(onTheWay.get("phaseDescription").asText()).isEqualTo("On the way to the address");
+        assertThat(offered(onTheWay)).containsExactly("ARRIVED:Arrived", "BACK:Back at school", "EMERGENCY:EMERGENCY");
+        assertThat(confirmation(onTheWay, "BACK")).contains("back at school").contains("ends the safety watch");
+        assertThat(confirmation(onTheWay, "ARRIVED")).isNull();
+
+        assertThat(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"ARRIVED\"}").statusCode()).isEqualTo(200);
+        JsonNode atTheAddress = view("visitor1", visit);
+        assertThat(offered(atTheAddress)).containsExactly("OK:I'm OK", "LEAVING:Leaving", "EMERGENCY:EMERGENCY");
+        assertThat(atTheAddress.get("lastCheckInLabel").asText()).isEqualTo("Arrived");
+
+        assertThat(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"OK\"}").statusCode()).isEqualTo(200);
+        assertThat(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"LEAVING\"}").statusCode()).isEqualTo(200);
+        JsonNode returning = view("visitor1", visit);
+        assertThat(returning.get("phaseDescription").asText()).isEqualTo("On the way back to school");
+        assertThat(offered(returning)).containsExactly("BACK:Back at school", "EMERGENCY:EMERGENCY");
+
+        assertThat(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"BACK\"}").statusCode()).isEqualTo(200);
+        JsonNode ended = view("visitor1", visit);
+        assertThat(ended.get("ended").asBoolean()).isTrue();
+        assertThat(offered(ended)).isEmpty();
+    }
+
+    /** Issue 10 item 3: the page's data says plainly why it cannot be used, so the page never stays blank. */
+    @Test
+    void theCheckInPagesDataSaysWhyItCannotBeUsed() throws Exception {
+        String outWithoutVisitor2 = scenario.depart(Duration.ofHours(1), "visitor1");
+        assertRefused(as("visitor2").get(safetyPath(outWithoutVisitor2)), 403, "NOT_ASSIGNED");
+        assertRefused(as("visitor1").get(safetyPath("HV-NOPE-00001")), 404, "UNKNOWN_VISIT");
+
+        String notSignedOut = "HV-SAF-NOTOUT-" + System.nanoTime() % 100000;
+        jdbc.sql("INSERT INTO visit (reference, school_id, pupil_id, reason, status, requested_by, requested_at) VALUES (?, ?, ?, 'attendance', 'PLANNED', 'office', ?)")
+                .params(notSignedOut, SafetyScenario.SCHOOL, SafetyScenario.PUPIL, java.sql.Timestamp.from(SafetyScenario.START)).update();
+        try {
+            HttpResponse<String> refused = as("visitor1").get(safetyPath(notSignedOut));
+            assertRefused(refused, 409, "NOT_SIGNED_OUT");
+            assertThat(json.readTree(refused.body()).get("detail").asText()).contains("have not signed out");
+        } finally {
+            jdbc.sql("DELETE FROM visit WHERE reference = ?").param(notSignedOut).update();
+        }
+    }
+
     @Test
     void theOfficeChecksInOnBehalfOfTheStaff() throws Exception {
         String visit = scenario.depart(Duration.ofHours(1), "visitor1");
@@ -227,6 +276,31 @@ class CheckInApiTest {
 
     private WebClient as(String user) {
         return WebClient.basic(port, user, password);
+    }
+
+    private JsonNode view(String user, String visit) throws Exception {
+        HttpResponse<String> response = as(user).get(safetyPath(visit));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static List<String> offered(JsonNode view) {
+        List<String> offers = new java.util.ArrayList<>();
+        view.get("allowedCheckIns").forEach(offer -> offers.add(offer.get("type").asText() + ":" + offer.get("label").asText()));
+        return offers;
+    }
+
+    private static String confirmation(JsonNode view, String type) {
+        for (JsonNode offer : view.get("allowedCheckIns")) {
+            if (offer.get("type").asText().equals(type)) {
+                return offer.hasNonNull("confirmation") ? offer.get("confirmation").asText() : null;
+            }
+        }
+        throw new AssertionError(type + " is not offered");
+    }
+
+    private static String safetyPath(String visit) {
+        return "/api/visits/" + visit + "/safety";
     }
 
     private static String checkInPath(String visit) {

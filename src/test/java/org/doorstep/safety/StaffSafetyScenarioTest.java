@@ -144,7 +144,7 @@ class StaffSafetyScenarioTest {
         Staff victor = directory.staff("visitor2").orElseThrow();
         assertThat(briefing).contains(vera.fullName() + " (mobile " + vera.mobile() + ")",
                 victor.fullName() + " (mobile " + victor.mobile() + ")", "12 Test Street", vera.vehicleRegistration(),
-                "Car: Ford Fiesta", "Last contact:** Mon 2 Mar 09:15 (arrived)");
+                "Car: Ford Fiesta", "Last contact:** Mon 2 Mar 09:15 (Arrived)");
         assertThat(scenario.runtime().getVariable(call.getProcessInstanceId(), OVERDUE_REASON.name())).isEqualTo("MISSED_CHECK_IN");
 
         scenario.runDueJobs();

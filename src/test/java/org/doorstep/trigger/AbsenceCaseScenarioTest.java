@@ -30,6 +30,7 @@ import org.doorstep.school.Pupil;
 import org.doorstep.security.Roles;
 import org.doorstep.visit.ChildSeenOnVisit;
 import org.doorstep.visit.VisitService;
+import org.doorstep.workflow.EngineClock;
 import org.doorstep.workflow.SensitiveHistory;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,7 +56,7 @@ class AbsenceCaseScenarioTest extends AbsenceScenarioSupport {
         AbsenceCases.AbsenceCase open = openCase(pupil);
 
         events.publishEvent(new ChildSeenOnVisit("HV-LAD-00001", pupil.id(),
-                DAY_1.atTime(14, 0).atZone(TriggerClock.SCHOOL_ZONE).toInstant(), "visitor1"));
+                DAY_1.atTime(14, 0).atZone(EngineClock.SCHOOL_ZONE).toInstant(), "visitor1"));
 
         // The episode closes; work already open (here the Day 1 contact task) stays to be finished.
         assertThat(caseInstance(open)).hasPassed(AbsenceCaseProcess.Elements.CLOSE);

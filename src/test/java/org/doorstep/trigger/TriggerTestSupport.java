@@ -12,6 +12,7 @@ import org.doorstep.school.Contact;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.School;
 import org.doorstep.school.SchoolDirectory;
+import org.doorstep.workflow.EngineClock;
 
 /**
  * Ladder Academy: a test school on the default policy (src/test/resources/policies), with a term
@@ -68,7 +69,7 @@ public final class TriggerTestSupport {
 
     /** Moves the engine clock (and so the register's "today") to 10:00 school time on the day. */
     public static void clockAt(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(TriggerClock.SCHOOL_ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(EngineClock.SCHOOL_ZONE).toInstant()));
     }
 
     private TriggerTestSupport() {
