@@ -76,6 +76,36 @@ class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
         assertThat(status(visit)).isEqualTo("COMPLETED");
     }
 
+    /**
+     * Prior: "the social worker must be informed either before the home visit or immediately after", also
+     * when the visit ends at the door: the staff's task to tell them opens with the written report, not
+     * after it is read.
+     */
+    @Test
+    void aVisitThatEndsAtTheDoorIsToldToTheSocialWorkerImmediatelyAfterPrior() {
+        ProcessInstance visit = requestAsVisitor(PUPIL_WITH_SOCIAL_WORKER, "attendance");
+        seniorStaffAgree(visit);
+        completeAs("tmc-dsl", visit, Elements.DSL_AUTHORISE, answers().with(DSL_AUTHORISATION_DECISION, "approved"));
+        assessRisk(visit, noHazards());
+        complete(visit, Elements.PLAN, planWithOutsideAgency());
+        complete(visit, Elements.INFORM_SOCIAL_WORKER, answers().with(SOCIAL_WORKER_INFORMED_BEFORE, false)
+                .with(SOCIAL_WORKER_NOT_INFORMED_REASON, "Social worker on leave until Wednesday."));
+        signOut(visit);
+        arrive(visit);
+        parentArrives(visit);
+        complete(visit, Elements.DECIDE_ENTRY, allYesAtTheDoor().with(STAFF_FEEL_SAFE, "no")
+                .with(ENTRY_NOTE, "A man shouting at the door; we left."));
+
+        assertThat(visit).isWaitingAt(Elements.READ_CANCELLATION_REPORT, Elements.INFORM_SOCIAL_WORKER_AFTER_CANCELLATION);
+        assertThat(task(visit, Elements.INFORM_SOCIAL_WORKER_AFTER_CANCELLATION)).satisfies(told -> assertThat(
+                taskService.getIdentityLinksForTask(told.getId())).extracting(link -> link.getGroupId())
+                .containsExactly(Roles.VISITING_STAFF));
+        complete(visit, Elements.INFORM_SOCIAL_WORKER_AFTER_CANCELLATION, answers().with(SOCIAL_WORKER_INFORMED_AFTER, true));
+        assertThat(visit).isWaitingAt(Elements.READ_CANCELLATION_REPORT).isNotEnded();
+        completeAs("tmc-leader", visit, Elements.READ_CANCELLATION_REPORT, answers().with(CANCELLATION_REPORT_READ, true));
+        assertThat(visit).isEnded().hasPassed(Elements.END_CANCELLED);
+    }
+
     @Test
     void attendanceVisitGoesAheadWithoutTheParentWhenAnotherAdultAnswersPrior() {
         ProcessInstance visit = requestAsVisitor(PUPIL_ATTENDANCE, "attendance");

@@ -1,0 +1,56 @@
+package org.doorstep.visit;
+
+import static org.doorstep.visit.HomeVisitProcess.Variables.CONCERN_AT_DOOR;
+import static org.doorstep.visit.HomeVisitProcess.Variables.CONCERN_AT_DOOR_DETAILS;
+import static org.doorstep.visit.HomeVisitProcess.Variables.CONCERN_AT_DOOR_SUMMARY;
+import static org.doorstep.visit.HomeVisitProcess.Variables.NOT_ONLY_CHILD_AT_HOME;
+import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_CO_AUTHORISER_GROUP;
+import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.doorstep.records.AuditTrail;
+import org.doorstep.records.NoteKind;
+import org.doorstep.records.VisitNotes;
+import org.springframework.stereotype.Component;
+
+/**
+ * A child alone (Burgh 8; William Lilley: "contact the school's safeguarding team straight away") or a
+ * safeguarding concern seen at the door: what staff saw goes into the need-to-know notes and leaves the
+ * process in the same transaction (its history only ever holds a marker, see
+ * {@link HomeVisitProcess.Variables#SAFEGUARDING_TEXT}); the DSL's task gets a summary without it.
+ */
+@Component("fileConcernAtTheDoor")
+class FileConcernAtDoor implements JavaDelegate {
+
+    private final VisitNotes notes;
+    private final AuditTrail audit;
+
+    FileConcernAtDoor(VisitNotes notes, AuditTrail audit) {
+        this.notes = notes;
+        this.audit = audit;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String reference = VISIT_REFERENCE.require(execution);
+        String author = Actor.of(execution);
+        List<String> seen = new ArrayList<>();
+        if ("no".equals(NOT_ONLY_CHILD_AT_HOME.get(execution))) {
+            seen.add("Only a child was at home.");
+        }
+        if ("yes".equals(CONCERN_AT_DOOR.get(execution))) {
+            seen.add("Staff saw or heard something at the door that worries them about a child.");
+        }
+        String summary = String.join(" ", seen) + " Staff did not go in.";
+        String details = CONCERN_AT_DOOR_DETAILS.get(execution);
+        notes.add(reference, NoteKind.SAFEGUARDING, "At the door: " + summary
+                + (details == null || details.isBlank() ? "" : " What staff saw: " + details), author);
+        execution.removeVariable(CONCERN_AT_DOOR_DETAILS.name());
+        CONCERN_AT_DOOR_SUMMARY.set(execution, summary);
+        audit.record(author, "SAFEGUARDING_CONCERN_AT_DOOR", "visit", reference,
+                "to " + SAFEGUARDING_CO_AUTHORISER_GROUP.require(execution));
+    }
+}
