@@ -40,13 +40,7 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
 
     @Test
     void nobodyHomeMeansTheWeCalledTodayCardIsPosted9AppendixB() throws IOException {
-        ProcessInstance visit = visits.requestVisit(PUPIL_BUR, VisitService.SAFE_AND_WELL, "bur-visitor1");
-        // 5: the Headteacher authorises.
-        completeAs("bur-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
-        completeAs("bur-visitor1", visit, Elements.ASSESS_RISK, noHazards());
-        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "bur-visitor1").with(COMPANION_NAME, "bur-visitor2"));
-        completeAs("bur-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
-        arrive(visit);
+        ProcessInstance visit = atTheDoor();
         timerFiresAfterExactly(visit, Elements.PARENT_WAIT_OVER, Duration.ofMinutes(10));
 
         // Appendix B: "We called today", the child's name, the date and time, how to contact the school.
@@ -71,14 +65,19 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
         return card;
     }
 
-    /** Authorised by the head, assessed by the visiting staff, planned, signed out and at the door with the parent. */
-    ProcessInstance atTheDoorWithTheParent() {
+    /** A safe-and-well visit authorised by the headteacher (5), assessed by the staff, planned, signed out, at the door. */
+    ProcessInstance atTheDoor() {
         ProcessInstance visit = visits.requestVisit(PUPIL_BUR, VisitService.SAFE_AND_WELL, "bur-visitor1");
         completeAs("bur-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
         completeAs("bur-visitor1", visit, Elements.ASSESS_RISK, noHazards());
         complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "bur-visitor1").with(COMPANION_NAME, "bur-visitor2"));
         completeAs("bur-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
         arrive(visit);
+        return visit;
+    }
+
+    ProcessInstance atTheDoorWithTheParent() {
+        ProcessInstance visit = atTheDoor();
         parentArrives(visit);
         return visit;
     }
