@@ -114,6 +114,20 @@ class ArrivalScenariosTest extends VisitScenarios {
         assertThat(status(visit)).isEqualTo("CANCELLED");
     }
 
+    /**
+     * What staff saw at the door is need-to-know: sent with answers that do not bring the DSL in (the
+     * form hides the field then, but a REST client can send it), it still leaves the process.
+     */
+    @Test
+    void textForTheDslSentWithOrdinaryAnswersDoesNotStayInTheProcessBurgh10() {
+        ProcessInstance visit = request();
+        goToTheDoor(visit);
+        parentArrives(visit);
+        complete(visit, Elements.DECIDE_ENTRY, allYesAtTheDoor().with(CONCERN_AT_DOOR_DETAILS, "Sent with a hidden field."));
+        assertThat(visit).isWaitingAt(Elements.STAFF_LEAVING);
+        assertThat(runtimeService.getVariables(visit.getId())).doesNotContainKey(CONCERN_AT_DOOR_DETAILS.name());
+    }
+
     static final java.util.Map<String, String> MEANING = java.util.Map.of(
             ADULT_PRESENT_AND_INVITES.name(), "no responsible adult was present",   // Burgh 8, Thames View 2.6
             NOT_ONLY_CHILD_AT_HOME.name(), "only a child was at home",              // Burgh 8
