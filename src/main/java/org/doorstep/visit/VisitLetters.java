@@ -68,28 +68,27 @@ class VisitLetters {
     private static List<Line> adviceSlip(Notice notice) {
         List<Line> lines = new ArrayList<>();
         lines.add(Line.text("To the parent or carer of " + notice.pupilName() + ", " + orDash(notice.visitAddress())));
-        lines.add(Line.title("Sorry we missed you"));
-        lines.add(Line.text("Dear parent or carer of " + notice.pupilName() + ","));
-        lines.add(Line.text(calledBy(notice) + " called at your home on " + notice.calledAt().format(VisitTimes.DATE)
-                + " at " + notice.calledAt().format(VisitTimes.TIME) + " to talk with you about " + notice.pupilName() + ". "
-                + missed(notice)));
-        lines.add(Line.text("Please contact the school as soon as you can, so that we can make sure "
-                + notice.pupilName() + " is safe and well and arrange another time to meet."));
-        contacts(lines, notice.school());
+        lines.addAll(calledAtYourHome(notice, "Sorry we missed you", calledBy(notice)));
         return lines;
     }
 
     /** Thomas More "During": the home visit letter, posted through the letter box when nobody answers. */
     private static List<Line> letter(Notice notice) {
+        return calledAtYourHome(notice, "We called to see you today", "Staff from " + notice.school().name());
+    }
+
+    private static List<Line> calledAtYourHome(Notice notice, String title, String callers) {
         List<Line> lines = new ArrayList<>();
-        lines.add(Line.title("We called to see you today"));
+        lines.add(Line.title(title));
         lines.add(Line.text("Dear parent or carer of " + notice.pupilName() + ","));
-        lines.add(Line.text("Staff from " + notice.school().name() + " called at your home on "
-                + notice.calledAt().format(VisitTimes.DATE) + " at " + notice.calledAt().format(VisitTimes.TIME)
-                + " to talk with you about " + notice.pupilName() + ". " + missed(notice)));
+        lines.add(Line.text(callers + " called at your home on " + notice.calledAt().format(VisitTimes.DATE)
+                + " at " + notice.calledAt().format(VisitTimes.TIME) + " to talk with you about " + notice.pupilName() + ". "
+                + missed(notice)));
         lines.add(Line.text("Please contact the school as soon as you can, so that we can make sure "
                 + notice.pupilName() + " is safe and well and arrange another time to meet."));
-        contacts(lines, notice.school());
+        lines.add(Line.text("Telephone: " + orDash(notice.school().phone())));
+        lines.add(Line.text("Email: " + orDash(notice.school().email())));
+        lines.add(Line.text("Address: " + orDash(notice.school().address())));
         return lines;
     }
 
@@ -100,12 +99,6 @@ class VisitLetters {
 
     private static String missed(Notice notice) {
         return notice.nobodyAnswered() ? "Nobody was able to answer the door." : "We were not able to come in today.";
-    }
-
-    private static void contacts(List<Line> lines, School school) {
-        lines.add(Line.text("Telephone: " + orDash(school.phone())));
-        lines.add(Line.text("Email: " + orDash(school.email())));
-        lines.add(Line.text("Address: " + orDash(school.address())));
     }
 
     byte[] reminderLetter(String pupilName, LocalDateTime writtenAt, String agreements, String visitDate, School school) {
