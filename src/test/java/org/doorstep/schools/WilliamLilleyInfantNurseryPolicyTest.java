@@ -121,6 +121,15 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
                 assertThat(note.body()).contains("mummy"));
         assertThat(audit.events("visit", visit.getBusinessKey())).extracting(AuditTrail.AuditEvent::action)
                 .contains("SAFEGUARDING_CONCERN_AT_DOOR");
+        // Beyond Tasklist too: an e-mail and a text to the DSL, queued with the task, without what staff saw.
+        var alerts = jdbc.sql("SELECT channel, recipient_user, subject, body FROM notification_outbox WHERE visit_reference = ?")
+                .param(visit.getBusinessKey()).query().listOfRows();
+        assertThat(alerts).filteredOn(row -> "wli-dsl".equals(row.get("recipient_user")))
+                .extracting(row -> row.get("channel")).containsExactlyInAnyOrder("EMAIL", "SMS");
+        assertThat(alerts).allSatisfy(row -> {
+            assertThat((String) row.get("subject")).contains("SAFEGUARDING");
+            assertThat((String) row.get("body")).contains("Only a child was at home", "07700 900004").doesNotContain("mummy");
+        });
         // The headteacher's written report is not the DSL's route: it still goes to them alone.
         assertThat(task(visit, Elements.READ_CANCELLATION_REPORT)).satisfies(report -> assertThat(
                 taskService.getIdentityLinksForTask(report.getId())).extracting(link -> link.getGroupId())
