@@ -42,6 +42,7 @@ public record PolicyProfile(
             Duration lateParentLimit,
             List<String> entryWithoutParentForReasons,
             NoAnswerNotice noAnswerNotice,
+            boolean noticeWhenEntryRefused,
             List<String> cancellationReportedTo,
             boolean signOutRequired) {
     }

@@ -46,7 +46,12 @@ class SafetyNotifier {
      * with a mobile on record.
      */
     void alertGroups(DelegateExecution execution, List<String> groups, String subject, String body, boolean text) {
-        String schoolId = SCHOOL_ID.require(execution);
+        alertGroups(alert(execution, subject, body), groups, text);
+    }
+
+    /** As above, for an alert raised outside a staff-safety step (a child at risk at the door). */
+    void alertGroups(Alert alert, List<String> groups, boolean text) {
+        String schoolId = alert.schoolId();
         Set<String> userIds = new LinkedHashSet<>();
         List<Recipient> emails = new ArrayList<>();
         for (String group : groups) {
@@ -56,7 +61,6 @@ class SafetyNotifier {
                 }
             }
         }
-        Alert alert = alert(execution, subject, body);
         if (emailEnabled) {
             outbox.queue(alert, Channel.EMAIL, emails);
         }

@@ -10,6 +10,7 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.ENTRY_WITHOUT_PARENT
 import static org.doorstep.visit.HomeVisitProcess.Variables.ENTRY_WITHOUT_PARENT_FOR_REASONS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LATE_PARENT_LIMIT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.NOTICE_TYPE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.NOTICE_WHEN_ENTRY_REFUSED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.OUTSIDE_AGENCY_PARTNER_ALLOWED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PAIRING;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_WAIT;
@@ -69,6 +70,7 @@ class ApplyPolicyProfile implements JavaDelegate {
         PARENT_WAIT.set(execution, visit.parentWait().toString());
         LATE_PARENT_LIMIT.set(execution, visit.lateParentLimit().toString());
         NOTICE_TYPE.set(execution, visit.noAnswerNotice().name());
+        NOTICE_WHEN_ENTRY_REFUSED.set(execution, visit.noticeWhenEntryRefused());
         CANCELLATION_REPORTED_TO.set(execution, String.join(",", visit.cancellationReportedTo()));
         CHECK_IN_INTERVAL.set(execution, profile.safety().checkInInterval().toString());
         jdbc.sql("UPDATE visit SET policy_profile = ?, policy_version = ? WHERE reference = ?")

@@ -52,10 +52,20 @@ public final class HomeVisitProcess {
         public static final String GATEWAY_ANYBODY_ANSWERED = "Gateway_AnybodyAnswered";
         public static final String LATE_LIMIT_REACHED = "Event_LateLimitReached";
         public static final String DECIDE_ENTRY = "Task_DecideEntry";
+        /** Not going in: was a child alone, or did staff see a safeguarding concern at the door? */
+        public static final String GATEWAY_CHILD_AT_RISK = "Gateway_ChildAtRisk";
+        public static final String FILE_CONCERN_AT_DOOR = "Task_FileConcernAtDoor";
+        /** The safeguarding lead's top-priority task, opened as the door answers are given (Burgh 8, William Lilley). */
+        public static final String DSL_ACT_ON_CONCERN_AT_DOOR = "Task_DslActOnConcernAtDoor";
+        public static final String END_DSL_ACTED_ON_CONCERN = "Event_DslActedOnConcern";
+        /** visit.noticeWhenEntryRefused: Burgh 9 leaves the card when entry is refused too. */
+        public static final String GATEWAY_NOTICE_WHEN_REFUSED = "Gateway_NoticeWhenRefused";
         public static final String PRODUCE_NOTICE = "Task_ProduceNotice";
         public static final String POST_NOTICE = "Task_PostNotice";
         public static final String RECORD_CANCELLATION = "Task_RecordCancellation";
         public static final String READ_CANCELLATION_REPORT = "Task_ReadCancellationReport";
+        /** Thomas More: the social worker is told immediately after a visit that ended at the door, too. */
+        public static final String INFORM_SOCIAL_WORKER_AFTER_CANCELLATION = "Task_InformSocialWorkerAfterCancellation";
         public static final String END_CANCELLED = "Event_VisitCancelled";
         public static final String VISIT_IN_PROGRESS = "SubProcess_VisitInProgress";
         public static final String STAFF_LEAVING = "Event_StaffLeaving";
@@ -111,6 +121,8 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<String> LATE_PARENT_LIMIT = ProcessVariable.of("lateParentLimit", String.class);
         public static final ProcessVariable<String> CHECK_IN_INTERVAL = ProcessVariable.of("checkInInterval", String.class);
         public static final ProcessVariable<String> NOTICE_TYPE = ProcessVariable.of("noticeType", String.class);
+        /** The notice is left when staff are not let in as well as when nobody answers (Burgh 9). */
+        public static final ProcessVariable<Boolean> NOTICE_WHEN_ENTRY_REFUSED = ProcessVariable.of("noticeWhenEntryRefused", Boolean.class);
         /** Comma-separated groups the written cancellation report goes to. */
         public static final ProcessVariable<String> CANCELLATION_REPORTED_TO = ProcessVariable.of("cancellationReportedTo", String.class);
 
@@ -169,7 +181,7 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<Boolean> SIGN_OUT_CONFIRMED = ProcessVariable.of("signOutConfirmed", Boolean.class);
 
         // 7. Arrive and wait
-        /** arrived or lateWithNotice. */
+        /** arrived, lateWithNotice, or onlyAChild (a child answered the door alone: the door questions follow). */
         public static final ProcessVariable<String> PARENT_ARRIVAL = ProcessVariable.of("parentArrival", String.class);
         public static final ProcessVariable<Boolean> LATE_PARENT_ARRIVED = ProcessVariable.of("lateParentArrived", Boolean.class);
 
@@ -181,6 +193,14 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<String> ANIMALS_SECURED = ProcessVariable.of("animalsSecured", String.class);
         public static final ProcessVariable<String> STAFF_FEEL_SAFE = ProcessVariable.of("staffFeelSafe", String.class);
         public static final ProcessVariable<String> ENTRY_NOTE = ProcessVariable.of("entryNote", String.class);
+        /** "yes" when staff saw or heard something at the door that worries them about a child: they do not go in. */
+        public static final ProcessVariable<String> CONCERN_AT_DOOR = ProcessVariable.of("concernAtDoor", String.class);
+        /** What staff saw at the door: moved into records.VisitNotes (SAFEGUARDING) by fileConcernAtTheDoor. */
+        public static final ProcessVariable<String> CONCERN_AT_DOOR_DETAILS = ProcessVariable.of("concernAtDoorDetails", String.class);
+        /** Which door answers brought the DSL in, in words (no safeguarding text): shown on the DSL's task. */
+        public static final ProcessVariable<String> CONCERN_AT_DOOR_SUMMARY = ProcessVariable.of("concernAtDoorSummary", String.class);
+        /** referral, police, advised or noFurtherAction. */
+        public static final ProcessVariable<String> DSL_DOOR_ACTION = ProcessVariable.of("dslDoorAction", String.class);
         public static final ProcessVariable<Boolean> NOBODY_ANSWERED = ProcessVariable.of("nobodyAnswered", Boolean.class);
         public static final ProcessVariable<Long> NOTICE_DOCUMENT_ID = ProcessVariable.of("noticeDocumentId", Long.class);
         public static final ProcessVariable<Boolean> NOTICE_POSTED = ProcessVariable.of("noticePosted", Boolean.class);
@@ -200,7 +220,7 @@ public final class HomeVisitProcess {
         /** Moved into records.VisitNotes (SAFEGUARDING) and removed from the process by fileVisitRecord. */
         public static final ProcessVariable<String> SAFEGUARDING_DETAILS = ProcessVariable.of("safeguardingDetails", String.class);
         /** Safeguarding text: never written to history (workflow.SensitiveHistory), kept only in the notes. */
-        public static final List<ProcessVariable<?>> SAFEGUARDING_TEXT = List.of(SAFEGUARDING_DETAILS);
+        public static final List<ProcessVariable<?>> SAFEGUARDING_TEXT = List.of(SAFEGUARDING_DETAILS, CONCERN_AT_DOOR_DETAILS);
         public static final ProcessVariable<Boolean> TELL_DSL = ProcessVariable.of("tellDsl", Boolean.class);
         public static final ProcessVariable<Boolean> TELL_SENCO = ProcessVariable.of("tellSenco", Boolean.class);
         public static final ProcessVariable<Boolean> TELL_CLASS_TEACHER = ProcessVariable.of("tellClassTeacher", Boolean.class);

@@ -4,6 +4,7 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.ADULT_PRESENT_AND_IN
 import static org.doorstep.visit.HomeVisitProcess.Variables.ANIMALS_SECURED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REASON;
 import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REPORTED_TO;
+import static org.doorstep.visit.HomeVisitProcess.Variables.CONCERN_AT_DOOR;
 import static org.doorstep.visit.HomeVisitProcess.Variables.ENTRY_NOTE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.NOBODY_ANSWERED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.NOTICE_POSTED;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * A visit is cancelled: the reason is recorded and reported in writing to the authoriser (Thames View
  * 3.8-3.9, Lynnfield 4); the report reaches them as the next task, for the groups the policy names.
+ * What staff saw of a child at risk is not part of it: that went to the DSL (FileConcernAtDoor).
  */
 @Component("recordCancellation")
 class RecordCancellation implements JavaDelegate {
@@ -41,8 +43,7 @@ class RecordCancellation implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String reason;
         if (Boolean.TRUE.equals(NOBODY_ANSWERED.get(execution))) {
-            reason = CANCELLATION_REASON.require(execution) + (Boolean.TRUE.equals(NOTICE_POSTED.get(execution))
-                    ? " The school's notice was posted through the door." : "");
+            reason = CANCELLATION_REASON.require(execution);
         } else {
             NOBODY_ANSWERED.set(execution, false);
             List<String> reasons = new ArrayList<>();
@@ -50,9 +51,15 @@ class RecordCancellation implements JavaDelegate {
             no(execution, NOT_ONLY_CHILD_AT_HOME, "only a child was at home", reasons);
             no(execution, ANIMALS_SECURED, "animals were not shut away", reasons);
             no(execution, STAFF_FEEL_SAFE, "staff did not feel safe", reasons);
+            if ("yes".equals(CONCERN_AT_DOOR.get(execution))) {
+                reasons.add("staff saw a safeguarding concern at the door (reported to the safeguarding lead)");
+            }
             String note = ENTRY_NOTE.get(execution);
             reason = "Staff did not go in: " + String.join("; ", reasons) + "."
                     + (note == null || note.isBlank() ? "" : " " + note);
+        }
+        if (Boolean.TRUE.equals(NOTICE_POSTED.get(execution))) {
+            reason += " The school's notice was posted through the door.";
         }
         CANCELLATION_REASON.set(execution, reason);
         String reference = VISIT_REFERENCE.require(execution);

@@ -74,6 +74,15 @@ class PolicyProfilesTest {
                 .isEqualTo(PolicyProfile.Pairing.WHEN_RISK_REQUIRES);
     }
 
+    /** Burgh 9: "if no one answers or entry is refused" the card is left; the others post theirs for no answer only. */
+    @Test
+    void onlyBurghLeavesItsNoticeWhenEntryIsRefusedToo() {
+        assertThat(shipped.forSchool("burgh-lincolnshire").visit().noticeWhenEntryRefused()).isTrue();
+        for (String school : List.of("lynnfield-primary", "thames-view-junior", "thomas-more-catholic", "william-lilley-infant-nursery")) {
+            assertThat(shipped.forSchool(school).visit().noticeWhenEntryRefused()).as(school).isFalse();
+        }
+    }
+
     @Test
     void aSettingThePolicyIsSilentOnTakesTheSafeDefault() {
         PolicyProfile williamLilley = shipped.forSchool("william-lilley-infant-nursery");

@@ -40,23 +40,101 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
 
     @Test
     void nobodyHomeMeansTheWeCalledTodayCardIsPosted9AppendixB() throws IOException {
+        ProcessInstance visit = atTheDoor();
+        timerFiresAfterExactly(visit, Elements.PARENT_WAIT_OVER, Duration.ofMinutes(10));
+
+        // Appendix B: "We called today", the child's name, the date and time, how to contact the school.
+        assertThat(visit).isWaitingAt(Elements.POST_NOTICE);
+        assertThat(appendixBCard(visit)).contains("Time: 09:40");
+        complete(visit, Elements.POST_NOTICE, answers().with(NOTICE_POSTED, true));
+        // 9: discussed with the Attendance Champion / DSL.
+        assertThat(visit).isWaitingAt(Elements.READ_CANCELLATION_REPORT).task()
+                .hasCandidateGroup(Roles.HEADTEACHER).hasCandidateGroup(Roles.DSL);
+    }
+
+    /** Appendix B: the card's own words, the child's name, date, time and how to contact the school. */
+    String appendixBCard(ProcessInstance visit) throws IOException {
+        String card = pdfText(variable(visit, NOTICE_DOCUMENT_ID)).replaceAll("\\s+", " ");
+        assertThat(card).contains("We called today", "SORRY WE MISSED YOU!",
+                "We visited today as your child was absent from school. Please contact us as soon as possible to confirm "
+                        + "they are safe, the reason for absence, and when they will return.",
+                "Child's name: " + variable(visit, PUPIL_NAME), "Date: Monday 23 November 2026",
+                "How to contact us: Burgh School office: 01632 962000 Email: office@burgh-lincolnshire.example",
+                "If we do not hear from you promptly, we may seek advice from other professionals to make sure your child "
+                        + "is safe and well.");
+        return card;
+    }
+
+    /** A safe-and-well visit authorised by the headteacher (5), assessed by the staff, planned, signed out, at the door. */
+    ProcessInstance atTheDoor() {
         ProcessInstance visit = visits.requestVisit(PUPIL_BUR, VisitService.SAFE_AND_WELL, "bur-visitor1");
-        // 5: the Headteacher authorises.
         completeAs("bur-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
         completeAs("bur-visitor1", visit, Elements.ASSESS_RISK, noHazards());
         complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "bur-visitor1").with(COMPANION_NAME, "bur-visitor2"));
         completeAs("bur-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
         arrive(visit);
-        timerFiresAfterExactly(visit, Elements.PARENT_WAIT_OVER, Duration.ofMinutes(10));
+        return visit;
+    }
 
-        // Appendix B: "We called today", the child's name, the date and time, how to contact the school.
-        assertThat(visit).isWaitingAt(Elements.POST_NOTICE);
-        assertThat(pdfText(variable(visit, NOTICE_DOCUMENT_ID))).contains("We called today")
-                .contains(variable(visit, PUPIL_NAME)).contains("Burgh School").contains("09:40").contains("01632 962000");
+    ProcessInstance atTheDoorWithTheParent() {
+        ProcessInstance visit = atTheDoor();
+        parentArrives(visit);
+        return visit;
+    }
+
+    /**
+     * 9: "If no one answers or entry is refused, staff will leave a 'We called today' card". The parent
+     * will not let staff in: the card is produced and posted, and the written reason says so.
+     */
+    @Test
+    void entryRefusedLeavesTheWeCalledTodayCardToo9AppendixB() throws IOException {
+        ProcessInstance visit = atTheDoorWithTheParent();
+        completeAs("bur-visitor1", visit, Elements.DECIDE_ENTRY, allYesAtTheDoor().with(ADULT_PRESENT_AND_INVITES, "no")
+                .with(ENTRY_NOTE, "Mother would not let us in."));
+
+        assertThat(visit).isWaitingAt(Elements.POST_NOTICE).hasPassed(Elements.PRODUCE_NOTICE)
+                .hasNotPassed(Elements.VISIT_IN_PROGRESS, Elements.DSL_ACT_ON_CONCERN_AT_DOOR);
+        appendixBCard(visit);
         complete(visit, Elements.POST_NOTICE, answers().with(NOTICE_POSTED, true));
-        // 9: discussed with the Attendance Champion / DSL.
-        assertThat(visit).isWaitingAt(Elements.READ_CANCELLATION_REPORT).task()
-                .hasCandidateGroup(Roles.HEADTEACHER).hasCandidateGroup(Roles.DSL);
+        assertThat(visit).isWaitingAt(Elements.READ_CANCELLATION_REPORT);
+        assertThat(variable(visit, CANCELLATION_REASON)).startsWith("Staff did not go in: no responsible adult")
+                .contains("Mother would not let us in.").endsWith("The school's notice was posted through the door.");
+    }
+
+    /** 8: "leave immediately if they feel uncomfortable or at risk": nobody is asked to stay and post a card. */
+    @Test
+    void staffWhoFeelUnsafeLeaveWithoutPostingTheCard8() {
+        ProcessInstance visit = atTheDoorWithTheParent();
+        completeAs("bur-visitor1", visit, Elements.DECIDE_ENTRY, allYesAtTheDoor().with(ADULT_PRESENT_AND_INVITES, "no")
+                .with(STAFF_FEEL_SAFE, "no").with(ENTRY_NOTE, "Shouting from inside; we left."));
+        assertThat(visit).isWaitingAt(Elements.READ_CANCELLATION_REPORT).hasNotPassed(Elements.PRODUCE_NOTICE);
+    }
+
+    /**
+     * 8, 10: "Escalate any safeguarding concerns immediately to the DSL". The parent invites staff in,
+     * but what they see at the door worries them: they do not go in, and the DSL's top-priority task
+     * opens at once, beside the written report to the headteacher and DSL (which leaves out what they saw).
+     */
+    @Test
+    void aConcernSeenAtTheDoorReachesTheDslAtOnceAndTheVisitIsNotEntered8_10() {
+        ProcessInstance visit = atTheDoorWithTheParent();
+        completeAs("bur-visitor1", visit, Elements.DECIDE_ENTRY, allYesAtTheDoor().with(CONCERN_AT_DOOR, "yes")
+                .with(CONCERN_AT_DOOR_DETAILS, "Toddler in the hallway with a bruised face, crying.")
+                .with(ENTRY_NOTE, "Concern at the door, see the DSL."));
+
+        assertThat(visit).hasNotPassed(Elements.VISIT_IN_PROGRESS, Elements.PRODUCE_NOTICE)
+                .isWaitingAt(Elements.DSL_ACT_ON_CONCERN_AT_DOOR, Elements.READ_CANCELLATION_REPORT);
+        Task dslTask = task(visit, Elements.DSL_ACT_ON_CONCERN_AT_DOOR);
+        assertThat(dslTask.getPriority()).isEqualTo(100);
+        assertThat(taskService.getIdentityLinksForTask(dslTask.getId())).extracting(link -> link.getGroupId())
+                .containsExactly(Roles.DSL);
+        assertThat(variable(visit, CONCERN_AT_DOOR_SUMMARY)).contains("worries them about a child");
+        assertThat(variable(visit, CANCELLATION_REASON)).contains("safeguarding concern at the door")
+                .doesNotContain("bruised");
+        assertThat(notes.notes(visit.getBusinessKey(), true)).anySatisfy(note ->
+                assertThat(note.body()).contains("Toddler in the hallway with a bruised face"));
+        completeAs("bur-dsl", visit, Elements.DSL_ACT_ON_CONCERN_AT_DOOR, answers().with(DSL_DOOR_ACTION, "police"));
+        assertThat(visit).hasPassed(Elements.END_DSL_ACTED_ON_CONCERN).isWaitingAt(Elements.READ_CANCELLATION_REPORT);
     }
 
     /** 6, Appendix A: the escalation ladder, counted in school days of unexplained absence. */

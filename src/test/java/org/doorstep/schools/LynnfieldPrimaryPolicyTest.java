@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.doorstep.DoorstepTest;
 import org.doorstep.school.Pupil;
+import org.doorstep.school.SchoolDirectory;
 import org.doorstep.security.Roles;
 import org.doorstep.trigger.AbsenceScenarioSupport;
 import org.doorstep.trigger.VisitLists;
@@ -20,6 +21,7 @@ import org.doorstep.visit.HomeVisitProcess.Elements;
 import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Lynnfield Primary School's home-visit policy (shared/policies/lynnfield-primary.txt,
@@ -31,6 +33,7 @@ class LynnfieldPrimaryPolicyTest extends SchoolScenarios {
 
     static final String SCHOOL = "lynnfield-primary";
     static final String PUPIL_LYN = "LYN-0001";
+    @Autowired SchoolDirectory directory;
 
     /** 3, 4: "home visits are often unannounced": the attendance team may call without an appointment. */
     ProcessInstance unannouncedVisit() {
@@ -71,7 +74,14 @@ class LynnfieldPrimaryPolicyTest extends SchoolScenarios {
         timerFiresAfterExactly(visit, Elements.PARENT_WAIT_OVER, Duration.ofMinutes(10));
         // ... "an advice slip with the date, time and staff names" is posted.
         assertThat(visit).isWaitingAt(Elements.POST_NOTICE).hasNotPassed(Elements.SEE_WHO_ANSWERS);
-        assertThat(pdfText(variable(visit, NOTICE_DOCUMENT_ID))).contains("Sorry we missed you").contains("09:40");
+        String slip = pdfText(variable(visit, NOTICE_DOCUMENT_ID)).replaceAll("\\s+", " ");
+        String lead = directory.staff("lyn-visitor1").orElseThrow().fullName();
+        String companion = directory.staff("lyn-visitor2").orElseThrow().fullName();
+        assertThat(slip).contains("Sorry we missed you")
+                .contains(lead + " and " + companion + " from Lynnfield Primary School called at your home on "
+                        + "Monday 23 November 2026 at 09:40")
+                // "in an addressed envelope": the slip carries the address for a window envelope.
+                .contains("To the parent or carer of " + variable(visit, PUPIL_NAME) + ", " + variable(visit, VISIT_ADDRESS));
         complete(visit, Elements.POST_NOTICE, answers().with(NOTICE_POSTED, true));
         // 4: the reason in writing to the Executive Headteacher / DSL.
         assertThat(visit).isWaitingAt(Elements.READ_CANCELLATION_REPORT).task()

@@ -58,8 +58,8 @@ class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
         arrive(visit);
     }
 
-    @Test
-    void pairedVisitWithAnOutsideAgencyAndTheSocialWorkerInformedPriorAndAfter() {
+    /** An attendance visit for a pupil known to social care, agreed, assessed and planned with an outside agency. */
+    ProcessInstance plannedForAFamilyWithASocialWorker() {
         ProcessInstance visit = requestAsVisitor(PUPIL_WITH_SOCIAL_WORKER, "attendance");
         seniorStaffAgree(visit);
         // Known to social care: the DSL agrees too (the safe default of the matrix).
@@ -67,6 +67,12 @@ class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
         assessRisk(visit, noHazards());
         // Prior: "attend home visits in pairs", the second person may be from an outside agency.
         complete(visit, Elements.PLAN, planWithOutsideAgency());
+        return visit;
+    }
+
+    @Test
+    void pairedVisitWithAnOutsideAgencyAndTheSocialWorkerInformedPriorAndAfter() {
+        ProcessInstance visit = plannedForAFamilyWithASocialWorker();
         assertThat(variable(visit, COMPANION_KIND)).isEqualTo("agency");
 
         // After: "the social worker must be informed before or after the visit": not reachable before,
@@ -74,6 +80,32 @@ class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
         assertThat(visit).isWaitingAt(Elements.INFORM_SOCIAL_WORKER).task().hasCandidateGroup(Roles.VISITING_STAFF);
         socialWorkerToldAfterTheVisit(visit, "Social worker out on a visit all morning.");
         assertThat(status(visit)).isEqualTo("COMPLETED");
+    }
+
+    /**
+     * Prior: "the social worker must be informed either before the home visit or immediately after", also
+     * when the visit ends at the door: the staff's task to tell them opens with the written report, not
+     * after it is read.
+     */
+    @Test
+    void aVisitThatEndsAtTheDoorIsToldToTheSocialWorkerImmediatelyAfterPrior() {
+        ProcessInstance visit = plannedForAFamilyWithASocialWorker();
+        complete(visit, Elements.INFORM_SOCIAL_WORKER, answers().with(SOCIAL_WORKER_INFORMED_BEFORE, false)
+                .with(SOCIAL_WORKER_NOT_INFORMED_REASON, "Social worker on leave until Wednesday."));
+        signOut(visit);
+        arrive(visit);
+        parentArrives(visit);
+        complete(visit, Elements.DECIDE_ENTRY, allYesAtTheDoor().with(STAFF_FEEL_SAFE, "no")
+                .with(ENTRY_NOTE, "A man shouting at the door; we left."));
+
+        assertThat(visit).isWaitingAt(Elements.READ_CANCELLATION_REPORT, Elements.INFORM_SOCIAL_WORKER_AFTER_CANCELLATION);
+        assertThat(task(visit, Elements.INFORM_SOCIAL_WORKER_AFTER_CANCELLATION)).satisfies(told -> assertThat(
+                taskService.getIdentityLinksForTask(told.getId())).extracting(link -> link.getGroupId())
+                .containsExactly(Roles.VISITING_STAFF));
+        complete(visit, Elements.INFORM_SOCIAL_WORKER_AFTER_CANCELLATION, answers().with(SOCIAL_WORKER_INFORMED_AFTER, true));
+        assertThat(visit).isWaitingAt(Elements.READ_CANCELLATION_REPORT).isNotEnded();
+        completeAs("tmc-leader", visit, Elements.READ_CANCELLATION_REPORT, answers().with(CANCELLATION_REPORT_READ, true));
+        assertThat(visit).isEnded().hasPassed(Elements.END_CANCELLED);
     }
 
     @Test

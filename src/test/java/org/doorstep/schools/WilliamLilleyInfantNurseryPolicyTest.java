@@ -5,11 +5,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.doorstep.visit.HomeVisitProcess.Variables.*;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.doorstep.DoorstepTest;
 import org.doorstep.records.AuditTrail;
+import org.doorstep.records.NoteKind;
 import org.doorstep.safety.CheckInType;
 import org.doorstep.safety.SafetyScenario;
 import org.doorstep.safety.StaffSafetyProcess;
@@ -79,5 +82,70 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
             safety.runDueJobs();
             assertThat(safety.checkIn(reference, CheckInType.BACK, "wli-visitor1").watchEnded()).isTrue();
         }
+    }
+
+    /**
+     * During: "If you are concerned that a child/young person is in the home inappropriately alone/unsupervised
+     * contact the school's safeguarding team straight away". A child answers the door alone: staff do not go
+     * in, and the DSL has a top-priority task at once, in their "Safety alerts", with what staff saw in the
+     * need-to-know notes; William Lilley reports cancellations to the headteacher, who still gets the report.
+     */
+    @Test
+    void aChildAloneAtHomeReachesTheSafeguardingTeamStraightAwayDuring() {
+        ProcessInstance visit = visits.requestVisit(PUPIL_WLI, "support", "wli-visitor1");
+        completeAs("wli-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
+        completeAs("wli-visitor1", visit, Elements.ASSESS_RISK, noHazards());
+        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_NAME, "wli-visitor2"));
+        completeAs("wli-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
+        arrive(visit);
+        completeAs("wli-visitor1", visit, Elements.WAIT_FOR_PARENT, answers().with(PARENT_ARRIVAL, "onlyAChild"));
+        completeAs("wli-visitor1", visit, Elements.DECIDE_ENTRY, allYesAtTheDoor()
+                .with(ADULT_PRESENT_AND_INVITES, "no").with(NOT_ONLY_CHILD_AT_HOME, "no")
+                .with(CONCERN_AT_DOOR_DETAILS, "A boy of about five opened the door; said mummy went out this morning.")
+                .with(ENTRY_NOTE, "Only a child answered the door."));
+
+        assertThat(visit).hasNotPassed(Elements.VISIT_IN_PROGRESS)
+                .isWaitingAt(Elements.DSL_ACT_ON_CONCERN_AT_DOOR, Elements.READ_CANCELLATION_REPORT);
+        Task dslTask = task(visit, Elements.DSL_ACT_ON_CONCERN_AT_DOOR);
+        assertThat(taskService.getIdentityLinksForTask(dslTask.getId())).extracting(link -> link.getGroupId())
+                .containsExactly(Roles.DSL);
+        assertThat(dslTask.getPriority()).isEqualTo(100);
+        assertThat(safetyAlertsOf("wli-dsl")).extracting(Task::getId).contains(dslTask.getId());
+        assertThat(variable(visit, CONCERN_AT_DOOR_SUMMARY)).contains("Only a child was at home");
+        assertThat(runtimeService.getVariables(visit.getId())).doesNotContainKey(CONCERN_AT_DOOR_DETAILS.name());
+        assertThat(notes.notes(visit.getBusinessKey(), true)).anySatisfy(note -> {
+            assertThat(note.kind()).isEqualTo(NoteKind.SAFEGUARDING);
+            assertThat(note.body()).contains("said mummy went out this morning");
+        });
+        assertThat(notes.notes(visit.getBusinessKey(), false)).noneSatisfy(note ->
+                assertThat(note.body()).contains("mummy"));
+        assertThat(audit.events("visit", visit.getBusinessKey())).extracting(AuditTrail.AuditEvent::action)
+                .contains("SAFEGUARDING_CONCERN_AT_DOOR");
+        // Beyond Tasklist too: an e-mail and a text to the DSL, queued with the task, without what staff saw.
+        var alerts = jdbc.sql("SELECT channel, recipient_user, subject, body FROM notification_outbox WHERE visit_reference = ?")
+                .param(visit.getBusinessKey()).query().listOfRows();
+        assertThat(alerts).filteredOn(row -> "wli-dsl".equals(row.get("recipient_user")))
+                .extracting(row -> row.get("channel")).containsExactlyInAnyOrder("EMAIL", "SMS");
+        assertThat(alerts).allSatisfy(row -> {
+            assertThat((String) row.get("subject")).contains("SAFEGUARDING");
+            assertThat((String) row.get("body")).contains("Only a child was at home", "07700 900004").doesNotContain("mummy");
+        });
+        // The headteacher's written report is not the DSL's route: it still goes to them alone.
+        assertThat(task(visit, Elements.READ_CANCELLATION_REPORT)).satisfies(report -> assertThat(
+                taskService.getIdentityLinksForTask(report.getId())).extracting(link -> link.getGroupId())
+                .containsExactly(Roles.HEADTEACHER));
+
+        completeAs("wli-dsl", visit, Elements.DSL_ACT_ON_CONCERN_AT_DOOR, answers().with(DSL_DOOR_ACTION, "referral"));
+        completeAs("wli-head", visit, Elements.READ_CANCELLATION_REPORT, answers().with(CANCELLATION_REPORT_READ, true));
+        assertThat(visit).isEnded().hasPassed(Elements.END_DSL_ACTED_ON_CONCERN, Elements.END_CANCELLED);
+        assertThat(status(visit)).isEqualTo("CANCELLED");
+    }
+
+    /** The tasks in the user's "Safety alerts" filter of Tasklist, as they see them. */
+    List<Task> safetyAlertsOf(String userId) {
+        List<Task> alerts = new ArrayList<>();
+        String filterId = engine.getFilterService().createFilterQuery().filterName("Safety alerts").singleResult().getId();
+        SignedIn.as(engine.getIdentityService(), userId, () -> alerts.addAll(engine.getFilterService().list(filterId)));
+        return alerts;
     }
 }

@@ -95,9 +95,12 @@ class ArrivalScenariosTest extends VisitScenarios {
         parentArrives(visit);
         Answers answers = allYesAtTheDoor().with(ENTRY_NOTE, "Reported from the doorstep.");
         answers.map().put(question, "no");
+        if (question.equals(NOT_ONLY_CHILD_AT_HOME.name())) {
+            answers.with(CONCERN_AT_DOOR_DETAILS, "A girl of about eight answered; nobody else came.");
+        }
         complete(visit, Elements.DECIDE_ENTRY, answers);
 
-        assertThat(visit).isWaitingAt(Elements.READ_CANCELLATION_REPORT).task().hasCandidateGroup("headteacher");
+        assertThat(visit).task(Elements.READ_CANCELLATION_REPORT).hasCandidateGroup("headteacher");
         assertThat(visit).hasNotPassed(Elements.VISIT_IN_PROGRESS, Elements.PRODUCE_NOTICE);
         String reason = variable(visit, CANCELLATION_REASON);
         assertThat(reason).startsWith("Staff did not go in: ").contains(MEANING.get(question)).contains("Reported from the doorstep.");
@@ -109,6 +112,20 @@ class ArrivalScenariosTest extends VisitScenarios {
                 .contains("CANCELLATION_REPORTED");
         complete(visit, Elements.READ_CANCELLATION_REPORT, answers().with(CANCELLATION_REPORT_READ, true));
         assertThat(status(visit)).isEqualTo("CANCELLED");
+    }
+
+    /**
+     * What staff saw at the door is need-to-know: sent with answers that do not bring the DSL in (the
+     * form hides the field then, but a REST client can send it), it still leaves the process.
+     */
+    @Test
+    void textForTheDslSentWithOrdinaryAnswersDoesNotStayInTheProcessBurgh10() {
+        ProcessInstance visit = request();
+        goToTheDoor(visit);
+        parentArrives(visit);
+        complete(visit, Elements.DECIDE_ENTRY, allYesAtTheDoor().with(CONCERN_AT_DOOR_DETAILS, "Sent with a hidden field."));
+        assertThat(visit).isWaitingAt(Elements.STAFF_LEAVING);
+        assertThat(runtimeService.getVariables(visit.getId())).doesNotContainKey(CONCERN_AT_DOOR_DETAILS.name());
     }
 
     static final java.util.Map<String, String> MEANING = java.util.Map.of(

@@ -3,6 +3,10 @@ package org.doorstep.visit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.doorstep.visit.HomeVisitProcess.Elements;
+import static org.doorstep.visit.HomeVisitProcess.Variables.ADULT_PRESENT_AND_INVITES;
+import static org.doorstep.visit.HomeVisitProcess.Variables.CONCERN_AT_DOOR_DETAILS;
+import static org.doorstep.visit.HomeVisitProcess.Variables.ENTRY_NOTE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.NOT_ONLY_CHILD_AT_HOME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_CONCERN;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_DETAILS;
 
@@ -67,10 +71,14 @@ class SafeguardingTextOutOfHistoryTest extends VisitScenarios {
         assertThat(visit).isWaitingAt(Elements.DSL_REVIEW);
     }
 
-    /** Every engine-rest and Cockpit read of the process and its history that could hold the text. */
     void nobodyReadsItFromTheProcessOrItsHistory(ProcessInstance visit, String... secrets) {
+        nobodyReadsItWhileATaskIsOpen(visit, Elements.DSL_REVIEW, secrets);
+    }
+
+    /** Every engine-rest and Cockpit read of the process and its history that could hold the text. */
+    void nobodyReadsItWhileATaskIsOpen(ProcessInstance visit, String openTaskElement, String... secrets) {
         String instance = visit.getId();
-        String openTask = task(visit, Elements.DSL_REVIEW).getId();
+        String openTask = task(visit, openTaskElement).getId();
         List<String> reads = List.of(
                 "/engine-rest/history/detail?processInstanceId=" + instance,
                 "/engine-rest/history/variable-instance?processInstanceId=" + instance + "&includeDeleted=true",
@@ -91,9 +99,13 @@ class SafeguardingTextOutOfHistoryTest extends VisitScenarios {
 
     /** The history rows are there, with the marker where the text was: the reads above were not simply empty. */
     void historyShowsTheMarker(ProcessInstance visit) {
+        historyShowsTheMarker(visit, SAFEGUARDING_DETAILS.name());
+    }
+
+    void historyShowsTheMarker(ProcessInstance visit, String variable) {
         String details = WebClient.basic(port, "leader", password)
                 .get("/engine-rest/history/detail?processInstanceId=" + visit.getId()).body();
-        assertThat(details).contains(SensitiveHistory.REDACTED).contains(SAFEGUARDING_DETAILS.name());
+        assertThat(details).contains(SensitiveHistory.REDACTED).contains(variable);
     }
 
     void theDslAndHeadStillReadItInTheNotesAndThatIsAudited(ProcessInstance visit, String details) {
@@ -115,6 +127,29 @@ class SafeguardingTextOutOfHistoryTest extends VisitScenarios {
         nobodyReadsItFromTheProcessOrItsHistory(visit, details);
         historyShowsTheMarker(visit);
         theDslAndHeadStillReadItInTheNotesAndThatIsAudited(visit, details);
+    }
+
+    /**
+     * Burgh 8, William Lilley "During": what staff saw of a child alone at the door goes to the DSL
+     * at once, and like a recorded concern it stays out of the process and its history.
+     */
+    @Test
+    void whatStaffSawOfAChildAloneAtTheDoorIsInNoHistoryBurgh8() {
+        ProcessInstance visit = request();
+        goToTheDoor(visit);
+        parentArrives(visit);
+        String seen = secret("at-the-door");
+        Answers door = allYesAtTheDoor().with(ADULT_PRESENT_AND_INVITES, "no").with(NOT_ONLY_CHILD_AT_HOME, "no")
+                .with(ENTRY_NOTE, "Only a child answered the door.");
+        var response = WebClient.basic(port, "visitor1", password).postJson(
+                "/engine-rest/task/" + task(visit, Elements.DECIDE_ENTRY).getId() + "/submit-form",
+                FormTypesThroughRestTest.asRestVariables(door, CONCERN_AT_DOOR_DETAILS.name(), seen));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        assertThat(visit).isWaitingAt(Elements.DSL_ACT_ON_CONCERN_AT_DOOR, Elements.READ_CANCELLATION_REPORT);
+
+        nobodyReadsItWhileATaskIsOpen(visit, Elements.DSL_ACT_ON_CONCERN_AT_DOOR, seen);
+        historyShowsTheMarker(visit, CONCERN_AT_DOOR_DETAILS.name());
+        theDslAndHeadStillReadItInTheNotesAndThatIsAudited(visit, seen);
     }
 
     @Test

@@ -179,7 +179,7 @@ public abstract class VisitScenarios {
 
     protected Answers allYesAtTheDoor() {
         return answers().with(ADULT_PRESENT_AND_INVITES, "yes").with(NOT_ONLY_CHILD_AT_HOME, "yes")
-                .with(ANIMALS_SECURED, "yes").with(STAFF_FEEL_SAFE, "yes");
+                .with(ANIMALS_SECURED, "yes").with(STAFF_FEEL_SAFE, "yes").with(CONCERN_AT_DOOR, "no");
     }
 
     protected void goIn(ProcessInstance instance) {
