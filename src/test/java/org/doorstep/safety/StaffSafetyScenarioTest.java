@@ -362,7 +362,7 @@ class StaffSafetyScenarioTest {
     void aRepeatedDepartureDoesNotStartASecondWatch() {
         String visit = arrivedAtTheAddress();
         events.publishEvent(new VisitDeparted(visit, SafetyScenario.SCHOOL, SafetyScenario.PUPIL, List.of("visitor1"),
-                "elsewhere", "bus", scenario.now().plus(Duration.ofHours(1)), null, "office"));
+                "elsewhere", "bus", null, scenario.now().plus(Duration.ofHours(1)), null, "office"));
         assertThat(scenario.runtime().createProcessInstanceQuery().processInstanceBusinessKey(visit).count()).isEqualTo(1);
         assertThat(watch(visit).phase()).isEqualTo("AT_ADDRESS");
     }

@@ -85,6 +85,28 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
     }
 
     /**
+     * Procedures: staff "sign out at Reception giving full details of destination and expected time of
+     * return"; the policy asks for no arrival call (safety.arrivalCall: false). Nobody calls on the way:
+     * the office is not alerted at the appointment time nor after it, only when the expected return passes.
+     */
+    @Test
+    void noArrivalCallIsAskedSoOnTheWayOnlyTheExpectedReturnAlertsProcedures() {
+        ProcessInstance visit = visits.requestVisit(PUPIL_WLI, "support", "wli-visitor1");
+        completeAs("wli-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
+        completeAs("wli-visitor1", visit, Elements.ASSESS_RISK, noHazards());
+        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_NAME, "wli-visitor2")
+                .with(EXPECTED_RETURN_TIME, EXPECTED_BACK));
+        completeAs("wli-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
+        String reference = visit.getBusinessKey();
+        try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_WLI)) {
+            // Signed out at 09:30 for 10:00, expected back 10:30: nothing before then, then the mobile is rung.
+            officeRingsTheMobileAfterExactly(safety, reference, Duration.ofMinutes(60));
+            assertThat(safety.runtime().getVariable(safety.watch(reference).getId(),
+                    StaffSafetyProcess.Variables.OVERDUE_REASON.name())).isEqualTo("NOT_BACK");
+        }
+    }
+
+    /**
      * During: "If you are concerned that a child/young person is in the home inappropriately alone/unsupervised
      * contact the school's safeguarding team straight away". A child answers the door alone: staff do not go
      * in, and the DSL has a top-priority task at once, in their "Safety alerts", with what staff saw in the
