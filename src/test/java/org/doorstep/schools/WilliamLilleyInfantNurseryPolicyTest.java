@@ -36,13 +36,19 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
     static final String EXPECTED_BACK = "2026-11-23T10:30:00Z";
     @Autowired AuditTrail audit;
 
-    @Test
-    void signedOutAtReceptionWithTheExpectedReturnThenMobileHomeAndSeniorLeadersButNoPolice() {
+    /** A support visit authorised by the headteacher, planned by wli-visitor1 with wli-visitor2, back by 10:30. */
+    ProcessInstance plannedByTwoStaff() {
         ProcessInstance visit = visits.requestVisit(PUPIL_WLI, "support", "wli-visitor1");
         completeAs("wli-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
         completeAs("wli-visitor1", visit, Elements.ASSESS_RISK, noHazards());
         complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_NAME, "wli-visitor2")
                 .with(EXPECTED_RETURN_TIME, EXPECTED_BACK));
+        return visit;
+    }
+
+    @Test
+    void signedOutAtReceptionWithTheExpectedReturnThenMobileHomeAndSeniorLeadersButNoPolice() {
+        ProcessInstance visit = plannedByTwoStaff();
 
         // Procedures: "sign out at Reception", destination and expected time of return.
         assertThat(visit).isWaitingAt(Elements.SIGN_OUT).task().hasCandidateGroup(Roles.OFFICE);
@@ -91,11 +97,7 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
      */
     @Test
     void noArrivalCallIsAskedSoOnTheWayOnlyTheExpectedReturnAlertsProcedures() {
-        ProcessInstance visit = visits.requestVisit(PUPIL_WLI, "support", "wli-visitor1");
-        completeAs("wli-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
-        completeAs("wli-visitor1", visit, Elements.ASSESS_RISK, noHazards());
-        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_NAME, "wli-visitor2")
-                .with(EXPECTED_RETURN_TIME, EXPECTED_BACK));
+        ProcessInstance visit = plannedByTwoStaff();
         completeAs("wli-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
         String reference = visit.getBusinessKey();
         try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_WLI)) {
