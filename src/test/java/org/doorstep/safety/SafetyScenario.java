@@ -61,18 +61,12 @@ public final class SafetyScenario implements AutoCloseable {
 
     /** Signs the staff out for a new visit, expected back after {@code visitLength}; returns the visit reference. */
     public String depart(Duration visitLength, String... staff) {
-        return depart(null, visitLength, staff);
-    }
-
-    /** The same, for a visit whose appointment is {@code appointmentIn} from now (null: the plan gave no time). */
-    public String depart(Duration appointmentIn, Duration visitLength, String... staff) {
         String reference = "HV-SAF-" + System.currentTimeMillis() % 100000 + "-" + COUNTER.incrementAndGet();
         jdbc.sql("INSERT INTO visit (reference, school_id, pupil_id, reason, status, requested_by, requested_at) VALUES (?, ?, ?, 'attendance', 'OUT', 'office', ?)")
                 .params(reference, school, pupil, Timestamp.from(now)).update();
         references.add(reference);
         events.publishEvent(new VisitDeparted(reference, school, pupil, List.of(staff), "12 Test Street, Exampleton, ZZ1 1AB",
-                "Car: Ford Fiesta ZZ24 DSP", appointmentIn == null ? null : now.plus(appointmentIn), now.plus(visitLength), null,
-                "office"));
+                "Car: Ford Fiesta ZZ24 DSP", null, now.plus(visitLength), null, "office"));
         ProcessInstance watch = watch(reference);
         if (watch != null) {
             instanceIds.add(watch.getId());
