@@ -19,6 +19,8 @@ public final class StaffSafetyProcess {
         public static final String STAFF_LEAVING = "StaffLeaving";
         public static final String STAFF_BACK_AT_SCHOOL = "StaffBackAtSchool";
         public static final String STAFF_EMERGENCY = "StaffEmergency";
+        /** Turned back before arriving: the watch expects them back, the home visit is re-planned or cancelled. */
+        public static final String STAFF_TURNED_BACK = "StaffTurnedBack";
 
         private Messages() {
         }

@@ -109,6 +109,46 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
     }
 
     /**
+     * Appendix 1 (Driving): "Advise team where you are going. Phone in if plan changes." Staff who turn
+     * back on the way tap "Turned back" (offered only on the way): the watch expects them back at school
+     * and ends when they are, and the visit is never left "departed": the lead has "Re-plan or cancel".
+     * Planned again, it is signed out with a new watch; turned back a second time and cancelled, it ends.
+     */
+    @Test
+    void staffWhoTurnBackOnTheWayPhoneInAndTheLeadReplansOrCancelsAppendix1() {
+        ProcessInstance visit = plannedByTwoStaff();
+        completeAs("wli-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
+        String reference = visit.getBusinessKey();
+        try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_WLI)) {
+            assertThat(CheckInType.offeredIn(StaffSafetyProcess.Phase.DEPARTED)).contains(CheckInType.TURNED_BACK)
+                    .doesNotContain(CheckInType.BACK);
+            safety.after(Duration.ofMinutes(10));
+            assertThat(safety.checkIn(reference, CheckInType.TURNED_BACK, "wli-visitor1").phase()).isEqualTo("RETURNING");
+            assertThat(jdbc.sql("SELECT status FROM visit WHERE reference = ?").param(reference).query(String.class).single())
+                    .isEqualTo("TURNED_BACK");
+            assertThat(visit).isWaitingAt(Elements.REPLAN_OR_CANCEL).task().isAssignedTo("wli-visitor1");
+            assertThat(engine.getTaskService().getIdentityLinksForTask(task(visit, Elements.REPLAN_OR_CANCEL).getId()))
+                    .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(Roles.VISITING_STAFF));
+            assertThat(CheckInType.offeredIn(StaffSafetyProcess.Phase.RETURNING)).contains(CheckInType.BACK);
+            assertThat(safety.checkIn(reference, CheckInType.BACK, "wli-visitor1").watchEnded()).isTrue();
+
+            completeAs("wli-visitor1", visit, Elements.REPLAN_OR_CANCEL, answers()
+                    .with(TURNED_BACK_DECISION, "replan").with(TURNED_BACK_REASON, "Road closed by an accident"));
+            assertThat(visit).isWaitingAt(Elements.PLAN);
+            complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_NAME, "wli-visitor2")
+                    .with(EXPECTED_RETURN_TIME, EXPECTED_BACK));
+            completeAs("wli-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
+            safety.follow(reference, safety.now());
+            assertThat(safety.checkIn(reference, CheckInType.TURNED_BACK, "wli-visitor2").watchEnded()).isFalse();
+
+            completeAs("wli-visitor1", visit, Elements.REPLAN_OR_CANCEL, answers()
+                    .with(TURNED_BACK_DECISION, "cancel").with(TURNED_BACK_REASON, "The family moved; meeting at school instead"));
+            assertThat(visit).isEnded().hasPassed(Elements.END_CANCELLED_ON_THE_WAY);
+            assertThat(safety.checkIn(reference, CheckInType.BACK, "wli-visitor2").watchEnded()).isTrue();
+        }
+    }
+
+    /**
      * During: "If you are concerned that a child/young person is in the home inappropriately alone/unsupervised
      * contact the school's safeguarding team straight away". A child answers the door alone: staff do not go
      * in, and the DSL has a top-priority task at once, in their "Safety alerts", with what staff saw in the
