@@ -79,8 +79,7 @@ class LynnfieldPrimaryPolicyTest extends SchoolScenarios {
         ProcessInstance visit = plannedAndSignedOut(visits.requestVisit(
                 new VisitService.VisitRequest(PUPIL_LYN, "attendance", "lyn-visitor1", null, true, null)), NOW.toString());
         arrive(visit);   // at 09:30, the arranged time
-        timePasses(Duration.ofMinutes(7));
-        complete(visit, Elements.WAIT_FOR_PARENT, answers().with(PARENT_ARRIVAL, "lateWithNotice"));
+        parentPhonesToSayTheyAreLate(visit, Duration.ofMinutes(7));
 
         assertThat(variable(visit, LATE_PARENT_WAIT_ENDS_AT_TIME)).isEqualTo("09:40");
         timerFiresAfterExactly(visit, Elements.LATE_LIMIT_REACHED, Duration.ofMinutes(3));

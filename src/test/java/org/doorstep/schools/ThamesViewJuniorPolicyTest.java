@@ -53,8 +53,12 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
 
     /** 2.6-2.7, 2.9-2.10: two staff, an appointment made, the car's details held; then signed out. */
     void plannedAndSignedOut(ProcessInstance visit) {
+        plannedAndSignedOut(visit, ordinaryPlan());
+    }
+
+    void plannedAndSignedOut(ProcessInstance visit, Answers plan) {
         headAuthorisesAndOfficeAssesses(visit);
-        complete(visit, Elements.PLAN, ordinaryPlan());
+        complete(visit, Elements.PLAN, plan);
         completeAs("office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
     }
 
@@ -123,9 +127,7 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
     @Test
     void staffWhoArriveEarlyWaitUntilTwentyMinutesAfterTheArrangedTimeNeverCancellingBeforeIt3_4() {
         ProcessInstance visit = visits.requestVisit(PUPIL_VULNERABLE, "attendance", "visitor1");
-        headAuthorisesAndOfficeAssesses(visit);
-        complete(visit, Elements.PLAN, ordinaryPlan().with(APPOINTMENT_TIME, "2026-11-23T10:00:00Z"));
-        completeAs("office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
+        plannedAndSignedOut(visit, ordinaryPlan().with(APPOINTMENT_TIME, "2026-11-23T10:00:00Z"));
         arrive(visit);   // at 09:30, half an hour before the appointment
 
         assertThat(variable(visit, PARENT_WAIT_ENDS_AT_TIME)).isEqualTo("10:20");
@@ -143,8 +145,7 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
         ProcessInstance visit = visits.requestVisit(PUPIL_VULNERABLE, "attendance", "visitor1");
         plannedAndSignedOut(visit);
         arrive(visit);   // at 09:30, the arranged time
-        timePasses(Duration.ofMinutes(19));
-        complete(visit, Elements.WAIT_FOR_PARENT, answers().with(PARENT_ARRIVAL, "lateWithNotice"));
+        parentPhonesToSayTheyAreLate(visit, Duration.ofMinutes(19));
 
         assertThat(variable(visit, LATE_PARENT_WAIT_ENDS_AT_TIME)).isEqualTo("10:00");
         timerFiresAfterExactly(visit, Elements.LATE_LIMIT_REACHED, Duration.ofMinutes(11));

@@ -177,6 +177,12 @@ public abstract class VisitScenarios {
         complete(instance, Elements.WAIT_FOR_PARENT, answers().with(PARENT_ARRIVAL, "arrived"));
     }
 
+    /** Staff waiting at the door hear, {@code afterArrival}, that the parent is running late. */
+    protected void parentPhonesToSayTheyAreLate(ProcessInstance instance, Duration afterArrival) {
+        timePasses(afterArrival);
+        complete(instance, Elements.WAIT_FOR_PARENT, answers().with(PARENT_ARRIVAL, "lateWithNotice"));
+    }
+
     protected Answers allYesAtTheDoor() {
         return answers().with(ADULT_PRESENT_AND_INVITES, "yes").with(NOT_ONLY_CHILD_AT_HOME, "yes")
                 .with(ANIMALS_SECURED, "yes").with(STAFF_FEEL_SAFE, "yes").with(CONCERN_AT_DOOR, "no");
