@@ -37,12 +37,21 @@ class StartParentWait implements ExecutionListener {
         Instant arranged = Boolean.FALSE.equals(ANNOUNCED.get(execution))
                 ? arrival
                 : VisitTimes.parse(APPOINTMENT_TIME.get(execution)).orElse(arrival);
-        Instant waitEnds = later(arranged, arrival).plus(Duration.parse(PARENT_WAIT.require(execution)));
-        Instant lateWaitEnds = later(arranged.plus(Duration.parse(LATE_PARENT_LIMIT.require(execution))), waitEnds);
-        PARENT_WAIT_ENDS_AT.set(execution, Date.from(waitEnds));
-        PARENT_WAIT_ENDS_AT_TIME.set(execution, clockTime(waitEnds));
-        LATE_PARENT_WAIT_ENDS_AT.set(execution, Date.from(lateWaitEnds));
-        LATE_PARENT_WAIT_ENDS_AT_TIME.set(execution, clockTime(lateWaitEnds));
+        WaitEnds ends = WaitEnds.of(arranged, arrival, Duration.parse(PARENT_WAIT.require(execution)),
+                Duration.parse(LATE_PARENT_LIMIT.require(execution)));
+        PARENT_WAIT_ENDS_AT.set(execution, Date.from(ends.parentWait()));
+        PARENT_WAIT_ENDS_AT_TIME.set(execution, clockTime(ends.parentWait()));
+        LATE_PARENT_WAIT_ENDS_AT.set(execution, Date.from(ends.lateParentWait()));
+        LATE_PARENT_WAIT_ENDS_AT_TIME.set(execution, clockTime(ends.lateParentWait()));
+    }
+
+    /** The rule itself: {@code arranged} is the arrival for an unannounced visit. */
+    record WaitEnds(Instant parentWait, Instant lateParentWait) {
+
+        static WaitEnds of(Instant arranged, Instant arrival, Duration wait, Duration lateLimit) {
+            Instant waitEnds = later(arranged, arrival).plus(wait);
+            return new WaitEnds(waitEnds, later(arranged.plus(lateLimit), waitEnds));
+        }
     }
 
     /** As staff read it on their watch: the school's wall clock. */
