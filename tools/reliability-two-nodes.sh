@@ -34,7 +34,7 @@ uptime
 status=0
 timeout -k 30s 20m java -Xmx768m -XX:+UseSerialGC ${JAVA_OPTS:-} \
   -cp "target/test-classes:target/classes:$(cat target/reliability.classpath)" \
-  org.doorstep.safety.TwoNodeReliabilityRun > >(tee "$OUT/run.log") 2>&1 || status=$?
+  org.doorstep.safety.TwoNodeReliabilityBenchmark > >(tee "$OUT/run.log") 2>&1 || status=$?
 uptime
 psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" || true
 exit $status

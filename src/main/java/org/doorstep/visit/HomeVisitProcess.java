@@ -1,5 +1,6 @@
 package org.doorstep.visit;
 
+import java.util.Date;
 import java.util.List;
 import org.doorstep.workflow.ProcessVariable;
 
@@ -123,7 +124,7 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<String> ENTRY_WITHOUT_PARENT_FOR_REASONS = ProcessVariable.of("entryWithoutParentForReasons", String.class);
         /** This visit's reason is one of those: the parent's absence does not cancel it. */
         public static final ProcessVariable<Boolean> ENTRY_WITHOUT_PARENT_ALLOWED = ProcessVariable.of("entryWithoutParentAllowed", Boolean.class);
-        /** ISO-8601 durations, read by the timers. */
+        /** ISO-8601 durations from the profile; the waits at the door end at moments worked out from them (StartParentWait). */
         public static final ProcessVariable<String> PARENT_WAIT = ProcessVariable.of("parentWait", String.class);
         public static final ProcessVariable<String> LATE_PARENT_LIMIT = ProcessVariable.of("lateParentLimit", String.class);
         public static final ProcessVariable<String> CHECK_IN_INTERVAL = ProcessVariable.of("checkInInterval", String.class);
@@ -194,6 +195,14 @@ public final class HomeVisitProcess {
         /** arrived, lateWithNotice, or onlyAChild (a child answered the door alone: the door questions follow). */
         public static final ProcessVariable<String> PARENT_ARRIVAL = ProcessVariable.of("parentArrival", String.class);
         public static final ProcessVariable<Boolean> LATE_PARENT_ARRIVED = ProcessVariable.of("lateParentArrived", Boolean.class);
+        /**
+         * When the waits at the door end (visit.StartParentWait, on arrival): read by the two timers.
+         * The _TIME twins are the same moments on the school's clock, for the wait forms.
+         */
+        public static final ProcessVariable<Date> PARENT_WAIT_ENDS_AT = ProcessVariable.of("parentWaitEndsAt", Date.class);
+        public static final ProcessVariable<String> PARENT_WAIT_ENDS_AT_TIME = ProcessVariable.of("parentWaitEndsAtTime", String.class);
+        public static final ProcessVariable<Date> LATE_PARENT_WAIT_ENDS_AT = ProcessVariable.of("lateParentWaitEndsAt", Date.class);
+        public static final ProcessVariable<String> LATE_PARENT_WAIT_ENDS_AT_TIME = ProcessVariable.of("lateParentWaitEndsAtTime", String.class);
 
         // 8. Enter or cancel ("yes" / "no" answers)
         /** After the parent's wait, where the visit may go ahead without them: did anybody answer the door? */

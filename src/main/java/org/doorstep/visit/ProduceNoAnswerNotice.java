@@ -5,12 +5,14 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REASON;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_KIND;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_NAME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LATE_PARENT_LIMIT;
+import static org.doorstep.visit.HomeVisitProcess.Variables.LATE_PARENT_WAIT_ENDS_AT_TIME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LEAD_VISITOR;
 import static org.doorstep.visit.HomeVisitProcess.Variables.NOBODY_ANSWERED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.NOTICE_DOCUMENT_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.NOTICE_TYPE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_ARRIVAL;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_WAIT;
+import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_WAIT_ENDS_AT_TIME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_NAME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SCHOOL_ID;
@@ -72,10 +74,10 @@ class ProduceNoAnswerNotice implements JavaDelegate {
         NOBODY_ANSWERED.set(execution, true);
         boolean late = LATE_WITH_NOTICE.equals(PARENT_ARRIVAL.get(execution));
         CANCELLATION_REASON.set(execution, late
-                ? "The parent or carer said they would be late but had not come within "
-                        + minutes(LATE_PARENT_LIMIT.require(execution)) + " minutes."
-                : "Nobody answered: staff waited " + minutes(PARENT_WAIT.require(execution))
-                        + " minutes as the school's policy says.");
+                ? "The parent or carer said they would be late but had not come by " + LATE_PARENT_WAIT_ENDS_AT_TIME.require(execution)
+                        + ", the end of the school's " + minutes(LATE_PARENT_LIMIT.require(execution)) + "-minute limit for a late parent."
+                : "Nobody answered: staff waited until " + PARENT_WAIT_ENDS_AT_TIME.require(execution) + ", "
+                        + "the end of the school's " + minutes(PARENT_WAIT.require(execution)) + "-minute wait.");
     }
 
     /** The staff on the visit by name; an outside-agency companion as the plan names them. */

@@ -61,6 +61,46 @@ class LynnfieldPrimaryPolicyTest extends SchoolScenarios {
         runtimeService.deleteProcessInstance(visit.getId(), "test finished");
     }
 
+    ProcessInstance plannedAndSignedOut(ProcessInstance visit, String appointmentTime) {
+        completeAs("lyn-dsl", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
+        completeAs("lyn-dsl", visit, Elements.ASSESS_RISK, noHazards());
+        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "lyn-visitor1").with(COMPANION_NAME, "lyn-visitor2")
+                .with(APPOINTMENT_TIME, appointmentTime));
+        signOut(visit);
+        return visit;
+    }
+
+    /**
+     * 4: "wait no longer than 10 minutes", and the policy knows no extension: a parent who phones
+     * 7 minutes after the arranged time to say they are late is waited for 3 minutes more, not 10.
+     */
+    @Test
+    void tenMinutesInAllEvenWhenTheParentPhonesToSayTheyAreLate4() {
+        ProcessInstance visit = plannedAndSignedOut(visits.requestVisit(
+                new VisitService.VisitRequest(PUPIL_LYN, "attendance", "lyn-visitor1", null, true, null)), NOW.toString());
+        arrive(visit);   // at 09:30, the arranged time
+        parentPhonesToSayTheyAreLate(visit, Duration.ofMinutes(7));
+
+        assertThat(variable(visit, LATE_PARENT_WAIT_ENDS_AT_TIME)).isEqualTo("09:40");
+        timerFiresAfterExactly(visit, Elements.LATE_LIMIT_REACHED, Duration.ofMinutes(3));
+        assertThat(visit).isWaitingAt(Elements.POST_NOTICE).hasNotPassed(Elements.DECIDE_ENTRY);
+    }
+
+    /**
+     * 3, 4: an unannounced visit has no arranged time: the 10 minutes run from when staff arrive,
+     * whatever time the plan gave, and staff see when they end.
+     */
+    @Test
+    void anUnannouncedVisitWaitsTenMinutesFromArrival4() {
+        ProcessInstance visit = plannedAndSignedOut(unannouncedVisit(), "2026-11-23T11:00:00Z");
+        timePasses(Duration.ofMinutes(12));
+        arrive(visit);   // at 09:42, long before the plan's 11:00
+
+        assertThat(variable(visit, PARENT_WAIT_ENDS_AT_TIME)).isEqualTo("09:52");
+        timerFiresAfterExactly(visit, Elements.PARENT_WAIT_OVER, Duration.ofMinutes(10));
+        assertThat(visit).isWaitingAt(Elements.POST_NOTICE);
+    }
+
     @Test
     void afterTenMinutesWithoutTheParentAnAdviceSlipIsPostedAndTheDslAndHeadAreTold4() throws IOException {
         ProcessInstance visit = unannouncedVisit();

@@ -53,8 +53,12 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
 
     /** 2.6-2.7, 2.9-2.10: two staff, an appointment made, the car's details held; then signed out. */
     void plannedAndSignedOut(ProcessInstance visit) {
+        plannedAndSignedOut(visit, ordinaryPlan());
+    }
+
+    void plannedAndSignedOut(ProcessInstance visit, Answers plan) {
         headAuthorisesAndOfficeAssesses(visit);
-        complete(visit, Elements.PLAN, ordinaryPlan());
+        complete(visit, Elements.PLAN, plan);
         completeAs("office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
     }
 
@@ -99,7 +103,7 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
 
         // 3.8-3.9: the reason in writing to the headteacher.
         assertThat(visit).isWaitingAt(Elements.READ_CANCELLATION_REPORT).task().hasCandidateGroup(Roles.HEADTEACHER);
-        assertThat(variable(visit, CANCELLATION_REASON)).contains("waited 20 minutes");
+        assertThat(variable(visit, CANCELLATION_REASON)).contains("waited until 09:50");
         completeAs("head", visit, Elements.READ_CANCELLATION_REPORT, answers().with(CANCELLATION_REPORT_READ, true));
         assertThat(visit).isEnded().hasPassed(Elements.END_CANCELLED).hasNotPassed(Elements.VISIT_IN_PROGRESS);
     }
@@ -113,7 +117,40 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
         complete(visit, Elements.WAIT_FOR_PARENT, answers().with(PARENT_ARRIVAL, "lateWithNotice"));
         timerFiresAfterExactly(visit, Elements.LATE_LIMIT_REACHED, Duration.ofMinutes(30));
         assertThat(visit).isWaitingAt(Elements.POST_NOTICE).hasNotPassed(Elements.DECIDE_ENTRY);
-        assertThat(variable(visit, CANCELLATION_REASON)).contains("30 minutes");
+        assertThat(variable(visit, CANCELLATION_REASON)).contains("30-minute limit");
+    }
+
+    /**
+     * 3.4: "not present at the arranged time: wait no longer than 20 minutes". Staff half an hour
+     * early wait until 20 minutes after the appointment, not 20 minutes after they got there.
+     */
+    @Test
+    void staffWhoArriveEarlyWaitUntilTwentyMinutesAfterTheArrangedTimeNeverCancellingBeforeIt3_4() {
+        ProcessInstance visit = visits.requestVisit(PUPIL_VULNERABLE, "attendance", "visitor1");
+        plannedAndSignedOut(visit, ordinaryPlan().with(APPOINTMENT_TIME, "2026-11-23T10:00:00Z"));
+        arrive(visit);   // at 09:30, half an hour before the appointment
+
+        assertThat(variable(visit, PARENT_WAIT_ENDS_AT_TIME)).isEqualTo("10:20");
+        timerFiresAfterExactly(visit, Elements.PARENT_WAIT_OVER, Duration.ofMinutes(50));
+        assertThat(visit).isWaitingAt(Elements.POST_NOTICE).hasNotPassed(Elements.DECIDE_ENTRY);
+        assertThat(variable(visit, CANCELLATION_REASON)).contains("waited until 10:20").contains("20-minute wait");
+    }
+
+    /**
+     * 3.5: "if they are over 30 minutes late the visit will be cancelled": counted from the
+     * appointment, however late the parent's call came. Told 19 minutes in, staff wait 11 more.
+     */
+    @Test
+    void aParentWhoPhonesLateIsWaitedForUntilThirtyMinutesAfterTheAppointmentHoweverLateTheCall3_5() {
+        ProcessInstance visit = visits.requestVisit(PUPIL_VULNERABLE, "attendance", "visitor1");
+        plannedAndSignedOut(visit);
+        arrive(visit);   // at 09:30, the arranged time
+        parentPhonesToSayTheyAreLate(visit, Duration.ofMinutes(19));
+
+        assertThat(variable(visit, LATE_PARENT_WAIT_ENDS_AT_TIME)).isEqualTo("10:00");
+        timerFiresAfterExactly(visit, Elements.LATE_LIMIT_REACHED, Duration.ofMinutes(11));
+        assertThat(visit).isWaitingAt(Elements.POST_NOTICE).hasNotPassed(Elements.DECIDE_ENTRY);
+        assertThat(variable(visit, CANCELLATION_REASON)).contains("had not come by 10:00").contains("30-minute limit");
     }
 
     @Test
@@ -143,7 +180,7 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
     @Test
     void noArrivalCallByTheAppointmentAlertsTheOfficeAsAMissedCheckInDoes2_4() {
         ProcessInstance visit = visits.requestVisit(PUPIL_VULNERABLE, "attendance", "visitor1");
-        plannedAndSignedOut(visit);
+        plannedAndSignedOut(visit, ordinaryPlan().with(APPOINTMENT_TIME, "2026-11-23T10:00:00Z"));
         String reference = visit.getBusinessKey();
         try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_VULNERABLE)) {
             Task ring = officeRingsTheMobileAfterExactly(safety, reference, Duration.ofMinutes(40));

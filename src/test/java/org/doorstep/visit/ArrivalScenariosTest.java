@@ -46,7 +46,7 @@ class ArrivalScenariosTest extends VisitScenarios {
 
         // Thames View 3.8-3.9: the reason goes in writing to the headteacher.
         assertThat(visit).isWaitingAt(Elements.READ_CANCELLATION_REPORT).task().hasCandidateGroup("headteacher");
-        assertThat(variable(visit, CANCELLATION_REASON)).contains("waited 20 minutes").contains("notice was posted");
+        assertThat(variable(visit, CANCELLATION_REASON)).contains("waited until 09:50").contains("notice was posted");
         complete(visit, Elements.READ_CANCELLATION_REPORT, answers().with(CANCELLATION_REPORT_READ, true));
         assertThat(visit).isEnded().hasPassed(Elements.END_CANCELLED).hasNotPassed(Elements.DECIDE_ENTRY);
         assertThat(status(visit)).isEqualTo("CANCELLED");
@@ -83,7 +83,7 @@ class ArrivalScenariosTest extends VisitScenarios {
         complete(visit, Elements.WAIT_FOR_PARENT, answers().with(PARENT_ARRIVAL, "lateWithNotice"));
         timerFiresAfterExactly(visit, Elements.LATE_LIMIT_REACHED, THAMES_VIEW_LATE_LIMIT);
         assertThat(visit).isWaitingAt(Elements.POST_NOTICE);
-        assertThat(variable(visit, CANCELLATION_REASON)).contains("30 minutes");
+        assertThat(variable(visit, CANCELLATION_REASON)).contains("had not come by 10:00").contains("30-minute limit");
         assertThat(pdfText(variable(visit, NOTICE_DOCUMENT_ID))).contains(PUPIL_NAME_AMIRA);
     }
 

@@ -139,7 +139,7 @@ public abstract class VisitScenarios {
                 .with(COMPANION_KIND, "staff").with(COMPANION_NAME, "visitor2").with(COMPANION_MOBILE, "+44 7700 900005")
                 .with(TRANSPORT, "car").with(VEHICLE_MAKE, "Ford").with(VEHICLE_MODEL, "Fiesta")
                 .with(VEHICLE_REGISTRATION, "ZZ24 DSP").with(VEHICLE_COLOUR, "Blue").with(VEHICLE_INSURANCE_CONFIRMED, true)
-                .with(APPOINTMENT_TIME, "2026-11-23T10:00:00Z").with(EXPECTED_RETURN_TIME, "2026-11-23T11:30:00Z");
+                .with(APPOINTMENT_TIME, NOW.toString()).with(EXPECTED_RETURN_TIME, "2026-11-23T11:30:00Z");
     }
 
     protected void plan(ProcessInstance instance) {
@@ -175,6 +175,12 @@ public abstract class VisitScenarios {
 
     protected void parentArrives(ProcessInstance instance) {
         complete(instance, Elements.WAIT_FOR_PARENT, answers().with(PARENT_ARRIVAL, "arrived"));
+    }
+
+    /** Staff waiting at the door hear, {@code afterArrival}, that the parent is running late. */
+    protected void parentPhonesToSayTheyAreLate(ProcessInstance instance, Duration afterArrival) {
+        timePasses(afterArrival);
+        complete(instance, Elements.WAIT_FOR_PARENT, answers().with(PARENT_ARRIVAL, "lateWithNotice"));
     }
 
     protected Answers allYesAtTheDoor() {

@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>This JVM also runs Doorstep itself, with the job executor and the outbox poller off, to create
  * the schema, the demo users and the visits; the two nodes do all the work.
  */
-public final class TwoNodeReliabilityRun {
+public final class TwoNodeReliabilityBenchmark {
 
     private static final int VISITS = Integer.getInteger("visits", 200);
     private static final int[] NODE_PORTS = {Integer.getInteger("node1.port", 18141), Integer.getInteger("node2.port", 18142)};
@@ -61,7 +61,7 @@ public final class TwoNodeReliabilityRun {
 
     public static void main(String[] args) throws Exception {
         Files.createDirectories(OUT);
-        TwoNodeReliabilityRun run = new TwoNodeReliabilityRun();
+        TwoNodeReliabilityBenchmark run = new TwoNodeReliabilityBenchmark();
         Runtime.getRuntime().addShutdownHook(new Thread(run::stopEverything));
         int exit = 1;
         try {
@@ -372,6 +372,6 @@ public final class TwoNodeReliabilityRun {
         }
     }
 
-    private TwoNodeReliabilityRun() {
+    private TwoNodeReliabilityBenchmark() {
     }
 }
