@@ -1,5 +1,5 @@
 // Signs in as visiting staff and checks that the phone page offers only the check-ins of each phase
-// (on the way: Arrived / Back at school / EMERGENCY; at the address: I'm OK / Leaving / EMERGENCY;
+// (on the way: Arrived / Turned back / EMERGENCY; at the address: I'm OK / Leaving / EMERGENCY;
 // on the way back: Back at school / EMERGENCY), presses "Arrived" and "I'm OK", then signs in as the
 // office and checks that the safety board shows the visit at the address with the last check-in;
 // back on the phone, "Back at school" is sent only once confirmed, and a visit the page cannot be
@@ -51,7 +51,7 @@ try {
   const staff = await signIn(phone, 'visitor1');
   await staff.goto(base + '/check-in.html?visit=' + visit);
   await staff.waitForSelector('#visit:not([hidden])');
-  console.log('on the way: ' + await offered(staff, 'ARRIVED', ['ARRIVED', 'BACK', 'EMERGENCY']));
+  console.log('on the way: ' + await offered(staff, 'ARRIVED', ['ARRIVED', 'TURNED_BACK', 'EMERGENCY']));
   await staff.click('button[data-type="ARRIVED"]');
   // Locators, not waitForFunction: that evaluates strings, which the page's Content-Security-Policy forbids.
   await staff.locator('#message', { hasText: 'Sent: Arrived' }).waitFor();

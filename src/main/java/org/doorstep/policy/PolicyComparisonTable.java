@@ -34,6 +34,8 @@ public final class PolicyComparisonTable {
                     ? "never" : String.join(", ", p.visit().entryWithoutParentForReasons())),
             new Row("Posted when nobody answers", p -> p.visit().noAnswerNotice().name().toLowerCase().replace('_', ' ')),
             new Row("Cancellation reported to", p -> String.join(", ", p.visit().cancellationReportedTo())),
+            new Row("Arrival call", p -> p.safety().arrivalCall()
+                    ? "office alerted " + minutes(p.safety().arrivalCallGrace()) + " after the appointment" : "not asked"),
             new Row("Check-in every", p -> minutes(p.safety().checkInInterval())),
             new Row("When staff are overdue", p -> p.safety().overdueChain().stream()
                     .map(step -> step.action().name().toLowerCase().replace('_', ' ') + " (" + minutes(step.deadline()) + ")")
@@ -44,8 +46,7 @@ public final class PolicyComparisonTable {
             new Row("Local authority told after unauthorised days", p -> String.valueOf(
                     p.triggers().consecutiveUnauthorisedDaysForLocalAuthority())),
             new Row("Attendance threshold", p -> p.triggers().attendanceThresholdPercent() + " % over "
-                    + p.triggers().attendanceWindowMonths() + " months"),
-            new Row("Review", p -> p.review().cycle() + ", " + p.review().responsible()));
+                    + p.triggers().attendanceWindowMonths() + " months"));
 
     private PolicyComparisonTable() {
     }

@@ -16,8 +16,7 @@ public record PolicyProfile(
         RiskAssessment riskAssessment,
         Visit visit,
         Safety safety,
-        Triggers triggers,
-        Review review) {
+        Triggers triggers) {
 
     /** Who may let a visit happen, and who signs the weekly visit list where the policy asks for one. */
     public record Authorisation(
@@ -43,15 +42,19 @@ public record PolicyProfile(
             List<String> entryWithoutParentForReasons,
             NoAnswerNotice noAnswerNotice,
             boolean noticeWhenEntryRefused,
-            List<String> cancellationReportedTo,
-            boolean signOutRequired) {
+            List<String> cancellationReportedTo) {
     }
 
+    /**
+     * @param arrivalCall      the policy asks staff to call the office on arrival: no call by the
+     *                         appointment (or planned arrival) plus {@code arrivalCallGrace} alerts the office
+     * @param arrivalCallGrace how long after the appointment the arrival call may still come
+     */
     public record Safety(
             boolean arrivalCall,
+            Duration arrivalCallGrace,
             Duration checkInInterval,
             Duration checkInReminderBefore,
-            boolean leavingCall,
             List<OverdueStep> overdueChain,
             Duration assumedVisitLength) {
     }
@@ -71,9 +74,6 @@ public record PolicyProfile(
             int minimumSessionsForAttendancePercent,
             int unauthorisedSessionsForNotice,
             int unauthorisedSessionsWindowWeeks) {
-    }
-
-    public record Review(String cycle, String responsible) {
     }
 
     public enum Pairing {

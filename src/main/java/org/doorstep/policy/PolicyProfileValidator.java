@@ -42,6 +42,7 @@ class PolicyProfileValidator {
         visit.cancellationReportedTo().forEach(group -> group(problems, "visit.cancellationReportedTo", group));
 
         PolicyProfile.Safety safety = profile.safety();
+        positive(problems, "safety.arrivalCallGrace", safety.arrivalCallGrace(), LONGEST_WAIT);
         positive(problems, "safety.checkInInterval", safety.checkInInterval(), Duration.ofHours(2));
         positive(problems, "safety.checkInReminderBefore", safety.checkInReminderBefore(), safety.checkInInterval());
         if (safety.overdueChain() == null || safety.overdueChain().isEmpty()) {

@@ -1,8 +1,10 @@
 package org.doorstep.safety;
 
 import static org.doorstep.safety.StaffSafetyProcess.Variables.ADDRESS;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.ARRIVAL_CALL;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_INTERVAL;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_REMINDER_BEFORE;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.EXPECTED_ARRIVAL_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.EXPECTED_BACK_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_CHAIN;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.PHASE;
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Copies the school's safety rules into the watch (check-in interval, reminder, the overdue chain
- * with each step's deadline), so a running watch keeps the rules it started with, and opens the
+ * with each step's deadline, whether and by when the arrival call is due), so a running watch keeps the rules it started with, and opens the
  * watch on the office board.
  */
 @Component("applySafetyPolicy")
@@ -66,6 +68,9 @@ class ApplySafetyPolicy implements JavaDelegate {
         CHECK_IN_INTERVAL.set(execution, interval.toString());
         CHECK_IN_REMINDER_BEFORE.set(execution, before.toString());
         OVERDUE_CHAIN.set(execution, OverdueChain.encode(safety.overdueChain()));
+        ARRIVAL_CALL.set(execution, safety.arrivalCall());
+        Date expectedArrival = EXPECTED_ARRIVAL_AT.get(execution);
+        ArrivalCall.expectBy(execution, expectedArrival == null ? null : expectedArrival.toInstant().plus(safety.arrivalCallGrace()));
         PHASE.set(execution, Phase.DEPARTED.name());
 
         String reference = VISIT_REFERENCE.require(execution);

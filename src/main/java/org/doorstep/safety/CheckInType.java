@@ -5,6 +5,7 @@ import static org.doorstep.safety.StaffSafetyProcess.Messages.STAFF_BACK_AT_SCHO
 import static org.doorstep.safety.StaffSafetyProcess.Messages.STAFF_EMERGENCY;
 import static org.doorstep.safety.StaffSafetyProcess.Messages.STAFF_LEAVING;
 import static org.doorstep.safety.StaffSafetyProcess.Messages.STAFF_OK;
+import static org.doorstep.safety.StaffSafetyProcess.Messages.STAFF_TURNED_BACK;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -22,8 +23,10 @@ public enum CheckInType {
     ARRIVED(STAFF_ARRIVED, "Arrived", null, EnumSet.of(Phase.DEPARTED)),
     OK(STAFF_OK, "I'm OK", null, EnumSet.of(Phase.AT_ADDRESS)),
     LEAVING(STAFF_LEAVING, "Leaving", null, EnumSet.of(Phase.AT_ADDRESS)),
+    TURNED_BACK(STAFF_TURNED_BACK, "Turned back", "Turn back without visiting? The office expects you back at school "
+            + "and the visit's lead re-plans or cancels it.", EnumSet.of(Phase.DEPARTED)),
     BACK(STAFF_BACK_AT_SCHOOL, "Back at school", "Are you back at school? This ends the safety watch for this visit.",
-            EnumSet.of(Phase.DEPARTED, Phase.RETURNING)),
+            EnumSet.of(Phase.RETURNING)),
     EMERGENCY(STAFF_EMERGENCY, "EMERGENCY", "Raise an EMERGENCY? The office will call the police.",
             EnumSet.of(Phase.DEPARTED, Phase.AT_ADDRESS, Phase.RETURNING));
 

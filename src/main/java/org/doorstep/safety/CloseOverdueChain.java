@@ -1,5 +1,6 @@
 package org.doorstep.safety;
 
+import static org.doorstep.safety.StaffSafetyProcess.Variables.ARRIVAL_CALL_DUE_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_INTERVAL;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.EXPECTED_BACK_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.LAST_CHECK_IN_TYPE;
@@ -50,6 +51,12 @@ class CloseOverdueChain implements JavaDelegate {
             EXPECTED_BACK_AT.set(execution, Date.from(extended));
             watches.expectedBack(reference, extended);
             how += "; now expected back by " + SafetyBriefing.time(Date.from(extended));
+        }
+        if (Phase.valueOf(PHASE.require(execution)) == Phase.DEPARTED) {
+            // Spoke to them on the way: the arrival call is expected within one more check-in interval.
+            Instant again = now.plus(Duration.parse(CHECK_IN_INTERVAL.require(execution)));
+            Instant due = ARRIVAL_CALL_DUE_AT.require(execution).toInstant();
+            ArrivalCall.expectBy(execution, due.isAfter(again) ? due : again);
         }
         if (Phase.valueOf(PHASE.require(execution)) == Phase.AT_ADDRESS && !NEXT_CHECK_IN_DUE_AT.require(execution).toInstant().isAfter(now)) {
             // Spoke to them at the address: the check-in clock starts again from now.

@@ -19,6 +19,8 @@ public final class StaffSafetyProcess {
         public static final String STAFF_LEAVING = "StaffLeaving";
         public static final String STAFF_BACK_AT_SCHOOL = "StaffBackAtSchool";
         public static final String STAFF_EMERGENCY = "StaffEmergency";
+        /** Turned back before arriving: the watch expects them back, the home visit is re-planned or cancelled. */
+        public static final String STAFF_TURNED_BACK = "StaffTurnedBack";
 
         private Messages() {
         }
@@ -32,6 +34,8 @@ public final class StaffSafetyProcess {
         public static final String CHECK_IN_LATE = "Gateway_CheckInLate";
         public static final String RETURNING = "Gateway_Returning";
         public static final String REMINDER_DUE = "Event_ReminderDue";
+        /** On the way: the arrival call has not come by the appointment plus the policy's grace. */
+        public static final String ARRIVAL_CALL_DUE = "Event_ArrivalCallDue";
         public static final String CHECK_IN_MISSED = "Event_CheckInDue";
         public static final String NOT_BACK_IN_TIME = "Event_NotBackInTime";
         public static final String OVERDUE_CHAIN = "SubProcess_OverdueChain";
@@ -68,7 +72,27 @@ public final class StaffSafetyProcess {
     }
 
     public enum OverdueReason {
-        MISSED_CHECK_IN, NOT_BACK
+        MISSED_CHECK_IN("missed a check-in", "check-in missed"),
+        NOT_BACK("are not back at the expected time", "not back at the expected time"),
+        NO_ARRIVAL_CALL("have not called to say they arrived", "no arrival call");
+
+        private final String briefing;
+        private final String audit;
+
+        OverdueReason(String briefing, String audit) {
+            this.briefing = briefing;
+            this.audit = audit;
+        }
+
+        /** Completes "Visiting staff on HV-... " in the office's briefing. */
+        public String briefing() {
+            return briefing;
+        }
+
+        /** The audit entry's detail. */
+        public String audit() {
+            return audit;
+        }
     }
 
     public static final class Outcomes {
@@ -90,6 +114,12 @@ public final class StaffSafetyProcess {
         public static final ProcessVariable<String> TRANSPORT = ProcessVariable.of("transport", String.class);
         public static final ProcessVariable<String> SIGNED_OUT_BY = ProcessVariable.of("signedOutBy", String.class);
         public static final ProcessVariable<Date> EXPECTED_BACK_AT = ProcessVariable.of("expectedBackAt", Date.class);
+        /** The appointment, or for an unannounced visit the planned arrival; null if the plan gave none. */
+        public static final ProcessVariable<Date> EXPECTED_ARRIVAL_AT = ProcessVariable.of("expectedArrivalAt", Date.class);
+        /** Copied from safety.arrivalCall: whether the policy asks for an arrival call. */
+        public static final ProcessVariable<Boolean> ARRIVAL_CALL = ProcessVariable.of("arrivalCall", Boolean.class);
+        /** Until when the watch on the way waits for "Arrived" (see {@link ArrivalCall}). */
+        public static final ProcessVariable<Date> ARRIVAL_CALL_DUE_AT = ProcessVariable.of("arrivalCallDueAt", Date.class);
 
         /** Copied from the policy when the watch starts (ISO-8601 durations), so a running watch keeps its rules. */
         public static final ProcessVariable<String> POLICY_VERSION = ProcessVariable.of("policyVersion", String.class);

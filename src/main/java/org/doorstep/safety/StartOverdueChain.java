@@ -12,7 +12,7 @@ import org.doorstep.safety.StaffSafetyProcess.OverdueReason;
 import org.doorstep.workflow.Actor;
 import org.springframework.stereotype.Component;
 
-/** A check-in was missed or the expected return passed: the chain starts from its first step. */
+/** A check-in or the arrival call was missed, or the expected return passed: the chain starts from its first step. */
 @Component("startOverdueChain")
 class StartOverdueChain implements JavaDelegate {
 
@@ -31,7 +31,6 @@ class StartOverdueChain implements JavaDelegate {
         OVERDUE_REASON.set(execution, reason.name());
         OVERDUE_STEP_INDEX.set(execution, -1);
         watches.alert(reference, reason.name(), null);
-        audit.record(Actor.DOORSTEP, "STAFF_OVERDUE", "visit", reference,
-                reason == OverdueReason.MISSED_CHECK_IN ? "check-in missed" : "not back at the expected time");
+        audit.record(Actor.DOORSTEP, "STAFF_OVERDUE", "visit", reference, reason.audit());
     }
 }

@@ -61,8 +61,7 @@ class StartOverdueStep implements JavaDelegate {
         OVERDUE_STEP_DUE_AT.set(execution, Date.from(EngineClock.now().plus(step.deadline())));
         execution.removeVariable(OVERDUE_OUTCOME.name());
 
-        String why = OverdueReason.valueOf(OVERDUE_REASON.require(execution)) == OverdueReason.MISSED_CHECK_IN
-                ? "missed a check-in" : "are not back at the expected time";
+        String why = OverdueReason.valueOf(OVERDUE_REASON.require(execution)).briefing();
         String title = OverdueChain.title(step.action());
         String text = briefing.write(execution, "Visiting staff on " + reference + " " + why + ". Step " + (index + 1)
                 + " of " + chain.size() + ": " + title + (repeated ? " (again: still no contact)" : "")

@@ -2,6 +2,7 @@ package org.doorstep.safety;
 
 import static org.doorstep.safety.StaffSafetyProcess.Variables.ADDRESS;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_INTERVAL;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.EXPECTED_ARRIVAL_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.EXPECTED_BACK_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.PUPIL_ID;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.SCHOOL_ID;
@@ -47,6 +48,7 @@ class StartSafetyWatch {
         ADDRESS.putInto(variables, departed.address());
         TRANSPORT.putInto(variables, departed.transport());
         SIGNED_OUT_BY.putInto(variables, departed.signedOutBy());
+        EXPECTED_ARRIVAL_AT.putInto(variables, departed.expectedArrivalAt() == null ? null : Date.from(departed.expectedArrivalAt()));
         EXPECTED_BACK_AT.putInto(variables, departed.expectedBackAt() == null ? null : Date.from(departed.expectedBackAt()));
         CHECK_IN_INTERVAL.putInto(variables, departed.checkInInterval() == null ? null : departed.checkInInterval().toString());
         runtimeService.startProcessInstanceByKey(StaffSafetyProcess.KEY, reference, variables);

@@ -17,6 +17,7 @@ public final class HomeVisitProcess {
     public static final class Messages {
         public static final String STAFF_ARRIVED = "StaffArrived";
         public static final String STAFF_LEAVING = "StaffLeaving";
+        public static final String STAFF_TURNED_BACK = "StaffTurnedBack";
 
         private Messages() {
         }
@@ -43,7 +44,13 @@ public final class HomeVisitProcess {
         public static final String INFORM_SOCIAL_WORKER = "Task_InformSocialWorker";
         public static final String SIGN_OUT = "Task_SignOut";
         public static final String RECORD_DEPARTURE = "Task_RecordDeparture";
+        /** On the way: the staff arrive, or turn back before arriving. */
+        public static final String GATEWAY_ON_THE_WAY = "Gateway_OnTheWay";
         public static final String STAFF_ARRIVED = "Event_StaffArrived";
+        public static final String STAFF_TURNED_BACK = "Event_StaffTurnedBack";
+        /** The lead's task after turning back: plan the visit again, or cancel it. */
+        public static final String REPLAN_OR_CANCEL = "Task_ReplanOrCancel";
+        public static final String END_CANCELLED_ON_THE_WAY = "Event_CancelledOnTheWay";
         public static final String WAIT_FOR_PARENT = "Task_WaitForParent";
         public static final String PARENT_WAIT_OVER = "Event_ParentWaitOver";
         public static final String WAIT_FOR_LATE_PARENT = "Task_WaitForLateParent";
@@ -180,6 +187,9 @@ public final class HomeVisitProcess {
 
         // 6. Depart
         public static final ProcessVariable<Boolean> SIGN_OUT_CONFIRMED = ProcessVariable.of("signOutConfirmed", Boolean.class);
+        /** After turning back: replan or cancel, and why they turned back. */
+        public static final ProcessVariable<String> TURNED_BACK_DECISION = ProcessVariable.of("turnedBackDecision", String.class);
+        public static final ProcessVariable<String> TURNED_BACK_REASON = ProcessVariable.of("turnedBackReason", String.class);
 
         // 7. Arrive and wait
         /** arrived, lateWithNotice, or onlyAChild (a child answered the door alone: the door questions follow). */

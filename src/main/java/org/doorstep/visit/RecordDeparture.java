@@ -1,5 +1,6 @@
 package org.doorstep.visit;
 
+import static org.doorstep.visit.HomeVisitProcess.Variables.APPOINTMENT_TIME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.CHECK_IN_INTERVAL;
 import static org.doorstep.visit.HomeVisitProcess.Variables.CHECK_IN_MINUTES;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_KIND;
@@ -64,6 +65,7 @@ class RecordDeparture implements JavaDelegate {
         String signedOutBy = Actor.current(execution);
         VisitDeparted departed = new VisitDeparted(VISIT_REFERENCE.require(execution), SCHOOL_ID.require(execution),
                 PUPIL_ID.require(execution), List.copyOf(staff), VISIT_ADDRESS.get(execution), transport,
+                VisitTimes.parse(APPOINTMENT_TIME.get(execution)).orElse(null),
                 VisitTimes.parse(EXPECTED_RETURN_TIME.get(execution)).orElse(null), interval, signedOutBy);
         status.set(execution, "DEPARTED");
         audit.record(signedOutBy, "SIGNED_OUT", "visit", departed.visitReference(),

@@ -9,7 +9,9 @@ import java.util.List;
  * sign out with the office. Staff safety starts its watch from it, so the visit process needs to
  * know nothing of check-ins and escalation.
  *
- * @param checkInInterval the policy's interval, shortened where the risk decision asked for it
+ * @param expectedArrivalAt the appointment time (for an unannounced visit, the planned arrival), which
+ *                          the arrival call is timed from; null if the plan gave none
+ * @param checkInInterval   the policy's interval, shortened where the risk decision asked for it
  */
 public record VisitDeparted(
         String visitReference,
@@ -18,6 +20,7 @@ public record VisitDeparted(
         List<String> staffUserIds,
         String address,
         String transport,
+        Instant expectedArrivalAt,
         Instant expectedBackAt,
         Duration checkInInterval,
         String signedOutBy) {

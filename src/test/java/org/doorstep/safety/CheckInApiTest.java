@@ -109,9 +109,12 @@ class CheckInApiTest {
         assertRefused(as("visitor1").postJson(checkInPath("HV-NOPE-00001"), "{\"type\":\"OK\"}"), 404, "UNKNOWN_VISIT");
         assertThat(checkIns.checkIns(visit)).isEmpty();
 
+        // Issue 10 item 6: "Back at school" before arriving is refused; staff who turn back say so first.
+        assertRefused(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"BACK\"}"), 409, "NOT_EXPECTED_NOW");
+        assertThat(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"TURNED_BACK\"}").statusCode()).isEqualTo(200);
         assertThat(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"BACK\"}").statusCode()).isEqualTo(200);
         assertRefused(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"OK\"}"), 409, "WATCH_ENDED");
-        assertThat(checkIns.checkIns(visit)).hasSize(1);
+        assertThat(checkIns.checkIns(visit)).hasSize(2);
         // Strangers are stopped before anything is read (no session: CSRF 403, or 401).
         assertThat(WebClient.anonymous(port).postJson(checkInPath(visit), "{\"type\":\"OK\"}").statusCode()).isIn(401, 403);
     }
@@ -125,8 +128,8 @@ class CheckInApiTest {
         String visit = scenario.depart(Duration.ofHours(1), "visitor1");
         JsonNode onTheWay = view("visitor1", visit);
         assertThat(onTheWay.get("phaseDescription").asText()).isEqualTo("On the way to the address");
-        assertThat(offered(onTheWay)).containsExactly("ARRIVED:Arrived", "BACK:Back at school", "EMERGENCY:EMERGENCY");
-        assertThat(confirmation(onTheWay, "BACK")).contains("back at school").contains("ends the safety watch");
+        assertThat(offered(onTheWay)).containsExactly("ARRIVED:Arrived", "TURNED_BACK:Turned back", "EMERGENCY:EMERGENCY");
+        assertThat(confirmation(onTheWay, "TURNED_BACK")).contains("Turn back without visiting?").contains("re-plans or cancels");
         assertThat(confirmation(onTheWay, "ARRIVED")).isNull();
 
         assertThat(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"ARRIVED\"}").statusCode()).isEqualTo(200);
@@ -139,6 +142,7 @@ class CheckInApiTest {
         JsonNode returning = view("visitor1", visit);
         assertThat(returning.get("phaseDescription").asText()).isEqualTo("On the way back to school");
         assertThat(offered(returning)).containsExactly("BACK:Back at school", "EMERGENCY:EMERGENCY");
+        assertThat(confirmation(returning, "BACK")).contains("back at school").contains("ends the safety watch");
 
         assertThat(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"BACK\"}").statusCode()).isEqualTo(200);
         JsonNode ended = view("visitor1", visit);

@@ -66,7 +66,7 @@ public final class SafetyScenario implements AutoCloseable {
                 .params(reference, school, pupil, Timestamp.from(now)).update();
         references.add(reference);
         events.publishEvent(new VisitDeparted(reference, school, pupil, List.of(staff), "12 Test Street, Exampleton, ZZ1 1AB",
-                "Car: Ford Fiesta ZZ24 DSP", now.plus(visitLength), null, "office"));
+                "Car: Ford Fiesta ZZ24 DSP", null, now.plus(visitLength), null, "office"));
         ProcessInstance watch = watch(reference);
         if (watch != null) {
             instanceIds.add(watch.getId());

@@ -301,6 +301,26 @@ class StaffSafetyScenarioTest {
         assertThat(scenario.watch(visit)).isNull();
     }
 
+    /**
+     * Issue 10 item 6: staff still on the way when the alarm rings say they turned back; that closes
+     * the chain cleanly, the watch expects them back at school and ends when they are.
+     */
+    @Test
+    void turnedBackDuringAnAlarmOnTheWayClosesTheChainAndTheWatchEndsWhenTheyAreBack() {
+        String visit = scenario.depart(Duration.ofMinutes(30), "visitor1");
+        scenario.after(Duration.ofMinutes(30));
+        assertThat(openStep(visit)).isEqualTo(CALL_VISITING_STAFF);
+
+        CheckIns.Receipt turnedBack = scenario.checkIn(visit, CheckInType.TURNED_BACK, "visitor1");
+        assertThat(turnedBack.phase()).isEqualTo("RETURNING");
+        assertThat(turnedBack.alert()).isNull();
+        assertThat(scenario.openTasks(visit)).isEmpty();
+        assertThat(actions(visit)).contains("CHECK_IN_TURNED_BACK", "OVERDUE_CHAIN_CLOSED");
+
+        assertThat(scenario.checkIn(visit, CheckInType.BACK, "visitor1").watchEnded()).isTrue();
+        assertThat(watch(visit).ended()).isTrue();
+    }
+
     @Test
     void aCheckInForAnEndedWatchIsRefusedAndChangesNothing() {
         String visit = arrivedAtTheAddress();
@@ -362,7 +382,7 @@ class StaffSafetyScenarioTest {
     void aRepeatedDepartureDoesNotStartASecondWatch() {
         String visit = arrivedAtTheAddress();
         events.publishEvent(new VisitDeparted(visit, SafetyScenario.SCHOOL, SafetyScenario.PUPIL, List.of("visitor1"),
-                "elsewhere", "bus", scenario.now().plus(Duration.ofHours(1)), null, "office"));
+                "elsewhere", "bus", null, scenario.now().plus(Duration.ofHours(1)), null, "office"));
         assertThat(scenario.runtime().createProcessInstanceQuery().processInstanceBusinessKey(visit).count()).isEqualTo(1);
         assertThat(watch(visit).phase()).isEqualTo("AT_ADDRESS");
     }

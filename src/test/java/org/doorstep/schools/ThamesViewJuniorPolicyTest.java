@@ -171,6 +171,32 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
         }
     }
 
+    /**
+     * 2.4: "Staff members will call the school office ... they have arrived safely." Signed out at 09:30
+     * for a 10:00 appointment, nobody calls: one second before 10:10 (the appointment plus the profile's
+     * ten minutes' grace) the office has nothing to do; at 10:10 it rings the mobile, as for a missed
+     * check-in, and the briefing says why. The late arrival call closes the alarm and starts the clock.
+     */
+    @Test
+    void noArrivalCallByTheAppointmentAlertsTheOfficeAsAMissedCheckInDoes2_4() {
+        ProcessInstance visit = visits.requestVisit(PUPIL_VULNERABLE, "attendance", "visitor1");
+        plannedAndSignedOut(visit, ordinaryPlan().with(APPOINTMENT_TIME, "2026-11-23T10:00:00Z"));
+        String reference = visit.getBusinessKey();
+        try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_VULNERABLE)) {
+            Task ring = officeRingsTheMobileAfterExactly(safety, reference, Duration.ofMinutes(40));
+            String watch = safety.watch(reference).getId();
+            assertThat(safety.runtime().getVariable(watch, StaffSafetyProcess.Variables.OVERDUE_REASON.name()))
+                    .isEqualTo("NO_ARRIVAL_CALL");
+            assertThat((String) safety.runtime().getVariable(watch, StaffSafetyProcess.Variables.BRIEFING.name()))
+                    .contains("have not called to say they arrived");
+
+            safety.checkIn(reference, CheckInType.ARRIVED, "visitor1");
+            assertThat(safetyTasks(safety, reference)).as("the late arrival call closes the alarm").isEmpty();
+            assertThat(safety.checkIn(reference, CheckInType.OK, "visitor1").phase()).isEqualTo("AT_ADDRESS");
+            assertThat(ring.getTaskDefinitionKey()).isEqualTo(StaffSafetyProcess.Elements.CALL_VISITING_STAFF);
+        }
+    }
+
     /** 4.4: "below 90 per cent over a period of three months": the authorities are told. */
     @Nested
     class AttendanceBelowNinetyPercentOverThreeMonths extends AbsenceScenarioSupport {

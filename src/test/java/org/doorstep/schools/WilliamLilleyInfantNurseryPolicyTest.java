@@ -36,13 +36,19 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
     static final String EXPECTED_BACK = "2026-11-23T10:30:00Z";
     @Autowired AuditTrail audit;
 
-    @Test
-    void signedOutAtReceptionWithTheExpectedReturnThenMobileHomeAndSeniorLeadersButNoPolice() {
+    /** A support visit authorised by the headteacher, planned by wli-visitor1 with wli-visitor2, back by 10:30. */
+    ProcessInstance plannedByTwoStaff() {
         ProcessInstance visit = visits.requestVisit(PUPIL_WLI, "support", "wli-visitor1");
         completeAs("wli-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
         completeAs("wli-visitor1", visit, Elements.ASSESS_RISK, noHazards());
         complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_NAME, "wli-visitor2")
                 .with(EXPECTED_RETURN_TIME, EXPECTED_BACK));
+        return visit;
+    }
+
+    @Test
+    void signedOutAtReceptionWithTheExpectedReturnThenMobileHomeAndSeniorLeadersButNoPolice() {
+        ProcessInstance visit = plannedByTwoStaff();
 
         // Procedures: "sign out at Reception", destination and expected time of return.
         assertThat(visit).isWaitingAt(Elements.SIGN_OUT).task().hasCandidateGroup(Roles.OFFICE);
@@ -81,6 +87,64 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
                     StaffSafetyProcess.Variables.OVERDUE_NOTE.name(), "Reached on the companion's phone: on the way back")));
             safety.runDueJobs();
             assertThat(safety.checkIn(reference, CheckInType.BACK, "wli-visitor1").watchEnded()).isTrue();
+        }
+    }
+
+    /**
+     * Procedures: staff "sign out at Reception giving full details of destination and expected time of
+     * return"; the policy asks for no arrival call (safety.arrivalCall: false). Nobody calls on the way:
+     * the office is not alerted at the appointment time nor after it, only when the expected return passes.
+     */
+    @Test
+    void noArrivalCallIsAskedSoOnTheWayOnlyTheExpectedReturnAlertsProcedures() {
+        ProcessInstance visit = plannedByTwoStaff();
+        completeAs("wli-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
+        String reference = visit.getBusinessKey();
+        try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_WLI)) {
+            // Signed out at 09:30 for 10:00, expected back 10:30: nothing before then, then the mobile is rung.
+            officeRingsTheMobileAfterExactly(safety, reference, Duration.ofMinutes(60));
+            assertThat(safety.runtime().getVariable(safety.watch(reference).getId(),
+                    StaffSafetyProcess.Variables.OVERDUE_REASON.name())).isEqualTo("NOT_BACK");
+        }
+    }
+
+    /**
+     * Appendix 1 (Driving): "Advise team where you are going. Phone in if plan changes." Staff who turn
+     * back on the way tap "Turned back" (offered only on the way): the watch expects them back at school
+     * and ends when they are, and the visit is never left "departed": the lead has "Re-plan or cancel".
+     * Planned again, it is signed out with a new watch; turned back a second time and cancelled, it ends.
+     */
+    @Test
+    void staffWhoTurnBackOnTheWayPhoneInAndTheLeadReplansOrCancelsAppendix1() {
+        ProcessInstance visit = plannedByTwoStaff();
+        completeAs("wli-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
+        String reference = visit.getBusinessKey();
+        try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_WLI)) {
+            assertThat(CheckInType.offeredIn(StaffSafetyProcess.Phase.DEPARTED)).contains(CheckInType.TURNED_BACK)
+                    .doesNotContain(CheckInType.BACK);
+            safety.after(Duration.ofMinutes(10));
+            assertThat(safety.checkIn(reference, CheckInType.TURNED_BACK, "wli-visitor1").phase()).isEqualTo("RETURNING");
+            assertThat(jdbc.sql("SELECT status FROM visit WHERE reference = ?").param(reference).query(String.class).single())
+                    .isEqualTo("TURNED_BACK");
+            assertThat(visit).isWaitingAt(Elements.REPLAN_OR_CANCEL).task().isAssignedTo("wli-visitor1");
+            assertThat(engine.getTaskService().getIdentityLinksForTask(task(visit, Elements.REPLAN_OR_CANCEL).getId()))
+                    .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(Roles.VISITING_STAFF));
+            assertThat(CheckInType.offeredIn(StaffSafetyProcess.Phase.RETURNING)).contains(CheckInType.BACK);
+            assertThat(safety.checkIn(reference, CheckInType.BACK, "wli-visitor1").watchEnded()).isTrue();
+
+            completeAs("wli-visitor1", visit, Elements.REPLAN_OR_CANCEL, answers()
+                    .with(TURNED_BACK_DECISION, "replan").with(TURNED_BACK_REASON, "Road closed by an accident"));
+            assertThat(visit).isWaitingAt(Elements.PLAN);
+            complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_NAME, "wli-visitor2")
+                    .with(EXPECTED_RETURN_TIME, EXPECTED_BACK));
+            completeAs("wli-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
+            safety.follow(reference, safety.now());
+            assertThat(safety.checkIn(reference, CheckInType.TURNED_BACK, "wli-visitor2").watchEnded()).isFalse();
+
+            completeAs("wli-visitor1", visit, Elements.REPLAN_OR_CANCEL, answers()
+                    .with(TURNED_BACK_DECISION, "cancel").with(TURNED_BACK_REASON, "The family moved; meeting at school instead"));
+            assertThat(visit).isEnded().hasPassed(Elements.END_CANCELLED_ON_THE_WAY);
+            assertThat(safety.checkIn(reference, CheckInType.BACK, "wli-visitor2").watchEnded()).isTrue();
         }
     }
 

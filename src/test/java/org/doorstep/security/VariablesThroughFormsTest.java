@@ -81,7 +81,7 @@ class VariablesThroughFormsTest extends VisitScenarios {
             assertThat(WebClient.basic(port, user, password).postJson("/engine-rest/message", arrived).statusCode())
                     .as(user).isEqualTo(403);
         }
-        assertThat(visit).isWaitingAt(Elements.STAFF_ARRIVED);
+        assertThat(visit).isWaitingAt(Elements.GATEWAY_ON_THE_WAY);
     }
 
     @Test

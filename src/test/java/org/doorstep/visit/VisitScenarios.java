@@ -160,7 +160,7 @@ public abstract class VisitScenarios {
     }
 
     protected void arrive(ProcessInstance instance) {
-        assertThat(instance).isWaitingAt(Elements.STAFF_ARRIVED);
+        assertThat(instance).isWaitingAt(Elements.GATEWAY_ON_THE_WAY);
         visits.reportArrived(instance.getBusinessKey());
     }
 
