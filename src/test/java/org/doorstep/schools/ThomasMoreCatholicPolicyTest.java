@@ -12,11 +12,15 @@ import org.doorstep.DoorstepTest;
 import org.doorstep.safety.CheckInType;
 import org.doorstep.safety.SafetyScenario;
 import org.doorstep.safety.StaffSafetyProcess;
+import org.doorstep.school.SchoolDirectory;
+import org.doorstep.school.Staff;
 import org.doorstep.security.Roles;
+import org.doorstep.security.WebClient;
 import org.doorstep.visit.HomeVisitProcess.Elements;
 import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Thomas More Catholic School's home-visit policy (shared/policies/thomas-more-catholic.txt,
@@ -32,6 +36,9 @@ class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
     static final String PUPIL_WITH_SOCIAL_WORKER = "TMC-0005";
     /** Thomas More is silent on the wait: the safe default of 10 minutes applies. */
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
+
+    @Autowired SchoolDirectory directory;
+    @LocalServerPort int port;
 
     ProcessInstance requestAsVisitor(String pupilId, String reason) {
         return visits.requestVisit(pupilId, reason, "tmc-visitor1");
@@ -173,6 +180,43 @@ class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
             safety.after(Duration.ofMinutes(10));
             assertThat(openSafetyStep(safety, reference)).isEqualTo(StaffSafetyProcess.Elements.CALL_POLICE);
             assertThat(safetyTasksEverCreated(reference, null)).isEqualTo(2);
+        }
+    }
+
+    /**
+     * Emergencies: staff "will let group admin know which number they are using". The plan gives the
+     * school phone and a hire car, neither of them the directory's, and an outside-agency companion with
+     * her own phone: the office's task when the staff are not back, its alert e-mail and the safety board
+     * show exactly the plan's numbers, companion and car, never the directory's defaults.
+     */
+    @Test
+    void theOfficeIsToldTheNumberAndCarTheStaffAreUsingNotTheDirectorysEmergencies() throws Exception {
+        Staff lead = directory.staff("tmc-visitor1").orElseThrow();
+        ProcessInstance visit = requestAsVisitor(PUPIL_ATTENDANCE, "attendance");
+        seniorStaffAgree(visit);
+        assessRisk(visit, noHazards());
+        complete(visit, Elements.PLAN, planWithOutsideAgency().with(LEAD_MOBILE, "07700 900111")
+                .with(COMPANION_MOBILE, "07700 900222").with(VEHICLE_COLOUR, "Red").with(VEHICLE_MAKE, "Kia")
+                .with(VEHICLE_MODEL, "Picanto").with(VEHICLE_REGISTRATION, "XY70 ABC")
+                .with(EXPECTED_RETURN_TIME, "2026-11-23T10:30:00Z"));
+        signOut(visit);
+        String reference = visit.getBusinessKey();
+        String people = lead.fullName() + " (mobile 07700 900111), Fran Field, family support worker (outside agency, mobile 07700 900222)";
+        String car = "Car: Red Kia Picanto XY70 ABC";
+        try (SafetyScenario safety = followTheWatch(visit, "thomas-more-catholic", PUPIL_ATTENDANCE)) {
+            arriveAndGoIn(safety, visit, Duration.ofMinutes(20), "tmc-visitor1");
+            safety.checkIn(reference, CheckInType.LEAVING, "tmc-visitor1");
+            Task ring = officeRingsTheMobileAfterExactly(safety, reference, Duration.ofMinutes(40));
+
+            String briefing = (String) safety.tasks().getVariable(ring.getId(), StaffSafetyProcess.Variables.BRIEFING.name());
+            assertThat(briefing).contains(people, car).doesNotContain(lead.mobile(), lead.vehicleRegistration());
+            assertThat(jdbc.sql("SELECT body FROM notification_outbox WHERE visit_reference = ? AND channel = 'EMAIL'")
+                    .param(reference).query(String.class).list())
+                    .isNotEmpty().allSatisfy(body -> assertThat(body).contains(people, car).doesNotContain(lead.mobile()));
+
+            var board = WebClient.basic(port, "tmc-office", "doorstep-demo").get("/api/safety/board");
+            assertThat(board.statusCode()).isEqualTo(200);
+            assertThat(board.body()).contains(people, car).doesNotContain(lead.mobile());
         }
     }
 }
