@@ -65,7 +65,8 @@ class SafetyBriefing {
 
     /** The people line of the briefing and the board; an outside-agency companion is marked as such. */
     static String people(List<Person> people) {
-        return people.stream().map(p -> p.name() + " (" + (p.userId() == null ? "outside agency, " : "") + "mobile "
+        return people.stream().map(p -> p.name() + " ("
+                + (p.userId() == null ? "outside agency: " + orUnknown(p.organisation()) + ", " : "") + "mobile "
                 + orUnknown(p.mobile()) + ")").collect(Collectors.joining(", "));
     }
 

@@ -6,6 +6,7 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.CHECK_IN_MINUTES;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_KIND;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_MOBILE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_NAME;
+import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_ORGANISATION;
 import static org.doorstep.visit.HomeVisitProcess.Variables.EXPECTED_RETURN_TIME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LEAD_MOBILE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LEAD_VISITOR;
@@ -59,13 +60,13 @@ class RecordDeparture implements JavaDelegate {
         List<Person> people = new ArrayList<>();
         String lead = LEAD_VISITOR.require(execution);
         staff.add(lead);
-        people.add(new Person(lead, fullName(lead), LEAD_MOBILE.get(execution)));
+        people.add(new Person(lead, fullName(lead), null, LEAD_MOBILE.get(execution)));
         String companion = COMPANION_NAME.get(execution);
         if ("staff".equals(COMPANION_KIND.get(execution)) && companion != null) {
             staff.add(companion);
-            people.add(new Person(companion, fullName(companion), COMPANION_MOBILE.get(execution)));
+            people.add(new Person(companion, fullName(companion), null, COMPANION_MOBILE.get(execution)));
         } else if (CheckVisitPlan.AGENCY.equals(COMPANION_KIND.get(execution)) && companion != null) {
-            people.add(new Person(null, companion, COMPANION_MOBILE.get(execution)));
+            people.add(new Person(null, companion, COMPANION_ORGANISATION.get(execution), COMPANION_MOBILE.get(execution)));
         }
         String transport = CheckVisitPlan.CAR.equals(TRANSPORT.get(execution))
                 ? "Car: " + String.join(" ", nonNull(VEHICLE_COLOUR.get(execution)), nonNull(VEHICLE_MAKE.get(execution)),

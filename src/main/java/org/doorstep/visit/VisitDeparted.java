@@ -29,7 +29,7 @@ public record VisitDeparted(
         Duration checkInInterval,
         String signedOutBy) {
 
-    /** One person on the visit; {@code userId} is null for an outside-agency companion. */
-    public record Person(String userId, String name, String mobile) {
+    /** One person on the visit; {@code userId} is null and {@code organisation} set for an outside-agency companion. */
+    public record Person(String userId, String name, String organisation, String mobile) {
     }
 }

@@ -79,7 +79,7 @@ public final class SafetyScenario implements AutoCloseable {
 
     /** The plan's people for these staff: each carries the scenario's {@link #PLAN_MOBILE}, which no directory entry has. */
     public static List<Person> people(List<String> staff) {
-        return staff.stream().map(id -> new Person(id, id, PLAN_MOBILE)).toList();
+        return staff.stream().map(id -> new Person(id, id, null, PLAN_MOBILE)).toList();
     }
 
     /** Follows a watch started elsewhere (before a restart), with the engine clock at {@code at}. */

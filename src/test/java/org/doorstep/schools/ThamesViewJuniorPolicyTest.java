@@ -172,6 +172,24 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
     }
 
     /**
+     * 2.4, 2.10: both members of staff the plan names may call in, the companion as well as the lead;
+     * someone the plan does not name cannot check in for the visit.
+     */
+    @Test
+    void eitherOfTheTwoStaffOnThePlanChecksInAndNobodyElse2_4_2_10() {
+        ProcessInstance visit = visits.requestVisit(PUPIL_VULNERABLE, "attendance", "visitor1");
+        plannedAndSignedOut(visit);
+        String reference = visit.getBusinessKey();
+        try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_VULNERABLE)) {
+            assertThatThrownBy(() -> safety.checkIn(reference, CheckInType.ARRIVED, "head"))
+                    .hasMessageContaining("You (head) are not on visit " + reference);
+            safety.after(Duration.ofMinutes(15));
+            assertThat(safety.checkIn(reference, CheckInType.ARRIVED, "visitor2").phase()).isEqualTo("AT_ADDRESS");
+            assertThat(safety.checkIn(reference, CheckInType.OK, "visitor1").madeBy()).isEqualTo("visitor1");
+        }
+    }
+
+    /**
      * 2.4: "Staff members will call the school office ... they have arrived safely." Signed out at 09:30
      * for a 10:00 appointment, nobody calls: one second before 10:10 (the appointment plus the profile's
      * ten minutes' grace) the office has nothing to do; at 10:10 it rings the mobile, as for a missed

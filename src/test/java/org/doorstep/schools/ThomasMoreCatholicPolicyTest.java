@@ -1,6 +1,7 @@
 package org.doorstep.schools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.doorstep.visit.HomeVisitProcess.Variables.*;
 
@@ -53,7 +54,8 @@ class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
     /** Prior: in pairs, a member of staff or an outside agency. */
     Answers planWithOutsideAgency() {
         return ordinaryPlan().with(LEAD_VISITOR, "tmc-visitor1").with(COMPANION_KIND, "agency")
-                .with(COMPANION_NAME, "Fran Field, family support worker");
+                .with(COMPANION_NAME, "Fran Field, family support worker")
+                .with(COMPANION_ORGANISATION, "Mockley Family Support");
     }
 
     /** Authorised, risk assessed, planned in a pair, signed out and arrived, with no social worker. */
@@ -63,6 +65,23 @@ class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
         complete(visit, Elements.PLAN, planWithOutsideAgency());
         signOut(visit);
         arrive(visit);
+    }
+
+    /**
+     * Prior: the second person may be "an outside agency": the plan must say which, so the office
+     * knows whom to ring; without the organisation the plan is refused, naming the field, and nothing
+     * moves on.
+     */
+    @Test
+    void anOutsideAgencyCompanionIsNamedWithTheirOrganisationPrior() {
+        ProcessInstance visit = requestAsVisitor(PUPIL_ATTENDANCE, "attendance");
+        seniorStaffAgree(visit);
+        assessRisk(visit, noHazards());
+        assertThatThrownBy(() -> complete(visit, Elements.PLAN, planWithOutsideAgency().with(COMPANION_ORGANISATION, null)))
+                .hasMessageContaining("Second person's organisation (companionOrganisation) is required");
+        assertThat(visit).isWaitingAt(Elements.PLAN);
+        complete(visit, Elements.PLAN, planWithOutsideAgency());
+        assertThat(variable(visit, COMPANION_ORGANISATION)).isEqualTo("Mockley Family Support");
     }
 
     /** An attendance visit for a pupil known to social care, agreed, assessed and planned with an outside agency. */
@@ -201,7 +220,7 @@ class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
                 .with(EXPECTED_RETURN_TIME, "2026-11-23T10:30:00Z"));
         signOut(visit);
         String reference = visit.getBusinessKey();
-        String people = lead.fullName() + " (mobile 07700 900111), Fran Field, family support worker (outside agency, mobile 07700 900222)";
+        String people = lead.fullName() + " (mobile 07700 900111), Fran Field, family support worker (outside agency: Mockley Family Support, mobile 07700 900222)";
         String car = "Car: Red Kia Picanto XY70 ABC";
         try (SafetyScenario safety = followTheWatch(visit, "thomas-more-catholic", PUPIL_ATTENDANCE)) {
             arriveAndGoIn(safety, visit, Duration.ofMinutes(20), "tmc-visitor1");
