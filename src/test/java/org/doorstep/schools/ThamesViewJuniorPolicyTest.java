@@ -62,6 +62,13 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
         completeAs("office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
     }
 
+    /** An attendance visit for the vulnerable pupil, on the ordinary plan, signed out. */
+    ProcessInstance signedOutVisit() {
+        ProcessInstance visit = visits.requestVisit(PUPIL_VULNERABLE, "attendance", "visitor1");
+        plannedAndSignedOut(visit);
+        return visit;
+    }
+
     @Test
     void anUnannouncedVisitIsRefusedBecauseAnAppointmentIsRequired2_6() {
         VisitService.VisitRequest unannounced = new VisitService.VisitRequest(PUPIL_VULNERABLE, "attendance", "visitor1",
@@ -155,8 +162,7 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
 
     @Test
     void staffCheckInWithTheOfficeEveryTwentyMinutes2_4() {
-        ProcessInstance visit = visits.requestVisit(PUPIL_VULNERABLE, "attendance", "visitor1");
-        plannedAndSignedOut(visit);
+        ProcessInstance visit = signedOutVisit();
         String reference = visit.getBusinessKey();
         try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_VULNERABLE)) {
             // 2.4: call the office on arrival ...
@@ -177,8 +183,7 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
      */
     @Test
     void eitherOfTheTwoStaffOnThePlanChecksInAndNobodyElse2_4_2_10() {
-        ProcessInstance visit = visits.requestVisit(PUPIL_VULNERABLE, "attendance", "visitor1");
-        plannedAndSignedOut(visit);
+        ProcessInstance visit = signedOutVisit();
         String reference = visit.getBusinessKey();
         try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_VULNERABLE)) {
             assertThatThrownBy(() -> safety.checkIn(reference, CheckInType.ARRIVED, "head"))
