@@ -1,6 +1,7 @@
 package org.doorstep.safety;
 
 import static org.doorstep.safety.StaffSafetyProcess.Variables.ADDRESS;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.PEOPLE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.ARRIVAL_CALL;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_INTERVAL;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_REMINDER_BEFORE;
@@ -75,7 +76,7 @@ class ApplySafetyPolicy implements JavaDelegate {
 
         String reference = VISIT_REFERENCE.require(execution);
         watches.open(reference, SCHOOL_ID.require(execution), PUPIL_ID.require(execution),
-                SafetyBriefing.staffIds(execution), ADDRESS.get(execution), TRANSPORT.get(execution), now,
+                SafetyBriefing.staffIds(execution), PEOPLE.get(execution), ADDRESS.get(execution), TRANSPORT.get(execution), now,
                 expectedBack.toInstant(), interval.toString());
         String signedOutBy = SIGNED_OUT_BY.get(execution);
         audit.record(signedOutBy == null ? Actor.DOORSTEP : signedOutBy, "SAFETY_WATCH_STARTED", "visit", reference,

@@ -2,12 +2,10 @@ package org.doorstep.safety;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.doorstep.notification.Outbox;
 import org.doorstep.notification.Outbox.Undelivered;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
-import org.doorstep.school.Staff;
 import org.doorstep.security.Roles;
 import org.doorstep.workflow.EngineClock;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,9 +41,7 @@ class SafetyBoardController {
         List<Row> rows = watches.open().stream()
                 .filter(watch -> administrator || members.worksFor(user.getName(), watch.schoolId()))
                 .map(watch -> {
-            List<Staff> staff = directory.staff(watch.staff());
-            String names = staff.isEmpty() ? String.join(", ", watch.staff())
-                    : staff.stream().map(s -> s.fullName() + " (" + s.mobile() + ")").collect(Collectors.joining(", "));
+            String names = watch.people() == null ? String.join(", ", watch.staff()) : watch.people();
             String pupil = directory.pupil(watch.pupilId()).map(Pupil::fullName).orElse(watch.pupilId());
             boolean checkInLate = watch.nextCheckInDueAt() != null && watch.nextCheckInDueAt().isBefore(now);
             boolean returnLate = watch.expectedBackAt() != null && watch.expectedBackAt().isBefore(now);

@@ -4,6 +4,7 @@ import static org.doorstep.safety.StaffSafetyProcess.Variables.ADDRESS;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.EXPECTED_BACK_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.LAST_CHECK_IN_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.LAST_CHECK_IN_TYPE;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.PEOPLE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.PUPIL_ID;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.STAFF_USER_IDS;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.TRANSPORT;
@@ -17,14 +18,15 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.doorstep.school.SchoolDirectory;
-import org.doorstep.school.Staff;
+import org.doorstep.visit.VisitDeparted.Person;
 import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
  * What the office, senior leaders or the police need in one text: who is out (with their mobiles),
  * where, in which vehicle or on which route, the last contact, when they were expected back, and
- * the pupil's home numbers.
+ * the pupil's home numbers. People, mobiles, vehicle or route and address are the visit plan's,
+ * carried in from the sign-out: the staff directory's defaults may be another phone or another car.
  */
 @Component
 class SafetyBriefing {
@@ -38,13 +40,7 @@ class SafetyBriefing {
     }
 
     String write(VariableScope watch, String headline) {
-        List<Staff> staff = directory.staff(staffIds(watch));
-        String people = staff.stream().map(s -> s.fullName() + " (mobile " + orUnknown(s.mobile()) + ")")
-                .collect(Collectors.joining(", "));
-        String vehicles = staff.stream().filter(s -> s.vehicleRegistration() != null)
-                .map(s -> String.join(" ", nonNull(s.vehicleColour(), s.vehicleMake(), s.vehicleModel())) + ", "
-                        + s.vehicleRegistration() + " (" + s.fullName() + ")")
-                .collect(Collectors.joining("; "));
+        String people = PEOPLE.get(watch);
         String home = directory.contacts(PUPIL_ID.require(watch)).stream()
                 .map(c -> c.name() + " (" + orUnknown(c.relationship()) + ") " + orUnknown(c.phone()))
                 .collect(Collectors.joining("; "));
@@ -57,15 +53,21 @@ class SafetyBriefing {
                 **Visit:** %s
                 **Staff:** %s
                 **Address:** %s
-                **Transport / route:** %s
-                **Vehicle:** %s
+                **Vehicle / route:** %s
                 **Last contact:** %s
                 **Expected back:** %s
                 **Pupil's home:** %s""".formatted(headline, VISIT_REFERENCE.require(watch),
-                people.isEmpty() ? String.join(", ", staffIds(watch)) : people, orUnknown(ADDRESS.get(watch)),
-                orUnknown(TRANSPORT.get(watch)), vehicles.isEmpty() ? "none recorded" : vehicles, lastContact,
+                people == null ? String.join(", ", staffIds(watch)) : people, orUnknown(ADDRESS.get(watch)),
+                orUnknown(TRANSPORT.get(watch)), lastContact,
                 EXPECTED_BACK_AT.get(watch) == null ? "not given" : time(EXPECTED_BACK_AT.get(watch)),
                 home.isEmpty() ? "no contact on record" : home);
+    }
+
+    /** The people line of the briefing and the board; an outside-agency companion is marked as such. */
+    static String people(List<Person> people) {
+        return people.stream().map(p -> p.name() + " ("
+                + (p.userId() == null ? "outside agency: " + orUnknown(p.organisation()) + ", " : "") + "mobile "
+                + orUnknown(p.mobile()) + ")").collect(Collectors.joining(", "));
     }
 
     static List<String> staffIds(VariableScope watch) {
@@ -78,10 +80,6 @@ class SafetyBriefing {
 
     private static String orUnknown(String value) {
         return value == null || value.isBlank() ? "not recorded" : value;
-    }
-
-    private static String[] nonNull(String... parts) {
-        return Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toArray(String[]::new);
     }
 
 }

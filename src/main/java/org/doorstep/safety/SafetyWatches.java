@@ -23,22 +23,22 @@ class SafetyWatches {
         this.jdbc = jdbc;
     }
 
-    void open(String reference, String schoolId, String pupilId, List<String> staff, String address, String transport,
-            Instant departedAt, Instant expectedBackAt, String checkInInterval) {
+    void open(String reference, String schoolId, String pupilId, List<String> staff, String people, String address,
+            String transport, Instant departedAt, Instant expectedBackAt, String checkInInterval) {
         int updated = jdbc.sql("""
-                UPDATE safety_watch SET school_id = ?, pupil_id = ?, address = ?, transport = ?, departed_at = ?,
+                UPDATE safety_watch SET school_id = ?, pupil_id = ?, people = ?, address = ?, transport = ?, departed_at = ?,
                     expected_back_at = ?, check_in_interval = ?, phase = ?, alert = NULL, overdue_step = NULL,
                     last_check_in_at = NULL, last_check_in_type = NULL, next_check_in_due_at = NULL, ended_at = NULL
                 WHERE visit_reference = ?""")
-                .params(schoolId, pupilId, address, transport, ts(departedAt), ts(expectedBackAt), checkInInterval,
+                .params(schoolId, pupilId, people, address, transport, ts(departedAt), ts(expectedBackAt), checkInInterval,
                         Phase.DEPARTED.name(), reference)
                 .update();
         if (updated == 0) {
             jdbc.sql("""
-                    INSERT INTO safety_watch (visit_reference, school_id, pupil_id, address, transport, departed_at,
+                    INSERT INTO safety_watch (visit_reference, school_id, pupil_id, people, address, transport, departed_at,
                         expected_back_at, check_in_interval, phase)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(reference, schoolId, pupilId, address, transport, ts(departedAt), ts(expectedBackAt),
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(reference, schoolId, pupilId, people, address, transport, ts(departedAt), ts(expectedBackAt),
                             checkInInterval, Phase.DEPARTED.name())
                     .update();
         }
@@ -98,7 +98,7 @@ class SafetyWatches {
 
     private Watch watch(ResultSet rs, int row) throws SQLException {
         String reference = rs.getString("visit_reference");
-        return new Watch(reference, rs.getString("school_id"), rs.getString("pupil_id"), rs.getString("address"),
+        return new Watch(reference, rs.getString("school_id"), rs.getString("pupil_id"), rs.getString("people"), rs.getString("address"),
                 rs.getString("transport"), instant(rs, "departed_at"), instant(rs, "expected_back_at"),
                 rs.getString("check_in_interval"), rs.getString("phase"), rs.getString("alert"), rs.getString("overdue_step"),
                 instant(rs, "last_check_in_at"), rs.getString("last_check_in_type"), instant(rs, "next_check_in_due_at"),
@@ -114,7 +114,7 @@ class SafetyWatches {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    record Watch(String visitReference, String schoolId, String pupilId, String address, String transport,
+    record Watch(String visitReference, String schoolId, String pupilId, String people, String address, String transport,
             Instant departedAt, Instant expectedBackAt, String checkInInterval, String phase, String alert,
             String overdueStep, Instant lastCheckInAt, String lastCheckInType, Instant nextCheckInDueAt, Instant endedAt,
             List<String> staff) {

@@ -110,6 +110,8 @@ public final class StaffSafetyProcess {
         public static final ProcessVariable<String> PUPIL_ID = ProcessVariable.of("pupilId", String.class);
         /** Comma-separated Camunda user ids of the staff on the visit. */
         public static final ProcessVariable<String> STAFF_USER_IDS = ProcessVariable.of("staffUserIds", String.class);
+        /** Who is out with the mobiles the plan gave, outside-agency companion included (see {@link SafetyBriefing#people}). */
+        public static final ProcessVariable<String> PEOPLE = ProcessVariable.of("people", String.class);
         public static final ProcessVariable<String> ADDRESS = ProcessVariable.of("address", String.class);
         public static final ProcessVariable<String> TRANSPORT = ProcessVariable.of("transport", String.class);
         public static final ProcessVariable<String> SIGNED_OUT_BY = ProcessVariable.of("signedOutBy", String.class);

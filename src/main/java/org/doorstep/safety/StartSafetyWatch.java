@@ -4,6 +4,7 @@ import static org.doorstep.safety.StaffSafetyProcess.Variables.ADDRESS;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_INTERVAL;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.EXPECTED_ARRIVAL_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.EXPECTED_BACK_AT;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.PEOPLE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.PUPIL_ID;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.SCHOOL_ID;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.SIGNED_OUT_BY;
@@ -45,6 +46,7 @@ class StartSafetyWatch {
         SCHOOL_ID.putInto(variables, departed.schoolId());
         PUPIL_ID.putInto(variables, departed.pupilId());
         STAFF_USER_IDS.putInto(variables, String.join(",", departed.staffUserIds()));
+        PEOPLE.putInto(variables, SafetyBriefing.people(departed.people()));
         ADDRESS.putInto(variables, departed.address());
         TRANSPORT.putInto(variables, departed.transport());
         SIGNED_OUT_BY.putInto(variables, departed.signedOutBy());

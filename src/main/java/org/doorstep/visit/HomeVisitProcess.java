@@ -171,6 +171,8 @@ public final class HomeVisitProcess {
         /** staff, agency or none (lone working). */
         public static final ProcessVariable<String> COMPANION_KIND = ProcessVariable.of("companionKind", String.class);
         public static final ProcessVariable<String> COMPANION_NAME = ProcessVariable.of("companionName", String.class);
+        /** The outside agency an agency companion works for (asked only for companionKind agency). */
+        public static final ProcessVariable<String> COMPANION_ORGANISATION = ProcessVariable.of("companionOrganisation", String.class);
         public static final ProcessVariable<String> COMPANION_MOBILE = ProcessVariable.of("companionMobile", String.class);
         /** car or foot. */
         public static final ProcessVariable<String> TRANSPORT = ProcessVariable.of("transport", String.class);

@@ -11,6 +11,9 @@ import java.util.List;
  *
  * @param expectedArrivalAt the appointment time (for an unannounced visit, the planned arrival), which
  *                          the arrival call is timed from; null if the plan gave none
+ * @param people            who is out, with the mobiles the plan gave (not the staff directory's), so
+ *                          the office rings the phone the staff actually carry
+ * @param transport         the plan's vehicle (colour, make, model, registration) or walking route
  * @param checkInInterval   the policy's interval, shortened where the risk decision asked for it
  */
 public record VisitDeparted(
@@ -18,10 +21,15 @@ public record VisitDeparted(
         String schoolId,
         String pupilId,
         List<String> staffUserIds,
+        List<Person> people,
         String address,
         String transport,
         Instant expectedArrivalAt,
         Instant expectedBackAt,
         Duration checkInInterval,
         String signedOutBy) {
+
+    /** One person on the visit; {@code userId} is null and {@code organisation} set for an outside-agency companion. */
+    public record Person(String userId, String name, String organisation, String mobile) {
+    }
 }

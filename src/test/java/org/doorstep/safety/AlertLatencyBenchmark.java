@@ -47,7 +47,8 @@ public final class AlertLatencyBenchmark {
                 jdbc.sql("INSERT INTO visit (reference, school_id, pupil_id, reason, status, requested_by, requested_at) VALUES (?, ?, ?, 'attendance', 'OUT', 'office', ?)")
                         .params(reference, SafetyScenario.SCHOOL, SafetyScenario.PUPIL, Timestamp.from(Instant.now())).update();
                 app.publishEvent(new VisitDeparted(reference, SafetyScenario.SCHOOL, SafetyScenario.PUPIL,
-                        List.of("visitor1", "visitor2"), "12 Test Street, Exampleton", "Car", null, Instant.now().plus(Duration.ofHours(2)),
+                        List.of("visitor1", "visitor2"), SafetyScenario.people(List.of("visitor1", "visitor2")),
+                        "12 Test Street, Exampleton", "Car", null, Instant.now().plus(Duration.ofHours(2)),
                         interval, "office"));
                 checkIns.checkIn(reference, CheckInType.ARRIVED, "visitor1", false, null);
                 if (i % 100 == 0) {

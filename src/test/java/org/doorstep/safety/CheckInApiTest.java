@@ -186,7 +186,8 @@ class CheckInApiTest {
         scenario.checkIn(visit, CheckInType.ARRIVED, "visitor1");
         JsonNode row = boardRow("office", visit);
         assertThat(row.get("red").asBoolean()).isFalse();
-        assertThat(row.get("staff").asText()).contains(staff("visitor1").fullName(), staff("visitor2").fullName());
+        assertThat(row.get("staff").asText()).contains("visitor1 (mobile " + SafetyScenario.PLAN_MOBILE + ")",
+                "visitor2 (mobile " + SafetyScenario.PLAN_MOBILE + ")");
         assertThat(row.get("address").asText()).contains("12 Test Street");
         assertThat(row.get("lastCheckInType").asText()).isEqualTo("ARRIVED");
         assertThat(row.get("nextCheckInDueAt").asText()).isEqualTo("2026-03-02T09:20:00Z");
@@ -211,7 +212,7 @@ class CheckInApiTest {
         List<MimeMessage> missed = emailsAbout(visit);
         assertThat(missed).extracting(MimeMessage::getSubject).containsExactly("Doorstep safety: Call the visiting staff (" + visit + ")");
         assertThat(recipients(missed.get(0))).containsExactly(email("office"));
-        assertThat(GreenMailUtil.getBody(missed.get(0))).contains(staff("visitor1").fullName(), "12 Test Street");
+        assertThat(GreenMailUtil.getBody(missed.get(0))).contains("visitor1 (mobile " + SafetyScenario.PLAN_MOBILE + ")", "12 Test Street");
 
         scenario.after(Duration.ofMinutes(10));
         scenario.after(Duration.ofMinutes(10));

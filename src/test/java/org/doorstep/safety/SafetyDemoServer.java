@@ -47,7 +47,7 @@ public final class SafetyDemoServer {
         }
         jdbc.sql("INSERT INTO visit (reference, school_id, pupil_id, reason, status, requested_by, requested_at) VALUES (?, ?, ?, 'attendance', 'OUT', 'office', ?)")
                 .params(reference, SafetyScenario.SCHOOL, SafetyScenario.PUPIL, Timestamp.from(Instant.now())).update();
-        app.publishEvent(new VisitDeparted(reference, SafetyScenario.SCHOOL, SafetyScenario.PUPIL, staff, address,
+        app.publishEvent(new VisitDeparted(reference, SafetyScenario.SCHOOL, SafetyScenario.PUPIL, staff, SafetyScenario.people(staff), address,
                 "Car: blue Ford Fiesta", null, Instant.now().plus(Duration.ofHours(1)), null, "office"));
         return true;
     }

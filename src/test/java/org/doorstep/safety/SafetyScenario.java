@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.doorstep.visit.VisitDeparted;
+import org.doorstep.visit.VisitDeparted.Person;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,6 +31,8 @@ public final class SafetyScenario implements AutoCloseable {
     static final String SCHOOL = "thames-view-junior";
     static final String PUPIL = "TVJ-0001";
     /** Monday 9:00 in term time: far from any real clock, so nothing depends on when the test runs. */
+    /** The mobile the plan gives for every person signed out by {@link #depart}. */
+    static final String PLAN_MOBILE = "07700 900777";
     static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -65,13 +68,18 @@ public final class SafetyScenario implements AutoCloseable {
         jdbc.sql("INSERT INTO visit (reference, school_id, pupil_id, reason, status, requested_by, requested_at) VALUES (?, ?, ?, 'attendance', 'OUT', 'office', ?)")
                 .params(reference, school, pupil, Timestamp.from(now)).update();
         references.add(reference);
-        events.publishEvent(new VisitDeparted(reference, school, pupil, List.of(staff), "12 Test Street, Exampleton, ZZ1 1AB",
+        events.publishEvent(new VisitDeparted(reference, school, pupil, List.of(staff), people(List.of(staff)), "12 Test Street, Exampleton, ZZ1 1AB",
                 "Car: Ford Fiesta ZZ24 DSP", null, now.plus(visitLength), null, "office"));
         ProcessInstance watch = watch(reference);
         if (watch != null) {
             instanceIds.add(watch.getId());
         }
         return reference;
+    }
+
+    /** The plan's people for these staff: each carries the scenario's {@link #PLAN_MOBILE}, which no directory entry has. */
+    public static List<Person> people(List<String> staff) {
+        return staff.stream().map(id -> new Person(id, id, null, PLAN_MOBILE)).toList();
     }
 
     /** Follows a watch started elsewhere (before a restart), with the engine clock at {@code at}. */

@@ -106,6 +106,7 @@ public final class TwoNodeReliabilityBenchmark {
             jdbc.sql("INSERT INTO visit (reference, school_id, pupil_id, reason, status, requested_by, requested_at) VALUES (?, ?, ?, 'attendance', 'OUT', 'office', ?)")
                     .params(reference, SafetyScenario.SCHOOL, SafetyScenario.PUPIL, Timestamp.from(Instant.now())).update();
             setup.publishEvent(new VisitDeparted(reference, SafetyScenario.SCHOOL, SafetyScenario.PUPIL, List.of("visitor1", "visitor2"),
+                    SafetyScenario.people(List.of("visitor1", "visitor2")),
                     "12 Test Street, Exampleton", "Car", null, Instant.now().plus(Duration.ofHours(3)), Duration.ofMinutes(30), "office"));
             checkIns.checkIn(reference, CheckInType.ARRIVED, "visitor1", false, null);
         }

@@ -62,6 +62,13 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
         completeAs("office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
     }
 
+    /** An attendance visit for the vulnerable pupil, on the ordinary plan, signed out. */
+    ProcessInstance signedOutVisit() {
+        ProcessInstance visit = visits.requestVisit(PUPIL_VULNERABLE, "attendance", "visitor1");
+        plannedAndSignedOut(visit);
+        return visit;
+    }
+
     @Test
     void anUnannouncedVisitIsRefusedBecauseAnAppointmentIsRequired2_6() {
         VisitService.VisitRequest unannounced = new VisitService.VisitRequest(PUPIL_VULNERABLE, "attendance", "visitor1",
@@ -155,8 +162,7 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
 
     @Test
     void staffCheckInWithTheOfficeEveryTwentyMinutes2_4() {
-        ProcessInstance visit = visits.requestVisit(PUPIL_VULNERABLE, "attendance", "visitor1");
-        plannedAndSignedOut(visit);
+        ProcessInstance visit = signedOutVisit();
         String reference = visit.getBusinessKey();
         try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_VULNERABLE)) {
             // 2.4: call the office on arrival ...
@@ -168,6 +174,23 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
 
             // A check-in missed by one second is not yet late; at 20 minutes the office rings the mobile.
             officeRingsTheMobileAfterExactly(safety, reference, Duration.ofMinutes(20));
+        }
+    }
+
+    /**
+     * 2.4, 2.10: both members of staff the plan names may call in, the companion as well as the lead;
+     * someone the plan does not name cannot check in for the visit.
+     */
+    @Test
+    void eitherOfTheTwoStaffOnThePlanChecksInAndNobodyElse2_4_2_10() {
+        ProcessInstance visit = signedOutVisit();
+        String reference = visit.getBusinessKey();
+        try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_VULNERABLE)) {
+            assertThatThrownBy(() -> safety.checkIn(reference, CheckInType.ARRIVED, "head"))
+                    .hasMessageContaining("You (head) are not on visit " + reference);
+            safety.after(Duration.ofMinutes(15));
+            assertThat(safety.checkIn(reference, CheckInType.ARRIVED, "visitor2").phase()).isEqualTo("AT_ADDRESS");
+            assertThat(safety.checkIn(reference, CheckInType.OK, "visitor1").madeBy()).isEqualTo("visitor1");
         }
     }
 

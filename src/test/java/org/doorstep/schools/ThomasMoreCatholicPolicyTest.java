@@ -1,6 +1,7 @@
 package org.doorstep.schools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.doorstep.visit.HomeVisitProcess.Variables.*;
 
@@ -12,11 +13,15 @@ import org.doorstep.DoorstepTest;
 import org.doorstep.safety.CheckInType;
 import org.doorstep.safety.SafetyScenario;
 import org.doorstep.safety.StaffSafetyProcess;
+import org.doorstep.school.SchoolDirectory;
+import org.doorstep.school.Staff;
 import org.doorstep.security.Roles;
+import org.doorstep.security.WebClient;
 import org.doorstep.visit.HomeVisitProcess.Elements;
 import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Thomas More Catholic School's home-visit policy (shared/policies/thomas-more-catholic.txt,
@@ -33,6 +38,9 @@ class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
     /** Thomas More is silent on the wait: the safe default of 10 minutes applies. */
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
 
+    @Autowired SchoolDirectory directory;
+    @LocalServerPort int port;
+
     ProcessInstance requestAsVisitor(String pupilId, String reason) {
         return visits.requestVisit(pupilId, reason, "tmc-visitor1");
     }
@@ -46,7 +54,8 @@ class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
     /** Prior: in pairs, a member of staff or an outside agency. */
     Answers planWithOutsideAgency() {
         return ordinaryPlan().with(LEAD_VISITOR, "tmc-visitor1").with(COMPANION_KIND, "agency")
-                .with(COMPANION_NAME, "Fran Field, family support worker");
+                .with(COMPANION_NAME, "Fran Field, family support worker")
+                .with(COMPANION_ORGANISATION, "Mockley Family Support");
     }
 
     /** Authorised, risk assessed, planned in a pair, signed out and arrived, with no social worker. */
@@ -56,6 +65,23 @@ class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
         complete(visit, Elements.PLAN, planWithOutsideAgency());
         signOut(visit);
         arrive(visit);
+    }
+
+    /**
+     * Prior: the second person may be "an outside agency": the plan must say which, so the office
+     * knows whom to ring; without the organisation the plan is refused, naming the field, and nothing
+     * moves on.
+     */
+    @Test
+    void anOutsideAgencyCompanionIsNamedWithTheirOrganisationPrior() {
+        ProcessInstance visit = requestAsVisitor(PUPIL_ATTENDANCE, "attendance");
+        seniorStaffAgree(visit);
+        assessRisk(visit, noHazards());
+        assertThatThrownBy(() -> complete(visit, Elements.PLAN, planWithOutsideAgency().with(COMPANION_ORGANISATION, null)))
+                .hasMessageContaining("Second person's organisation (companionOrganisation) is required");
+        assertThat(visit).isWaitingAt(Elements.PLAN);
+        complete(visit, Elements.PLAN, planWithOutsideAgency());
+        assertThat(variable(visit, COMPANION_ORGANISATION)).isEqualTo("Mockley Family Support");
     }
 
     /** An attendance visit for a pupil known to social care, agreed, assessed and planned with an outside agency. */
@@ -173,6 +199,43 @@ class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
             safety.after(Duration.ofMinutes(10));
             assertThat(openSafetyStep(safety, reference)).isEqualTo(StaffSafetyProcess.Elements.CALL_POLICE);
             assertThat(safetyTasksEverCreated(reference, null)).isEqualTo(2);
+        }
+    }
+
+    /**
+     * Emergencies: staff "will let group admin know which number they are using". The plan gives the
+     * school phone and a hire car, neither of them the directory's, and an outside-agency companion with
+     * her own phone: the office's task when the staff are not back, its alert e-mail and the safety board
+     * show exactly the plan's numbers, companion and car, never the directory's defaults.
+     */
+    @Test
+    void theOfficeIsToldTheNumberAndCarTheStaffAreUsingNotTheDirectorysEmergencies() throws Exception {
+        Staff lead = directory.staff("tmc-visitor1").orElseThrow();
+        ProcessInstance visit = requestAsVisitor(PUPIL_ATTENDANCE, "attendance");
+        seniorStaffAgree(visit);
+        assessRisk(visit, noHazards());
+        complete(visit, Elements.PLAN, planWithOutsideAgency().with(LEAD_MOBILE, "07700 900111")
+                .with(COMPANION_MOBILE, "07700 900222").with(VEHICLE_COLOUR, "Red").with(VEHICLE_MAKE, "Kia")
+                .with(VEHICLE_MODEL, "Picanto").with(VEHICLE_REGISTRATION, "XY70 ABC")
+                .with(EXPECTED_RETURN_TIME, "2026-11-23T10:30:00Z"));
+        signOut(visit);
+        String reference = visit.getBusinessKey();
+        String people = lead.fullName() + " (mobile 07700 900111), Fran Field, family support worker (outside agency: Mockley Family Support, mobile 07700 900222)";
+        String car = "Car: Red Kia Picanto XY70 ABC";
+        try (SafetyScenario safety = followTheWatch(visit, "thomas-more-catholic", PUPIL_ATTENDANCE)) {
+            arriveAndGoIn(safety, visit, Duration.ofMinutes(20), "tmc-visitor1");
+            safety.checkIn(reference, CheckInType.LEAVING, "tmc-visitor1");
+            Task ring = officeRingsTheMobileAfterExactly(safety, reference, Duration.ofMinutes(40));
+
+            String briefing = (String) safety.tasks().getVariable(ring.getId(), StaffSafetyProcess.Variables.BRIEFING.name());
+            assertThat(briefing).contains(people, car).doesNotContain(lead.mobile(), lead.vehicleRegistration());
+            assertThat(jdbc.sql("SELECT body FROM notification_outbox WHERE visit_reference = ? AND channel = 'EMAIL'")
+                    .param(reference).query(String.class).list())
+                    .isNotEmpty().allSatisfy(body -> assertThat(body).contains(people, car).doesNotContain(lead.mobile()));
+
+            var board = WebClient.basic(port, "tmc-office", "doorstep-demo").get("/api/safety/board");
+            assertThat(board.statusCode()).isEqualTo(200);
+            assertThat(board.body()).contains(people, car).doesNotContain(lead.mobile());
         }
     }
 }

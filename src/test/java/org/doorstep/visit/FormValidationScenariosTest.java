@@ -84,7 +84,8 @@ class FormValidationScenariosTest extends VisitScenarios {
     @Test
     void anotherAgencysProfessionalIsRefusedWhereThePolicyAsksForTwoStaffThamesView2_10() {
         ProcessInstance visit = atThePlan();
-        refused(visit, Elements.PLAN, ordinaryPlan().with(COMPANION_KIND, "agency"), "two members of staff");
+        refused(visit, Elements.PLAN, ordinaryPlan().with(COMPANION_KIND, "agency")
+                .with(COMPANION_ORGANISATION, "Riverside Family Support"), "two members of staff");
     }
 
     @Test
