@@ -55,6 +55,18 @@ class RestDeploymentTest {
     }
 
     @Test
+    void noSpellingOfThePathStepsRoundTheGuard() {
+        long deployments = repository.createDeploymentQuery().count();
+        for (String path : new String[] {"/engine-rest/deployment/create;probe", "/engine-rest/deployment/creat%65",
+                "/engine-rest/deployment//create", "/engine-rest/./deployment/create"}) {
+            var refused = WebClient.basic(port, "admin", password).post(path, "multipart/form-data; boundary=probe", multipart());
+            assertThat(refused.statusCode()).as(path).isBetween(400, 499);
+        }
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("probe").count()).isZero();
+    }
+
+    @Test
     void thePackagedModelsAreDeployedAtStartUp() {
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(HomeVisitProcess.KEY).count()).isPositive();
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("probe").count()).isZero();
