@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ final class StaffCsv {
     private static final Pattern EMAIL_SHAPE = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE_SHAPE = Pattern.compile("\\+?[0-9 ()-]+");
     private static final Pattern REGISTRATION_SHAPE = Pattern.compile("[A-Z0-9 ]+");
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
+    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final Set<String> YES = Set.of("yes", "y", "true", "1");
     private static final Set<String> NO = Set.of("no", "n", "false", "0", "");
 
@@ -68,13 +69,13 @@ final class StaffCsv {
         columns.put(JOB_TITLE, 100);
         columns.put(EMAIL, 200);
         columns.put(MOBILE, 40);
-        columns.put(DBS_CHECKED_ON, 10);
+        columns.put(DBS_CHECKED_ON, 20);
         columns.put(VEHICLE_MAKE, 60);
         columns.put(VEHICLE_MODEL, 60);
         columns.put(VEHICLE_COLOUR, 30);
         columns.put(VEHICLE_REGISTRATION, 12);
-        columns.put(VEHICLE_INSURED_UNTIL, 10);
-        columns.put(LEAVER, 5);
+        columns.put(VEHICLE_INSURED_UNTIL, 20);
+        columns.put(LEAVER, 20);
         return columns;
     }
 
