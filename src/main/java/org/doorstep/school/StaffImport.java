@@ -142,7 +142,12 @@ class StaffImport {
         if (!changes.isEmpty()) {
             update(staff);
         }
-        changes.addAll(accounts.save(account(school, row, staff)));
+        List<String> accountChanges = accounts.save(account(school, row, staff));
+        changes.addAll(accountChanges);
+        if (accountChanges.contains(StaffAccounts.CREATED)) {
+            // The record was there but its user was removed by hand in Admin: the new user needs a link like any other.
+            tally.links.add(link(school, staff, importer, linkPage));
+        }
         if (stored.leftOn() != null) {
             jdbc.sql("UPDATE staff SET left_on = NULL WHERE id = ?").param(staff.id()).update();
             // No link: the administrator sends one once they know it is really them (see newLink).

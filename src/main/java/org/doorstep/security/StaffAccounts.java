@@ -22,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffAccounts {
 
+    /** What {@link #save} answers for a user it had to create. */
+    public static final String CREATED = "created";
+
     private final IdentityService identityService;
     private final SchoolColleagues colleagues;
     private final PasswordLinks links;
@@ -48,7 +51,7 @@ public class StaffAccounts {
         boolean created = user == null;
         if (created) {
             user = identityService.newUser(account.userId());
-            changes.add("created");
+            changes.add(CREATED);
         }
         if (!created && !Objects.equals(user.getFirstName(), account.firstName())) {
             changes.add("first name");
