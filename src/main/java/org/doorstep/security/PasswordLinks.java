@@ -35,7 +35,7 @@ public class PasswordLinks {
     private final Duration validFor;
 
     PasswordLinks(JdbcClient jdbc, IdentityService identityService, SignInThrottle throttle,
-            @Value("${doorstep.security.password-link-valid-for:72h}") Duration validFor) {
+            @Value("${doorstep.security.password-link-valid-for}") Duration validFor) {
         this.jdbc = jdbc;
         this.identityService = identityService;
         this.throttle = throttle;
