@@ -2,7 +2,7 @@ package org.doorstep.visit;
 
 import java.util.Date;
 import java.util.List;
-import org.camunda.spin.json.SpinJsonNode;
+import java.util.Map;
 import org.doorstep.workflow.ProcessVariable;
 
 /**
@@ -127,8 +127,12 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<String> SENIOR_DECISION_GROUPS = ProcessVariable.of("seniorDecisionGroups", String.class);
         /** The assessor may send a visit the table rates low to the senior decision (Burgh 7: "any reasonable doubt"). */
         public static final ProcessVariable<Boolean> ASSESSOR_MAY_ESCALATE = ProcessVariable.of("assessorMayEscalate", Boolean.class);
-        /** The school's venue kinds as form options ([{label, value}], JSON): the plan's venueKind is one of them. */
-        public static final ProcessVariable<SpinJsonNode> VENUE_OPTIONS = ProcessVariable.of("venueOptions", SpinJsonNode.class);
+        /**
+         * The school's venue kinds as form options ([{label, value}], an object serialised as JSON so the
+         * form's select reads it): the plan's venueKind is one of them.
+         */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public static final ProcessVariable<List<Map<String, String>>> VENUE_OPTIONS = ProcessVariable.of("venueOptions", (Class) List.class);
         /** The school offers more than the home: the plan asks where the visit happens. */
         public static final ProcessVariable<Boolean> VENUE_CHOICE = ProcessVariable.of("venueChoice", Boolean.class);
         public static final ProcessVariable<Boolean> PROTECTION_REGISTER_CHECK = ProcessVariable.of("protectionRegisterCheck", Boolean.class);

@@ -9,14 +9,14 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.VENUE_OPTIONS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_ADDRESS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.spin.Spin;
-import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.bpm.engine.variable.Variables;
 import org.doorstep.policy.PolicyProfile;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.workflow.Actor;
@@ -44,9 +44,15 @@ class VisitVenue implements TaskListener {
 
     /** The catalogue as form options ([{label, value}]); the plan asks where only if there is a choice. */
     static void offer(VariableScope visit, Map<String, String> venues) {
-        List<Map<String, String>> options = venues.entrySet().stream()
-                .map(venue -> Map.of("label", venue.getValue(), "value", venue.getKey())).toList();
-        VENUE_OPTIONS.set(visit, Spin.JSON(options));
+        List<Map<String, String>> options = new ArrayList<>();
+        venues.forEach((kind, label) -> {
+            Map<String, String> option = new LinkedHashMap<>();
+            option.put("label", label);
+            option.put("value", kind);
+            options.add(option);
+        });
+        visit.setVariable(VENUE_OPTIONS.name(), Variables.objectValue(options)
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         VENUE_CHOICE.set(visit, venues.size() > 1);
     }
 
@@ -86,13 +92,13 @@ class VisitVenue implements TaskListener {
 
     private static Map<String, String> offered(VariableScope visit) {
         Map<String, String> offered = new LinkedHashMap<>();
-        SpinJsonNode options = VENUE_OPTIONS.get(visit);
+        List<Map<String, String>> options = VENUE_OPTIONS.get(visit);
         if (options == null) {
             // A visit started before venues existed: only its home.
             offered.put(PolicyProfile.HOME_VENUE, PolicyProfile.HOME_VENUE);
             return offered;
         }
-        options.elements().forEach(option -> offered.put(option.prop("value").stringValue(), option.prop("label").stringValue()));
+        options.forEach(option -> offered.put(option.get("value"), option.get("label")));
         return offered;
     }
 
