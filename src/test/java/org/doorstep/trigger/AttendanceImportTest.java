@@ -100,7 +100,7 @@ class AttendanceImportTest extends AbsenceScenarioSupport {
     void aFileWithoutTheHeaderIsRefusedWhole() {
         Pupil pupil = TriggerTestSupport.newPupil(directory, TriggerTestSupport.SCHOOL, false);
         assertThatThrownBy(() -> attendanceImport.importCsv(new StringReader(pupil.id() + ",2026-11-23,AM,/\n"), "t", "office"))
-                .isInstanceOf(AttendanceImport.RefusedFileException.class);
+                .isInstanceOf(org.doorstep.api.RefusedFileException.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM attendance_mark WHERE pupil_id = ?").param(pupil.id())
                 .query(Long.class).single()).isZero();
     }
