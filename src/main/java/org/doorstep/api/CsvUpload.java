@@ -52,8 +52,8 @@ public final class CsvUpload {
             int first = reader.read();
             if (first != BOM) {
                 reader.reset();
-                reader.mark(HEADER_LOOKAHEAD);
             }
+            reader.mark(HEADER_LOOKAHEAD);
             String headerLine = reader.readLine();
             reader.reset();
             char delimiter = headerLine != null && headerLine.indexOf(';') >= 0 && headerLine.indexOf(',') < 0 ? ';' : ',';

@@ -3,6 +3,7 @@ package org.doorstep.school;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,8 @@ record ImportedPupil(int line, Pupil pupil, List<Contact> contacts, Set<PupilFla
 
     /** DfE unique pupil number: a check letter, LA (3), establishment (4), year (2), serial (3; temporary: a letter last). */
     private static final Pattern UPN = Pattern.compile("[A-Z][0-9]{11}[0-9A-Z]");
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    /** Strict, so 31/02 is refused rather than quietly read as the 28th. */
+    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     /** A value the file got wrong: where (a column or an XML path) and why. */
     static final class BadValue extends RuntimeException {
