@@ -40,7 +40,6 @@ public class PupilImport {
 
     /** Problems listed in an import's answer; the count covers them all. */
     public static final int REPORTED_PROBLEMS = 100;
-    private static final int BATCH = 2_000;
     private static final int HISTORY_VALUE = 1_000;
     private static final int REASON_LENGTH = 300;
 
@@ -331,8 +330,8 @@ public class PupilImport {
     }
 
     private void batch(String sql, List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            jdbcTemplate.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        if (!rows.isEmpty()) {
+            jdbcTemplate.batchUpdate(sql, rows);
         }
     }
 }
