@@ -177,13 +177,15 @@ public class AttendanceImport {
 
         private final LocalDate today = EngineClock.today();
         private final Map<String, String> schoolOfPupil;
+        private final Map<String, LocalDate> leftOn;
         private final Map<Integer, String> problems = new LinkedHashMap<>();
         private final Map<Key, Row> rows = new LinkedHashMap<>();
         private final Map<Key, Integer> firstLine = new HashMap<>();
         private int read;
 
-        Marks(Map<String, String> schoolOfPupil) {
+        Marks(Map<String, String> schoolOfPupil, Map<String, LocalDate> leftOn) {
             this.schoolOfPupil = schoolOfPupil;
+            this.leftOn = leftOn;
         }
 
         /** Problems on one line (a wide row's two sessions, one CTF element) are told together. */
@@ -210,6 +212,9 @@ public class AttendanceImport {
                 problem(line, where + "unknown attendance code '" + shorten(codeText) + "'");
             } else if (date.isAfter(today)) {
                 problem(line, where + "date " + date + " is in the future");
+            } else if (leftOn.containsKey(pupilId) && !date.isBefore(leftOn.get(pupilId))) {
+                // a leaver's later marks would open absence cases for a child no longer on the roll
+                problem(line, where + "pupil '" + shorten(pupilId) + "' left the school on " + leftOn.get(pupilId));
             } else {
                 Key key = new Key(pupilId, date, session);
                 Integer earlier = firstLine.putIfAbsent(key, line);
@@ -224,13 +229,17 @@ public class AttendanceImport {
 
     private ImportReport importMarks(String source, String importedBy, Predicate<String> schoolAllowed, Consumer<Marks> reader) {
         Map<String, String> schoolOfPupil = new HashMap<>();
-        jdbc.sql("SELECT id, school_id FROM pupil")
+        Map<String, LocalDate> leftOn = new HashMap<>();
+        jdbc.sql("SELECT id, school_id, left_on FROM pupil")
                 .query(rs -> {
                     if (schoolAllowed.test(rs.getString(2))) {
                         schoolOfPupil.put(rs.getString(1), rs.getString(2));
+                        if (rs.getDate(3) != null) {
+                            leftOn.put(rs.getString(1), rs.getDate(3).toLocalDate());
+                        }
                     }
                 });
-        Marks marks = new Marks(schoolOfPupil);
+        Marks marks = new Marks(schoolOfPupil, leftOn);
         reader.accept(marks);
         long importId = startImport(source, importedBy);
         ProblemList problems = new ProblemList(importId);

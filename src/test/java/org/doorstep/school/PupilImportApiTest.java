@@ -110,6 +110,12 @@ class PupilImportApiTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM attendance_mark WHERE pupil_id = ?").param(leaves).query(Long.class).single())
                 .isEqualTo(1);
 
+        JsonNode register = new ObjectMapper().readTree(call("office", "/api/attendance", "text/csv",
+                "pupil_id,date,session,code\n" + leaves + ",2026-11-24,AM,N\n").body());
+        assertThat(register.get("rejected").get(0).get("reason").asText())
+                .as("no register, so no absence case, for a child no longer on the roll")
+                .isEqualTo("pupil '" + leaves + "' left the school on 2026-11-24");
+
         JsonNode back = report(post("office", school, "text/csv", roll(stays, leaves), "?full=true"));
         assertThat(back.get("updated").asInt()).as("a leaver on the roll again").isEqualTo(1);
         assertThat(directory.pupils(school)).hasSize(2);
