@@ -40,8 +40,9 @@ public class SchoolDirectory {
         return pupil(id).orElseThrow(() -> new UnknownPupilException(id));
     }
 
+    /** The pupils on the school's roll today: those who have left keep their records but are not listed. */
     public List<Pupil> pupils(String schoolId) {
-        return jdbc.sql("SELECT * FROM pupil WHERE school_id = ? ORDER BY last_name, first_name")
+        return jdbc.sql("SELECT * FROM pupil WHERE school_id = ? AND left_on IS NULL ORDER BY last_name, first_name")
                 .param(schoolId).query(Pupil.class).list();
     }
 

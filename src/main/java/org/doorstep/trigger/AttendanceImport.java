@@ -3,11 +3,9 @@ package org.doorstep.trigger;
 import static org.doorstep.api.Problems.shorten;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -20,8 +18,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.doorstep.api.CsvUpload;
+import org.doorstep.api.RefusedFileException;
 import org.doorstep.records.AuditTrail;
+import org.doorstep.school.CommonTransferFile;
 import org.doorstep.workflow.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +33,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the daily register (CSV, one row per pupil per session) into attendance_mark.
+ * Reads the register into attendance_mark, from any of three layouts (docs/triggers.md): the CSV with one
+ * row per pupil per session ({@link #HEADER}), the "wide" CSV with one row per pupil per day and AM and PM
+ * columns ({@link #WIDE_HEADER}), or the attendance part of a Common Transfer File. CSV files are read
+ * with a real CSV parser: quoted fields, BOM, CRLF and semicolon-separated exports all work.
  *
  * <p>The rule for bad input: the file's header must be right, or the whole file is refused. After
  * that every row stands alone: the good rows are applied, in one transaction, and each bad row is
@@ -43,6 +48,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class AttendanceImport {
 
     public static final String HEADER = "pupil_id,date,session,code";
+    /** One row per pupil per day, as many MIS "attendance by day" exports give it. */
+    public static final String WIDE_HEADER = "pupil_id,date,am,pm";
+    /** In a CTF's AttendanceMarks, a session with no mark (a weekend, a day not yet taken). */
+    private static final String NO_MARK = "- ";
     private static final int BATCH = 2_000;
     /** Rejected rows listed in an import's answer; the rest are in the download. */
     public static final int REPORTED_PROBLEMS = 100;
@@ -73,13 +82,6 @@ public class AttendanceImport {
             List<RowProblem> rejected, String problemsUrl) {
     }
 
-    /** The header is missing or wrong: nothing in the file can be trusted, so none of it is read. */
-    public static class RefusedFileException extends RuntimeException {
-        public RefusedFileException(String message) {
-            super(message);
-        }
-    }
-
     private record Key(String pupilId, LocalDate date, String session) {
     }
 
@@ -100,19 +102,151 @@ public class AttendanceImport {
      */
     @Transactional
     public ImportReport importCsv(Reader csv, String source, String importedBy, Predicate<String> schoolAllowed) {
-        LocalDate today = EngineClock.today();
+        CsvUpload file = CsvUpload.open(csv);
+        boolean wide = isHeader(file.header(), WIDE_HEADER);
+        if (!wide && !isHeader(file.header(), HEADER)) {
+            throw new RefusedFileException("The first line must be the header '" + HEADER + "' (one row per session) or '"
+                    + WIDE_HEADER + "' (one row per day); the file was not imported");
+        }
+        return importMarks(source, importedBy, schoolAllowed, marks -> {
+            file.forEachRow(row -> {
+                marks.read++;
+                if (row.size() != 4) {
+                    marks.problem(row.line(), "malformed: expected 4 fields (" + (wide ? WIDE_HEADER : HEADER) + "), found " + row.size());
+                } else if (!wide) {
+                    marks.mark(row.line(), "", row.get(0), row.get(1), row.get(2), row.get(3));
+                } else {
+                    for (String session : List.of("AM", "PM")) {
+                        String code = row.get(session.equals("AM") ? 2 : 3);
+                        if (!code.isEmpty()) {
+                            marks.mark(row.line(), session + ": ", row.get(0), row.get(1), session, code);
+                        }
+                    }
+                }
+            }, open -> marks.problem(open.line(),
+                    "malformed: a quoted field starting on this line is never closed; the rest of the file was not read"));
+        });
+    }
+
+    /**
+     * The attendance part of a Common Transfer File (CTF 24 specification 3.1.11): for each pupil (by UPN)
+     * and each Attendance/YearData, AttendanceMarks holds one mark a session, AM then PM, day by day from
+     * AttendanceStartDate; a space or '-' is a session without a mark.
+     */
+    @Transactional
+    public ImportReport importCtf(InputStream xml, String source, String importedBy, Predicate<String> schoolAllowed) {
+        CommonTransferFile.Content file = CommonTransferFile.read(xml);
+        return importMarks(source, importedBy, schoolAllowed, marks -> {
+            for (CommonTransferFile.AttendanceYear year : file.attendance()) {
+                String where = year.path() + "/";
+                if (year.upn() == null || !marks.schoolOfPupil.containsKey(year.upn())) {
+                    marks.read++;
+                    marks.problem(year.line(), year.path() + ": unknown pupil '" + shorten(year.upn()) + "'");
+                    continue;
+                }
+                LocalDate start;
+                try {
+                    start = LocalDate.parse(year.startDate() == null ? "" : year.startDate());
+                } catch (DateTimeParseException e) {
+                    marks.read++;
+                    marks.problem(year.line(), where + "AttendanceStartDate: '" + shorten(year.startDate()) + "' is not YYYY-MM-DD");
+                    continue;
+                }
+                String sessions = year.marks() == null ? "" : year.marks();
+                for (int i = 0; i < sessions.length(); i++) {
+                    String code = String.valueOf(sessions.charAt(i));
+                    if (NO_MARK.contains(code)) {
+                        continue;
+                    }
+                    marks.read++;
+                    String session = i % 2 == 0 ? "AM" : "PM";
+                    LocalDate day = start.plusDays(i / 2);
+                    marks.mark(year.line(), where + "AttendanceMarks, " + day + " " + session + ": ", year.upn(), day.toString(),
+                            session, code);
+                }
+            }
+        });
+    }
+
+    private static boolean isHeader(List<String> header, String expected) {
+        return String.join(",", header).equals(expected);
+    }
+
+    /** The marks of one file, checked one by one as a reader hands them over. */
+    private static final class Marks {
+
+        private final LocalDate today = EngineClock.today();
+        private final Map<String, String> schoolOfPupil;
+        private final Map<String, LocalDate> leftOn;
+        private final Map<Integer, String> problems = new LinkedHashMap<>();
+        private final Map<Key, Row> rows = new LinkedHashMap<>();
+        private final Map<Key, Integer> firstLine = new HashMap<>();
+        private int read;
+
+        Marks(Map<String, String> schoolOfPupil, Map<String, LocalDate> leftOn) {
+            this.schoolOfPupil = schoolOfPupil;
+            this.leftOn = leftOn;
+        }
+
+        /** Problems on one line (a wide row's two sessions, one CTF element) are told together. */
+        void problem(int line, String reason) {
+            problems.merge(line, reason, (first, next) -> first + "; " + next);
+        }
+
+        void mark(int line, String where, String pupilId, String dateText, String sessionText, String codeText) {
+            String session = sessionText.toUpperCase(Locale.ROOT);
+            LocalDate date = null;
+            try {
+                date = LocalDate.parse(dateText);
+            } catch (DateTimeParseException e) {
+                problem(line, where + "malformed: date '" + shorten(dateText) + "' is not YYYY-MM-DD");
+                return;
+            }
+            String schoolId = schoolOfPupil.get(pupilId);
+            AttendanceCode code = AttendanceCode.of(codeText).orElse(null);
+            if (!session.equals("AM") && !session.equals("PM")) {
+                problem(line, where + "malformed: session '" + shorten(sessionText) + "' is not AM or PM");
+            } else if (schoolId == null) {
+                problem(line, where + "unknown pupil '" + shorten(pupilId) + "'");
+            } else if (code == null) {
+                problem(line, where + "unknown attendance code '" + shorten(codeText) + "'");
+            } else if (date.isAfter(today)) {
+                problem(line, where + "date " + date + " is in the future");
+            } else if (leftOn.containsKey(pupilId) && !date.isBefore(leftOn.get(pupilId))) {
+                // a leaver's later marks would open absence cases for a child no longer on the roll
+                problem(line, where + "pupil '" + shorten(pupilId) + "' left the school on " + leftOn.get(pupilId));
+            } else {
+                Key key = new Key(pupilId, date, session);
+                Integer earlier = firstLine.putIfAbsent(key, line);
+                if (earlier != null) {
+                    problem(line, where + "the same pupil and session already appears on line " + earlier);
+                } else {
+                    rows.put(key, new Row(line, key, schoolId, code));
+                }
+            }
+        }
+    }
+
+    private ImportReport importMarks(String source, String importedBy, Predicate<String> schoolAllowed, Consumer<Marks> reader) {
         Map<String, String> schoolOfPupil = new HashMap<>();
-        jdbc.sql("SELECT id, school_id FROM pupil")
+        Map<String, LocalDate> leftOn = new HashMap<>();
+        jdbc.sql("SELECT id, school_id, left_on FROM pupil")
                 .query(rs -> {
                     if (schoolAllowed.test(rs.getString(2))) {
                         schoolOfPupil.put(rs.getString(1), rs.getString(2));
+                        if (rs.getDate(3) != null) {
+                            leftOn.put(rs.getString(1), rs.getDate(3).toLocalDate());
+                        }
                     }
                 });
+        Marks marks = new Marks(schoolOfPupil, leftOn);
+        reader.accept(marks);
         long importId = startImport(source, importedBy);
         ProblemList problems = new ProblemList(importId);
-        Map<Key, Row> rows = new LinkedHashMap<>();
-        int read = parse(csv, today, schoolOfPupil, problems, rows);
+        marks.problems.forEach((line, reason) -> problems.add(new RowProblem(line, reason)));
         problems.flush();
+        Map<Key, Row> rows = marks.rows;
+        int read = marks.read;
 
         Map<Key, Existing> existing = existingMarks(rows);
         List<Object[]> inserts = new ArrayList<>();
@@ -214,75 +348,6 @@ public class AttendanceImport {
             batch("INSERT INTO attendance_import_problem (import_id, line, reason) VALUES (?, ?, ?)", pending);
             pending.clear();
         }
-    }
-
-    private int parse(Reader csv, LocalDate today, Map<String, String> schoolOfPupil, ProblemList problems,
-            Map<Key, Row> rows) {
-        Map<Key, Integer> firstLine = new HashMap<>();
-        int read = 0;
-        try (BufferedReader in = new BufferedReader(csv, 1 << 16)) {
-            String header = in.readLine();
-            if (header != null && header.startsWith("\uFEFF")) {
-                header = header.substring(1);
-            }
-            if (header == null || !HEADER.equals(header.strip().toLowerCase(Locale.ROOT).replace(" ", ""))) {
-                throw new RefusedFileException("The first line must be the header '" + HEADER + "'; the file was not imported");
-            }
-            int lineNumber = 1;
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                read++;
-                String problem = null;
-                String[] fields = line.split(",", -1);
-                Row row = null;
-                if (fields.length != 4) {
-                    problem = "malformed: expected 4 fields (" + HEADER + "), found " + fields.length;
-                } else {
-                    String pupilId = fields[0].strip();
-                    String session = fields[2].strip().toUpperCase(Locale.ROOT);
-                    String codeText = fields[3].strip();
-                    LocalDate date = null;
-                    try {
-                        date = LocalDate.parse(fields[1].strip());
-                    } catch (DateTimeParseException e) {
-                        problem = "malformed: date '" + shorten(fields[1].strip()) + "' is not YYYY-MM-DD";
-                    }
-                    String schoolId = schoolOfPupil.get(pupilId);
-                    AttendanceCode code = AttendanceCode.of(codeText).orElse(null);
-                    if (problem != null) {
-                        // already described
-                    } else if (!session.equals("AM") && !session.equals("PM")) {
-                        problem = "malformed: session '" + shorten(fields[2].strip()) + "' is not AM or PM";
-                    } else if (schoolId == null) {
-                        problem = "unknown pupil '" + shorten(pupilId) + "'";
-                    } else if (code == null) {
-                        problem = "unknown attendance code '" + shorten(codeText) + "'";
-                    } else if (date.isAfter(today)) {
-                        problem = "date " + date + " is in the future";
-                    } else {
-                        Key key = new Key(pupilId, date, session);
-                        Integer earlier = firstLine.putIfAbsent(key, lineNumber);
-                        if (earlier != null) {
-                            problem = "the same pupil and session already appears on line " + earlier;
-                        } else {
-                            row = new Row(lineNumber, key, schoolId, code);
-                        }
-                    }
-                }
-                if (problem != null) {
-                    problems.add(new RowProblem(lineNumber, problem));
-                } else {
-                    rows.put(row.key(), row);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return read;
     }
 
     /**

@@ -1,19 +1,17 @@
 package org.doorstep.trigger;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.doorstep.api.Problems;
+import org.doorstep.api.BoundedUpload;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.workflow.EngineClock;
@@ -22,17 +20,14 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.doorstep.school.Pupil;
 import org.doorstep.security.SchoolAccess;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,21 +68,28 @@ class TriggerController {
     }
 
     /**
-     * The day's register as CSV (text/csv or text/plain body); see docs/triggers.md for the format. Read as
-     * it arrives and refused with 413 past {@code doorstep.attendance.max-register-size}, so an oversized
-     * upload is never held in memory whole.
+     * The register as CSV (text/csv or text/plain body; one row per session or one per day) or the
+     * attendance part of a Common Transfer File (application/xml); see docs/triggers.md. Read as it arrives
+     * and refused with 413 past {@code doorstep.attendance.max-register-size}, so an oversized upload is
+     * never held in memory whole.
      */
     @PostMapping(path = "/api/attendance", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize(OFFICE_OR_ADMIN)
     AttendanceImport.ImportReport importRegister(HttpServletRequest request,
             @RequestHeader(name = "X-Doorstep-Source", required = false) String source, Authentication user) throws IOException {
-        if (request.getContentLengthLong() > maxRegisterSize.toBytes()) {
-            throw registerTooLarge();
-        }
+        InputStream body = BoundedUpload.of(request, maxRegisterSize, "register");
         Charset charset = Optional.ofNullable(request.getContentType()).map(MediaType::parseMediaType)
                 .map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
-        Reader csv = new InputStreamReader(new BoundedInputStream(request.getInputStream(), maxRegisterSize.toBytes()), charset);
-        return attendanceImport.importCsv(csv, source == null ? "REST" : source, user.getName(), schools.accessibleSchools(user));
+        return attendanceImport.importCsv(new InputStreamReader(body, charset), source == null ? "REST" : source, user.getName(),
+                schools.accessibleSchools(user));
+    }
+
+    @PostMapping(path = "/api/attendance", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    @PreAuthorize(OFFICE_OR_ADMIN)
+    AttendanceImport.ImportReport importRegisterFromCtf(HttpServletRequest request,
+            @RequestHeader(name = "X-Doorstep-Source", required = false) String source, Authentication user) throws IOException {
+        return attendanceImport.importCtf(BoundedUpload.of(request, maxRegisterSize, "register"), source == null ? "REST" : source,
+                user.getName(), schools.accessibleSchools(user));
     }
 
     /** Every rejected row of an import, for the importer (or an administrator) to put right. */
@@ -102,50 +104,6 @@ class TriggerController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-problems.csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(out -> attendanceImport.writeProblems(id, new OutputStreamWriter(out, StandardCharsets.UTF_8)));
-    }
-
-    @ExceptionHandler(AttendanceImport.RefusedFileException.class)
-    ProblemDetail refused(AttendanceImport.RefusedFileException e) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, e.getMessage());
-    }
-
-    private ErrorResponseException registerTooLarge() {
-        return new ErrorResponseException(HttpStatus.PAYLOAD_TOO_LARGE, Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The register is larger than " + maxRegisterSize.toMegabytes() + " MB; nothing was imported. Send it in parts,"
-                        + " e.g. one school or one week at a time"), null);
-    }
-
-    /** Refuses the body once it passes the limit, whatever Content-Length said. */
-    private final class BoundedInputStream extends FilterInputStream {
-
-        private final long limit;
-        private long read;
-
-        BoundedInputStream(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > limit) {
-                throw registerTooLarge();
-            }
-        }
     }
 
     /** Runs the daily evaluation now (for today unless a date is given); safe to run twice. */

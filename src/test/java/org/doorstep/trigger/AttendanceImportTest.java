@@ -97,10 +97,43 @@ class AttendanceImportTest extends AbsenceScenarioSupport {
     }
 
     @Test
+    void theWideSampleHasOneRowPerPupilPerDayWithAmAndPmColumns() throws Exception {
+        AttendanceImport.ImportReport wide;
+        try (Reader in = Files.newBufferedReader(Path.of("docs/samples/register-wide.csv"), StandardCharsets.UTF_8)) {
+            wide = attendanceImport.importCsv(in, "register-wide.csv", "office");
+        }
+
+        assertThat(wide.rejected()).isEmpty();
+        assertThat(wide.rowsRead()).isEqualTo(6);
+        assertThat(wide.added() + wide.unchanged()).isEqualTo(12);
+        assertThat(code("TVJ-0003", LocalDate.of(2026, 11, 17), "AM")).isEqualTo("M");
+        assertThat(code("TVJ-0003", LocalDate.of(2026, 11, 17), "PM")).isEqualTo("\\");
+    }
+
+    @Test
+    void aSemicolonExportWithBomCrlfAndQuotedFieldsImportsAndAWideRowReportsBothSessionsOnItsLine() {
+        Pupil pupil = TriggerTestSupport.newPupil(directory, TriggerTestSupport.SCHOOL, false);
+        String id = pupil.id();
+        String csv = "\uFEFFPupil ID;Date;AM;PM\r\n"
+                + "\"" + id + "\";2026-11-23;\"/\";\"\\\"\r\n"
+                + "\r\n"
+                + id + ";2026-11-24;H;F\r\n"
+                + id + ";2026-11-20;N;\r\n";
+
+        AttendanceImport.ImportReport report = attendanceImport.importCsv(new StringReader(csv), "semicolons.csv", "office");
+
+        assertThat(report.added()).isEqualTo(3);
+        assertThat(code(id, LocalDate.of(2026, 11, 23), "PM")).isEqualTo("\\");
+        assertThat(code(id, LocalDate.of(2026, 11, 20), "AM")).isEqualTo("N");
+        assertThat(report.rejected()).containsExactly(new AttendanceImport.RowProblem(4,
+                "AM: unknown attendance code 'H'; PM: unknown attendance code 'F'"));
+    }
+
+    @Test
     void aFileWithoutTheHeaderIsRefusedWhole() {
         Pupil pupil = TriggerTestSupport.newPupil(directory, TriggerTestSupport.SCHOOL, false);
         assertThatThrownBy(() -> attendanceImport.importCsv(new StringReader(pupil.id() + ",2026-11-23,AM,/\n"), "t", "office"))
-                .isInstanceOf(AttendanceImport.RefusedFileException.class);
+                .isInstanceOf(org.doorstep.api.RefusedFileException.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM attendance_mark WHERE pupil_id = ?").param(pupil.id())
                 .query(Long.class).single()).isZero();
     }
