@@ -2,6 +2,7 @@ package org.doorstep.school;
 
 import java.net.URI;
 import java.util.List;
+import org.doorstep.security.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -24,9 +25,13 @@ class SchoolAdminController {
         this.directory = directory;
     }
 
+    /** The schools, and the roles a user can be given at one (for the schools page's choices). */
+    record Overview(List<School> schools, List<String> schoolRoles) {
+    }
+
     @GetMapping("/api/admin/schools")
-    List<School> schools() {
-        return directory.schools();
+    Overview schools() {
+        return new Overview(directory.schools(), Roles.TASKLIST_GROUPS);
     }
 
     /** 201 with the new school; 200 when exactly this school was already onboarded (a repeated request). */

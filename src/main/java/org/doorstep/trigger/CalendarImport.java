@@ -142,7 +142,9 @@ public class CalendarImport {
             Optional<SchoolCalendar.Kind> kind = kindOf(event.getProperties(Property.CATEGORIES).stream()
                     .map(Property::getValue).collect(Collectors.joining(",")), summary);
             Optional<LocalDate> from = event.getStartDate().map(start -> day((DateProperty<?>) start, false));
-            if (kind.isEmpty()) {
+            if (event.getProperty(Property.RRULE).isPresent() || event.getProperty(Property.RDATE).isPresent()) {
+                read.problems.add(new Problem(where, "repeats (RRULE or RDATE); list each term or closure as an event of its own"));
+            } else if (kind.isEmpty()) {
                 read.problems.add(new Problem(where, "'" + Problems.shorten(summary) + "' is not a term, half-term, INSET day,"
                         + " bank holiday or closure; say which in CATEGORIES (" + List.of(SchoolCalendar.Kind.values()) + ")"));
             } else if (from.isEmpty()) {
