@@ -1,7 +1,10 @@
 package org.doorstep.trigger;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -110,7 +113,7 @@ public class CalendarImport {
                 }
                 fromText(read, where, row.get("kind"), row.get("name"), row.get("from"), row.get("to"));
             }
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+        } catch (UncheckedIOException | IllegalStateException e) {
             throw new RefusedFileException("The CSV cannot be read: " + Problems.shorten(e.getMessage()) + ". Nothing was imported");
         }
         return apply(schoolId, read, source, actor);
@@ -171,7 +174,7 @@ public class CalendarImport {
             local = zoned.withZoneSameInstant(EngineClock.SCHOOL_ZONE).toLocalDateTime();
         } else if (value instanceof OffsetDateTime offset) {
             local = offset.atZoneSameInstant(EngineClock.SCHOOL_ZONE).toLocalDateTime();
-        } else if (value instanceof java.time.Instant instant) {
+        } else if (value instanceof Instant instant) {
             local = instant.atZone(EngineClock.SCHOOL_ZONE).toLocalDateTime();
         } else {
             local = LocalDateTime.from(value);
@@ -293,7 +296,7 @@ public class CalendarImport {
 
     /** Spreadsheets and calendar apps often start UTF-8 files with a byte-order mark. */
     private static Reader withoutByteOrderMark(Reader in) throws IOException {
-        java.io.PushbackReader reader = new java.io.PushbackReader(in, 1);
+        PushbackReader reader = new PushbackReader(in, 1);
         int first = reader.read();
         if (first != -1 && first != '\uFEFF') {
             reader.unread(first);
