@@ -10,6 +10,8 @@ const doors = [
     groups: ['office', 'senior-leaders', 'camunda-admin'] },
   { title: 'Cockpit', href: '/camunda/app/cockpit/default/', text: 'Watch running and finished visits.',
     groups: ['senior-leaders', 'headteacher', 'dsl', 'camunda-admin'] },
+  { title: 'Schools', href: '/schools.html', text: 'Onboard a school, import its calendar, give users their schools.',
+    groups: ['camunda-admin'] },
   { title: 'Admin', href: '/camunda/app/admin/default/', text: 'Users, groups and permissions.',
     groups: ['camunda-admin'] }
 ];

@@ -7,10 +7,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.doorstep.school.Contact;
 import org.doorstep.school.Pupil;
-import org.doorstep.school.School;
 import org.doorstep.school.SchoolDirectory;
+import org.doorstep.school.SchoolOnboarding;
 import org.doorstep.school.Staff;
 import org.doorstep.security.Roles;
+import org.doorstep.trigger.CalendarImport;
+import org.doorstep.trigger.SchoolCalendar;
+import org.doorstep.workflow.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -22,9 +25,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Five synthetic schools, one for each shipped policy profile, each with its own pupils, contacts,
- * staff and one user per role, plus a local-authority officer who works for two schools. Every
- * name, address and number here is made up.
+ * Five synthetic schools, one for each shipped policy profile, onboarded as an administrator would
+ * (with their 2026-27 calendar), each with its own pupils, contacts, staff and one user per role, plus a
+ * local-authority officer who works for two schools. Every name, address and number here is made up.
  */
 @Component
 @Profile("demo")
@@ -33,12 +36,25 @@ class DemoData implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     /** Thames View's users have plain names (head, office, visitor1...); the others' carry a prefix. */
+    /** The reference prefixes are the ones the demo's visits had before schools declared theirs (HV-THA-00001). */
     private static final List<DemoSchool> SCHOOLS = List.of(
-            new DemoSchool("thames-view-junior", "Thames View Junior School", "", "TVJ", "Exampleton"),
-            new DemoSchool("lynnfield-primary", "Lynnfield Primary School", "lyn-", "LYN", "Sampleford"),
-            new DemoSchool("burgh-lincolnshire", "Burgh School", "bur-", "BUR", "Testby"),
-            new DemoSchool("thomas-more-catholic", "Thomas More Catholic School", "tmc-", "TMC", "Mockley"),
-            new DemoSchool("william-lilley-infant-nursery", "William Lilley Infant and Nursery School", "wli-", "WLI", "Fauxton"));
+            new DemoSchool("thames-view-junior", "Thames View Junior School", "", "TVJ", "Exampleton", "THA"),
+            new DemoSchool("lynnfield-primary", "Lynnfield Primary School", "lyn-", "LYN", "Sampleford", "LYN"),
+            new DemoSchool("burgh-lincolnshire", "Burgh School", "bur-", "BUR", "Testby", "BUR"),
+            new DemoSchool("thomas-more-catholic", "Thomas More Catholic School", "tmc-", "TMC", "Mockley", "THO"),
+            new DemoSchool("william-lilley-infant-nursery", "William Lilley Infant and Nursery School", "wli-", "WLI", "Fauxton",
+                    "WIL"));
+
+    /** A synthetic 2026-27 calendar in the usual English pattern, the same for every demo school. */
+    private static final List<CalendarImport.EntryRequest> CALENDAR = List.of(
+            new CalendarImport.EntryRequest("TERM", "Autumn 1", "2026-09-02", "2026-10-23"),
+            new CalendarImport.EntryRequest("TERM", "Autumn 2", "2026-11-02", "2026-12-18"),
+            new CalendarImport.EntryRequest("TERM", "Spring 1", "2027-01-04", "2027-02-12"),
+            new CalendarImport.EntryRequest("TERM", "Spring 2", "2027-02-22", "2027-03-26"),
+            new CalendarImport.EntryRequest("TERM", "Summer 1", "2027-04-12", "2027-05-28"),
+            new CalendarImport.EntryRequest("TERM", "Summer 2", "2027-06-07", "2027-07-21"),
+            new CalendarImport.EntryRequest("INSET", "INSET day", "2027-01-04", null),
+            new CalendarImport.EntryRequest("BANK_HOLIDAY", "Early May bank holiday", "2027-05-03", null));
 
     /** user id (before the school's prefix), first name, last name, group, job title. */
     private static final List<List<String>> STAFF = List.of(
@@ -60,14 +76,20 @@ class DemoData implements SmartInitializingSingleton {
 
     private final IdentityService identityService;
     private final SchoolDirectory directory;
+    private final SchoolOnboarding onboarding;
+    private final SchoolCalendar calendar;
+    private final CalendarImport calendarImport;
     private final String password;
     private final Environment environment;
     private final List<String> signIns = new ArrayList<>();
 
-    DemoData(IdentityService identityService, SchoolDirectory directory,
-            @Value("${doorstep.demo.password}") String password, Environment environment) {
+    DemoData(IdentityService identityService, SchoolDirectory directory, SchoolOnboarding onboarding, SchoolCalendar calendar,
+            CalendarImport calendarImport, @Value("${doorstep.demo.password}") String password, Environment environment) {
         this.identityService = identityService;
         this.directory = directory;
+        this.onboarding = onboarding;
+        this.calendar = calendar;
+        this.calendarImport = calendarImport;
         this.password = password;
         this.environment = environment;
     }
@@ -80,13 +102,17 @@ class DemoData implements SmartInitializingSingleton {
         }
         // A local-authority attendance officer who covers two schools.
         user("la-officer", "Lou", "Authority", Roles.SENIOR_LEADERS, "Local authority attendance officer (Burgh, Lynnfield)");
-        directory.addMember("la-officer", "burgh-lincolnshire");
-        directory.addMember("la-officer", "lynnfield-primary");
+        onboarding.addMember("burgh-lincolnshire", "la-officer", null, Actor.DOORSTEP);
+        onboarding.addMember("lynnfield-primary", "la-officer", null, Actor.DOORSTEP);
     }
 
     private void seed(DemoSchool school, int number) {
-        directory.addSchool(new School(school.id(), school.name(), "01632 96" + number + "000",
-                "office@" + school.id() + ".example", "1 School Lane, " + school.town() + ", ZZ" + number + " 1AA"));
+        onboarding.onboard(new SchoolOnboarding.Onboarding(school.id(), school.name(), "90000" + number, "999",
+                "999/200" + number, "1 School Lane, " + school.town() + ", ZZ" + number + " 1AA", "01632 96" + number + "000",
+                "office@" + school.id() + ".example", school.referencePrefix()), Actor.DOORSTEP);
+        if (calendar.terms(school.id()).isEmpty()) {
+            calendarImport.importEntries(school.id(), CALENDAR, "demo calendar", Actor.DOORSTEP);
+        }
         for (int i = 0; i < STAFF.size(); i++) {
             List<String> row = STAFF.get(i);
             String id = school.userPrefix() + row.get(0);
@@ -136,6 +162,6 @@ class DemoData implements SmartInitializingSingleton {
                 environment.getProperty("local.server.port", "8080"), password, String.join("\n", signIns));
     }
 
-    private record DemoSchool(String id, String name, String userPrefix, String pupilPrefix, String town) {
+    private record DemoSchool(String id, String name, String userPrefix, String pupilPrefix, String town, String referencePrefix) {
     }
 }

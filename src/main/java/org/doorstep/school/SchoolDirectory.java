@@ -3,7 +3,6 @@ package org.doorstep.school;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.doorstep.security.SchoolColleagues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -12,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Schools, pupils, their contacts and staff: the directory every other feature reads. */
 @Service
 public class SchoolDirectory {
+
+    private static final String SCHOOL = "SELECT id, name, phone, email, address, urn, la_number, dfe_number, reference_prefix FROM school";
 
     private final JdbcClient jdbc;
     private final IdentityService identityService;
@@ -24,12 +25,11 @@ public class SchoolDirectory {
     }
 
     public Optional<School> school(String id) {
-        return jdbc.sql("SELECT id, name, phone, email, address FROM school WHERE id = ?")
-                .param(id).query(School.class).optional();
+        return jdbc.sql(SCHOOL + " WHERE id = ?").param(id).query(School.class).optional();
     }
 
     public List<School> schools() {
-        return jdbc.sql("SELECT id, name, phone, email, address FROM school ORDER BY name").query(School.class).list();
+        return jdbc.sql(SCHOOL + " ORDER BY name").query(School.class).list();
     }
 
     public Optional<Pupil> pupil(String id) {
@@ -62,25 +62,6 @@ public class SchoolDirectory {
             return List.of();
         }
         return jdbc.sql("SELECT * FROM staff WHERE id IN (:ids) ORDER BY full_name").param("ids", ids).query(Staff.class).list();
-    }
-
-    /**
-     * Adds the school, and the Camunda tenant of the same id that keeps its work apart, unless they
-     * exist; returns whether the school was added.
-     */
-    @Transactional
-    public boolean addSchool(School school) {
-        if (identityService.createTenantQuery().tenantId(school.id()).count() == 0) {
-            Tenant tenant = identityService.newTenant(school.id());
-            tenant.setName(school.name());
-            identityService.saveTenant(tenant);
-        }
-        if (school(school.id()).isPresent()) {
-            return false;
-        }
-        jdbc.sql("INSERT INTO school (id, name, phone, email, address) VALUES (?, ?, ?, ?, ?)")
-                .params(school.id(), school.name(), school.phone(), school.email(), school.address()).update();
-        return true;
     }
 
     /** Adds the pupil and their contacts unless a pupil with that id exists; returns whether it was added. */

@@ -80,6 +80,11 @@ public class SchoolColleagues {
         });
     }
 
+    /** The staff group of a school just onboarded, so its staff see each other from their first sign-in. */
+    public void ensureStaffGroupOf(String schoolId) {
+        ensureStaffGroup(staffGroupOf(schoolId));
+    }
+
     private void ensureStaffGroup(String groupId) {
         if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
             Tenant school = identityService.createTenantQuery().tenantId(groupId.substring(STAFF_GROUP_PREFIX.length())).singleResult();

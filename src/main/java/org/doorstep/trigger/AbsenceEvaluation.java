@@ -44,6 +44,7 @@ public class AbsenceEvaluation {
 
     private static final Logger log = LoggerFactory.getLogger(AbsenceEvaluation.class);
     private static final int CHUNK = 1_000;
+    static final String NO_CALENDAR = "no calendar for this day: nothing raised; import the school's terms";
 
     private final JdbcClient jdbc;
     private final SchoolDirectory directory;
@@ -70,8 +71,12 @@ public class AbsenceEvaluation {
         this.threads = Math.max(1, threads);
     }
 
+    /**
+     * What a run did. {@code skipped} says why each school skipped was; {@code withoutCalendar} names the
+     * schools whose calendar does not cover the day, for whom nothing was raised (their calendar needs importing).
+     */
     public record Report(LocalDate day, int schools, int pupilsAbsent, int casesOpened, int actionsDue, int casesClosed,
-            int errors, List<String> skipped) {
+            int errors, List<String> skipped, List<String> withoutCalendar) {
     }
 
     /** What one pupil's absence looks like today, and what the decision asks for. */
@@ -107,14 +112,24 @@ public class AbsenceEvaluation {
         final AtomicInteger closed = new AtomicInteger();
         final AtomicInteger errors = new AtomicInteger();
 
+        final List<String> withoutCalendar = Collections.synchronizedList(new ArrayList<>());
+
         Report report(LocalDate day, int schools, List<String> skipped) {
-            return new Report(day, schools, absent.get(), opened.get(), actions.get(), closed.get(), errors.get(), skipped);
+            return new Report(day, schools, absent.get(), opened.get(), actions.get(), closed.get(), errors.get(), skipped,
+                    List.copyOf(withoutCalendar));
         }
     }
 
     /** Null when evaluated, else why the school was skipped. */
     private String evaluateSchool(String schoolId, LocalDate day, Tally tally) {
         SchoolCalendar.SchoolDays schoolDays = calendar.of(schoolId);
+        if (!schoolDays.covers(day)) {
+            // Never guessed open: a holiday counted as a school day would make visits fall due in it.
+            tally.withoutCalendar.add(schoolId);
+            log.warn("Absence evaluation {} {}: the school's calendar does not cover this day; nothing raised until its terms"
+                    + " are imported", schoolId, day);
+            return NO_CALENDAR;
+        }
         if (!schoolDays.isSchoolDay(day)) {
             return "not a school day";
         }

@@ -1,10 +1,8 @@
 package org.doorstep.visit;
 
-import java.util.Iterator;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
+import org.doorstep.school.School;
+import org.doorstep.school.SchoolDirectory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,23 +15,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Hands out visit references, HV-&lt;school prefix&gt;-&lt;number&gt;, from the school's row in
  * school_reference_sequence. Taking a number locks that row until the request commits, so requests of
- * one school queue briefly and never collide; a failed request gives its number back.
- *
- * <p>A school's prefix is fixed when its first visit is requested: the first three letters of its id as
- * before, more of its id when another school already has them (issue 11 will let onboarding choose it).
+ * one school queue briefly and never collide; a failed request gives its number back. The prefix is the
+ * one the school declared when it was onboarded, unique across the install.
  */
 @Component
 class VisitReferences {
 
-    private static final int SHORTEST_PREFIX = 3;
-    private static final int LONGEST_PREFIX = 20;
-    private static final int MAX_ATTEMPTS = 50;
-
     private final JdbcClient jdbc;
+    private final SchoolDirectory directory;
     private final TransactionTemplate savepoint;
 
-    VisitReferences(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    VisitReferences(JdbcClient jdbc, SchoolDirectory directory, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.directory = directory;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -55,29 +49,23 @@ class VisitReferences {
     /**
      * The school's first visit creates its counter. No school row is locked for it: a visit being
      * inserted holds a key-share lock on its school, and waiting for an update lock on that row while
-     * holding the counter deadlocked on PostgreSQL. The counter's own keys settle every race instead.
+     * holding the counter deadlocked on PostgreSQL. The counter's own key settles the race instead.
      */
     private String start(String schoolId) {
-        Iterator<String> candidates = prefixes(schoolId).filter(this::isFree).iterator();
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            String prefix = candidates.next();
-            long first = firstNumber(prefix);
-            try {
-                // In a savepoint, so that a lost race fails this insert alone and the request goes on.
-                savepoint.executeWithoutResult(status -> jdbc.sql(
-                        "INSERT INTO school_reference_sequence (school_id, prefix, next_value) VALUES (?, ?, ?)")
-                        .params(schoolId, prefix, first + 1).update());
-                return reference(prefix, first);
-            } catch (DuplicateKeyException taken) {
-                // Either a concurrent request created this school's counter (the insert waited for it
-                // to commit, so it can be taken now), or another new school took this prefix.
-                Optional<String> number = take(schoolId);
-                if (number.isPresent()) {
-                    return number.get();
-                }
-            }
+        String prefix = directory.school(schoolId).map(School::referencePrefix)
+                .orElseThrow(() -> new IllegalStateException("No school " + schoolId + " to number a visit for"));
+        long first = firstNumber(prefix);
+        try {
+            // In a savepoint, so that a lost race fails this insert alone and the request goes on.
+            savepoint.executeWithoutResult(status -> jdbc.sql(
+                    "INSERT INTO school_reference_sequence (school_id, prefix, next_value) VALUES (?, ?, ?)")
+                    .params(schoolId, prefix, first + 1).update());
+            return reference(prefix, first);
+        } catch (DuplicateKeyException concurrentFirstVisit) {
+            // The insert waited for the other request's counter to commit: take the next number from it.
+            return take(schoolId).orElseThrow(() -> new IllegalStateException(
+                    "Reference prefix " + prefix + " of school " + schoolId + " is counted for another school"));
         }
-        throw new IllegalStateException("No visit reference could be made for school " + schoolId);
     }
 
     /** Visits numbered before the counter existed keep their references; numbering carries on after them. */
@@ -88,20 +76,6 @@ class VisitReferences {
                 .map(reference -> reference.substring(start.length()))
                 .filter(number -> number.matches("\\d{1,18}"))
                 .mapToLong(Long::parseLong).max().orElse(0) + 1;
-    }
-
-    /** The school id's first three letters, then longer beginnings, then the three letters and a number. */
-    private static Stream<String> prefixes(String schoolId) {
-        String letters = schoolId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
-        String base = letters.isEmpty() ? "SCH" : letters.substring(0, Math.min(SHORTEST_PREFIX, letters.length()));
-        Stream<String> longer = IntStream.rangeClosed(base.length(), Math.min(LONGEST_PREFIX, letters.length()))
-                .mapToObj(length -> letters.substring(0, length));
-        return Stream.concat(longer, Stream.iterate(2, n -> n + 1).map(n -> base + n));
-    }
-
-    private boolean isFree(String prefix) {
-        return jdbc.sql("SELECT COUNT(*) FROM school_reference_sequence WHERE prefix = ?").param(prefix)
-                .query(Long.class).single() == 0;
     }
 
     private static String reference(String prefix, long number) {

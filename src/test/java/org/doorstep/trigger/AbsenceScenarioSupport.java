@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
+import org.doorstep.school.SchoolOnboarding;
 import org.doorstep.visit.HomeVisitProcess;
 import org.doorstep.workflow.SignedIn;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,8 @@ public abstract class AbsenceScenarioSupport {
     protected AttendanceImport attendanceImport;
     @Autowired
     protected SchoolDirectory directory;
+    @Autowired
+    protected SchoolOnboarding onboarding;
     @Autowired
     protected SchoolCalendar calendar;
     @Autowired
@@ -58,7 +61,7 @@ public abstract class AbsenceScenarioSupport {
     @BeforeEach
     protected void setUpEngineAndSchool() {
         BpmnAwareTests.init(engine);
-        TriggerTestSupport.ensureSchool(directory, calendar, identityService);
+        TriggerTestSupport.ensureSchool(onboarding, calendar, identityService);
     }
 
     @AfterEach

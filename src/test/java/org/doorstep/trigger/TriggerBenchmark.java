@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doorstep.DoorstepApplication;
 import org.doorstep.school.SchoolDirectory;
+import org.doorstep.school.SchoolOnboarding;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -68,7 +69,7 @@ public final class TriggerBenchmark {
         }
         String database = context.getEnvironment().getProperty("spring.datasource.url");
         long setupStart = System.nanoTime();
-        TriggerTestSupport.ensureSchool(directory, calendar, context.getBean(IdentityService.class));
+        TriggerTestSupport.ensureSchool(context.getBean(SchoolOnboarding.class), calendar, context.getBean(IdentityService.class));
         List<Object[]> pupils = new ArrayList<>(PUPILS);
         for (int i = 0; i < PUPILS; i++) {
             pupils.add(new Object[] {id(i), TriggerTestSupport.SCHOOL, "Bench", "Pupil " + i, i % 50 == 0});

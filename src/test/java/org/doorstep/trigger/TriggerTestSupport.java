@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.IdentityService;
 import org.doorstep.school.Contact;
 import org.doorstep.school.Pupil;
-import org.doorstep.school.School;
 import org.doorstep.school.SchoolDirectory;
+import org.doorstep.school.SchoolOnboarding;
 import org.doorstep.workflow.EngineClock;
 
 /**
@@ -29,9 +29,9 @@ public final class TriggerTestSupport {
     private static final AtomicInteger PUPILS = new AtomicInteger();
     private static final String RUN = Long.toString(System.nanoTime() % 100_000, 36);
 
-    /** The test school, whose tenant the demo office, DSL and headteacher also work for. */
-    public static void ensureSchool(SchoolDirectory directory, SchoolCalendar calendar, IdentityService identity) {
-        directory.addSchool(new School(SCHOOL, "Ladder Academy", "01754 000000", "office@ladder.example", "1 Test Road"));
+    /** The test school, onboarded, whose tenant the demo office, DSL and headteacher also work for. */
+    public static void ensureSchool(SchoolOnboarding onboarding, SchoolCalendar calendar, IdentityService identity) {
+        onboarding.onboard(testSchool(SCHOOL, "LAD", 1), "test");
         for (String user : List.of("office", "dsl", "head")) {
             // The demo users exist only with the demo profile; the benchmark runs without it.
             boolean exists = identity.createUserQuery().userId(user).count() > 0;
@@ -40,7 +40,13 @@ public final class TriggerTestSupport {
             }
         }
         calendar.addTerm(SCHOOL, "Autumn 2026", TERM_START, TERM_END);
-        calendar.addClosure(SCHOOL, CLOSURE, "INSET day");
+        calendar.addClosure(SCHOOL, CLOSURE, SchoolCalendar.Kind.INSET, "INSET day");
+    }
+
+    /** What an administrator declares for made-up test school number {@code n} (1 to 9) of the given profile. */
+    public static SchoolOnboarding.Onboarding testSchool(String profile, String referencePrefix, int n) {
+        return new SchoolOnboarding.Onboarding(profile, null, "99000" + n, "999", "999/300" + n, n + " Test Road, Testton",
+                "01754 00000" + n, "office@" + profile + ".example", referencePrefix);
     }
 
     public static Pupil newPupil(SchoolDirectory directory, String schoolId, boolean vulnerable) {

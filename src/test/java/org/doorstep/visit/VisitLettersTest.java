@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class VisitLettersTest {
 
     static final School SCHOOL = new School("thames-view-junior", "Thames View Junior School", "01632 960000",
-            "office@example.org", "1 School Lane");
+            "office@example.org", "1 School Lane", "900000", "999", "999/2000", "THA");
 
     static String text(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
