@@ -23,6 +23,7 @@ import org.doorstep.records.AuditTrail;
 import org.doorstep.workflow.EngineClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.doorstep.trigger.TriggerTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,6 +39,8 @@ class PupilImportApiTest {
 
     @Autowired
     SchoolDirectory directory;
+    @Autowired
+    SchoolOnboarding onboarding;
     @Autowired
     IdentityService identity;
     @Autowired
@@ -60,7 +63,7 @@ class PupilImportApiTest {
 
     @Test
     void reImportIsAnUpsertThatKeepsTheReplacedAddressAndContactAndTheSameFileChangesNothing() throws Exception {
-        String school = school("import-upsert-academy");
+        String school = school("import-upsert-academy", "IMPU", 21);
         String upn = upn();
         String first = CSV_HEADER + upn + ",Mia,Test,2017-02-01,\"Flat 1, Old House\",Testton,ZZ9 1AA,N,Kim Test,Mother,07700 900001\n";
         String moved = CSV_HEADER + upn + ",Mia,Test,2017-02-01,\"2 New Road\",Testton,ZZ9 2BB,Y,Kim Test,Mother,07700 900009\n";
@@ -90,7 +93,7 @@ class PupilImportApiTest {
 
     @Test
     void aPupilMissingFromAFullImportIsMarkedAsLeftNeverDeletedAndTheirRegisterStays() throws Exception {
-        String school = school("import-leavers-academy");
+        String school = school("import-leavers-academy", "IMPL", 22);
         String stays = upn();
         String leaves = upn();
         report(post("office", school, "text/csv", roll(stays, leaves), "?full=true"));
@@ -123,7 +126,7 @@ class PupilImportApiTest {
 
     @Test
     void aFullImportWithRejectedRecordsMarksNoOneAsLeft() throws Exception {
-        String school = school("import-careful-academy");
+        String school = school("import-careful-academy", "IMPC", 23);
         String one = upn();
         String two = upn();
         report(post("office", school, "text/csv", roll(one, two), "?full=true"));
@@ -140,7 +143,7 @@ class PupilImportApiTest {
 
     @Test
     void theSampleCtfBringsFamiliesAndItsAttendanceReachesTheRegister() throws Exception {
-        String school = school("import-ctf-academy");
+        String school = school("import-ctf-academy", "IMPX", 24);
         String ctf = Files.readString(Path.of("docs/samples/families.ctf.xml"), StandardCharsets.UTF_8);
 
         JsonNode families = report(post("office", school, "application/xml", ctf, ""));
@@ -161,7 +164,7 @@ class PupilImportApiTest {
 
     @Test
     void onlyThatSchoolsOfficeOrAnAdministratorMayImportAndAMalformedCtfIsRefusedNamingTheElement() throws Exception {
-        String school = school("import-guarded-academy");
+        String school = school("import-guarded-academy", "IMPG", 25);
         String csv = CSV_HEADER + upn() + ",Ann,Test,2017-02-01,1 Road,Testton,ZZ9 1AA,N,Parent,Mother,07700 900001\n";
 
         assertThat(post("visitor1", school, "text/csv", csv, "").statusCode()).isEqualTo(403);
@@ -176,8 +179,9 @@ class PupilImportApiTest {
                 .startsWith("The CTF is not well-formed XML at line 1, in CTfile/CTFpupilData/Pupil");
     }
 
-    private String school(String id) {
-        directory.addSchool(new School(id, id, null, null, null));
+    /** A school of this test's own, onboarded from its test profile (src/test/resources/test-policies). */
+    private String school(String id, String referencePrefix, int n) {
+        onboarding.onboard(TriggerTestSupport.testSchool(id, referencePrefix, n), "test");
         if (identity.createTenantQuery().tenantId(id).userMember("office").count() == 0) {
             identity.createTenantUserMembership(id, "office");
         }

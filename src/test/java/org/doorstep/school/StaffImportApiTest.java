@@ -18,6 +18,7 @@ import org.doorstep.records.AuditTrail;
 import org.doorstep.security.SchoolAccess;
 import org.doorstep.security.WebClient;
 import org.junit.jupiter.api.AfterEach;
+import org.doorstep.trigger.TriggerTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,6 +47,8 @@ class StaffImportApiTest {
 
     @Autowired
     SchoolDirectory directory;
+    @Autowired
+    SchoolOnboarding onboarding;
 
     @Autowired
     IdentityService identityService;
@@ -66,7 +69,7 @@ class StaffImportApiTest {
 
     @Test
     void aNewUserSetsTheirOwnPasswordWithTheOneTimeLinkAWeakOneIsRefusedAndTheySignIn() throws Exception {
-        String school = school("sit-first-use");
+        String school = school("sit-first-use", "SITF", 11);
         JsonNode report = importAsAdmin(school, false, HEADER
                 + "fu-vance,Vera,Vance,visiting staff,vera.vance@sit.example,07700 900123,2025-09-01,Ford,Fiesta,Blue,ZZ25 ABC\n"
                 + "fu-okafor,Olu,Okafor,office,,07700 900124,,,,,\n");
@@ -122,7 +125,7 @@ class StaffImportApiTest {
 
     @Test
     void reimportingTheSameFileChangesNothingAndAChangeIsAuditedByName() throws Exception {
-        String school = school("sit-upsert");
+        String school = school("sit-upsert", "SITU", 12);
         String file = HEADER + "up-hart,Helen,Hart,Headteacher; DSL,helen@sit.example,07700 900200,2025-09-01,,,,\n";
         importAsAdmin(school, false, file);
         int auditedBefore = audit.events(StaffImport.SUBJECT, "up-hart").size();
@@ -147,7 +150,7 @@ class StaffImportApiTest {
 
     @Test
     void aLeaverMissingFromAFullImportCannotSignInNorBePickedAndKeepsTheirRecord() throws Exception {
-        String school = school("sit-leavers");
+        String school = school("sit-leavers", "SITL", 13);
         JsonNode first = importAsAdmin(school, false, HEADER
                 + "lv-stay,Sam,Stay,visiting staff,,,,,,,\n"
                 + "lv-go,Gus,Go,visiting staff,,,,,,,\n");
@@ -214,7 +217,7 @@ class StaffImportApiTest {
 
     @Test
     void guessingLinksIsSlowedDownPerAddressAndAnExpiredLinkSaysSo() throws Exception {
-        String school = school("sit-guessing");
+        String school = school("sit-guessing", "SITG", 14);
         JsonNode report = importAsAdmin(school, false, HEADER + "gu-one,Gail,One,office,,,,,,,\ngu-two,Gus,Two,office,,,,,,,\n");
         String one = token(link(report, "gu-one"));
         String two = token(link(report, "gu-two"));
@@ -247,8 +250,9 @@ class StaffImportApiTest {
                 .isEqualTo(200);
     }
 
-    private String school(String id) {
-        directory.addSchool(new School(id, "School " + id, null, null, null));
+    /** A school of this test's own, onboarded from its test profile (src/test/resources/test-policies). */
+    private String school(String id, String referencePrefix, int n) {
+        onboarding.onboard(TriggerTestSupport.testSchool(id, referencePrefix, n), "test");
         return id;
     }
 

@@ -43,10 +43,10 @@ public final class TriggerTestSupport {
         calendar.addClosure(SCHOOL, CLOSURE, SchoolCalendar.Kind.INSET, "INSET day");
     }
 
-    /** What an administrator declares for made-up test school number {@code n} (1 to 9) of the given profile. */
+    /** What an administrator declares for made-up test school number {@code n} (1 to 999) of the given profile. */
     public static SchoolOnboarding.Onboarding testSchool(String profile, String referencePrefix, int n) {
-        return new SchoolOnboarding.Onboarding(profile, null, "99000" + n, "999", "999/300" + n, n + " Test Road, Testton",
-                "01754 00000" + n, "office@" + profile + ".example", referencePrefix);
+        return new SchoolOnboarding.Onboarding(profile, null, "99%04d".formatted(n), "999", "999/" + (3000 + n),
+                n + " Test Road, Testton", "01754 %06d".formatted(n), "office@" + profile + ".example", referencePrefix);
     }
 
     public static Pupil newPupil(SchoolDirectory directory, String schoolId, boolean vulnerable) {
