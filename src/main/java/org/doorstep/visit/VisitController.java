@@ -61,8 +61,8 @@ class VisitController {
         }
         schools.require(requester, directory.pupil(request.pupilId()).map(Pupil::schoolId).orElse(null),
                 "pupil " + request.pupilId());
-        String reference = visits.requestVisitOnce(new VisitService.VisitRequest(request.pupilId(), request.reason(),
-                requester.getName(), request.hasSocialWorker(), request.announced(), null)).getBusinessKey();
+        String reference = visits.requestDirectly(new VisitService.VisitRequest(request.pupilId(), request.reason(),
+                requester.getName(), request.hasSocialWorker(), request.announced(), null));
         return ResponseEntity.created(URI.create("/api/visits/" + reference))
                 .body(Map.of("reference", reference, "status", visits.status(reference).orElseThrow()));
     }
