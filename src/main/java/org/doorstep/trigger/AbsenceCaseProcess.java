@@ -111,6 +111,9 @@ public final class AbsenceCaseProcess {
     /** Values of the whereabouts field on the contact-attempts form. */
     public static final String WHEREABOUTS_UNKNOWN = "unknown";
 
+    /** The record kind of the DSL's decision on a must visit not made. */
+    public static final String MUST_VISIT_NOT_MADE_RECORD = "MUST_VISIT_NOT_MADE";
+
     /** The DSL's answer to a must visit not made that requests it again now. */
     public static final String REPLAN = "replan";
 

@@ -26,8 +26,6 @@ class AbsenceVisits {
 
     /** Final visit statuses that mean someone decided against the visit: the DSL must decide what now. */
     private static final Set<String> DECIDED_AGAINST = Set.of("REJECTED", "CANCELLED", "NOT_VISITED");
-    /** The record kind of the DSL's decision on a must visit not made. */
-    static final String MUST_VISIT_NOT_MADE = "MUST_VISIT_NOT_MADE";
 
     private final AbsenceCases cases;
     private final VisitService visits;
@@ -81,10 +79,9 @@ class AbsenceVisits {
     Optional<AbsenceCases.Action> recordDecision(DelegateExecution execution) {
         String decision = MUST_VISIT_DECISION.require(execution);
         String visitReference = MISSED_VISIT_REFERENCE.require(execution);
-        cases.recordReferral(CASE_REFERENCE.require(execution), MUST_VISIT_NOT_MADE,
-                (AbsenceCaseProcess.REPLAN.equals(decision) ? "visit requested again" : "not now") + " after "
-                        + visitReference + " " + MISSED_VISIT_STATUS.get(execution),
-                null, REFERRAL_SUMMARY.get(execution), Actor.current(execution, AbsenceCases.SYSTEM_ACTOR));
+        cases.recordReferral(CASE_REFERENCE.require(execution), AbsenceCaseProcess.MUST_VISIT_NOT_MADE_RECORD, decision, null,
+                visitReference + " " + MISSED_VISIT_STATUS.get(execution) + ": " + REFERRAL_SUMMARY.get(execution),
+                Actor.current(execution, AbsenceCases.SYSTEM_ACTOR));
         execution.removeVariable(REFERRAL_SUMMARY.name());
         return cases.openMustAttemptFor(visitReference);
     }
