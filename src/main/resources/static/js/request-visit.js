@@ -29,6 +29,6 @@ form.addEventListener('submit', async e => {
   const answer = await response.json().catch(() => ({}));
   result.className = response.ok ? 'ok' : 'error';
   result.textContent = response.ok
-    ? 'Visit ' + answer.reference + ' requested. It now waits for authorisation in Tasklist.'
+    ? 'Visit ' + answer.reference + ' requested. ' + answer.nextStep
     : 'Not requested: ' + (answer.detail || response.status);
 });

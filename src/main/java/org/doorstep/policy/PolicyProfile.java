@@ -89,7 +89,8 @@ public record PolicyProfile(
             int attendanceWindowMonths,
             int minimumSessionsForAttendancePercent,
             int unauthorisedSessionsForNotice,
-            int unauthorisedSessionsWindowWeeks) {
+            int unauthorisedSessionsWindowWeeks,
+            List<String> mustVisits) {
     }
 
     public enum Pairing {

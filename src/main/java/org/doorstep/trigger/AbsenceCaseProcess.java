@@ -26,6 +26,9 @@ public final class AbsenceCaseProcess {
         public static final String PNAR_NOTIFICATION = "Task_PnarNotification";
         public static final String CME_REFERRAL = "Task_CmeReferral";
         public static final String CONSIDER_LEGAL_ACTION = "Task_ConsiderLegalAction";
+        public static final String DECIDE_ON_MISSED_MUST_VISIT = "Task_DecideOnMissedMustVisit";
+        public static final String REPLAN_MUST_VISIT = "Task_ReplanMustVisit";
+        public static final String LEAVE_MUST_VISIT_DUTY_OPEN = "Task_LeaveMustVisitDutyOpen";
 
         private Elements() {
         }
@@ -34,6 +37,8 @@ public final class AbsenceCaseProcess {
     /** Message names: one per action the decision can ask for, and one for the end of the episode. */
     public static final class Messages {
         public static final String CHILD_SEEN = "ChildSeen";
+        /** A visit the policy says must happen was rejected, cancelled or judged too risky: the DSL decides. */
+        public static final String MUST_VISIT_NOT_MADE = "MustVisitNotMade";
 
         static String dueFor(TriggerAction action) {
             return switch (action) {
@@ -91,6 +96,12 @@ public final class AbsenceCaseProcess {
         /** May carry safeguarding detail: never written to history (workflow.SensitiveHistory), kept in the case record. */
         public static final List<ProcessVariable<?>> SAFEGUARDING_TEXT = List.of(REFERRAL_SUMMARY);
 
+        /** Set on the "must visit not made" subprocess by the message: which visit, and how it ended. */
+        public static final ProcessVariable<String> MISSED_VISIT_REFERENCE = ProcessVariable.of("missedVisitReference", String.class);
+        public static final ProcessVariable<String> MISSED_VISIT_STATUS = ProcessVariable.of("missedVisitStatus", String.class);
+        /** The DSL's answer: {@link AbsenceCaseProcess#REPLAN} or not now (with the reason in the referral summary). */
+        public static final ProcessVariable<String> MUST_VISIT_DECISION = ProcessVariable.of("mustVisitDecision", String.class);
+
         public static final ProcessVariable<String> CLOSE_REASON = ProcessVariable.of("closeReason", String.class);
 
         private Variables() {
@@ -99,6 +110,12 @@ public final class AbsenceCaseProcess {
 
     /** Values of the whereabouts field on the contact-attempts form. */
     public static final String WHEREABOUTS_UNKNOWN = "unknown";
+
+    /** The record kind of the DSL's decision on a must visit not made. */
+    public static final String MUST_VISIT_NOT_MADE_RECORD = "MUST_VISIT_NOT_MADE";
+
+    /** The DSL's answer to a must visit not made that requests it again now. */
+    public static final String REPLAN = "replan";
 
     private AbsenceCaseProcess() {
     }

@@ -52,9 +52,16 @@ public class AbsenceCases {
         }
     }
 
+    /**
+     * A need recorded in a case. A "must" duty (the profile's triggers.mustVisits) is recorded as numbered
+     * attempts; {@code unmetOn} says when an attempt ended without the child seen, so the next may be raised.
+     */
     public record Action(long id, String caseReference, String actionKey, TriggerAction action, LocalDate dueOn,
-            String reason, String visitReference) {
+            String reason, String visitReference, boolean mustDuty, LocalDate unmetOn) {
     }
+
+    private static final String ACTION_COLUMNS =
+            "id, case_reference, action_key, action, due_on, reason, visit_reference, must_duty, unmet_on";
 
     public record Referral(long id, String caseReference, String kind, String decision, String sentTo, String summary,
             String decidedBy, Instant decidedAt) {
@@ -90,15 +97,34 @@ public class AbsenceCases {
     }
 
     public List<Action> actions(String reference) {
-        return jdbc.sql("""
-                SELECT id, case_reference, action_key, action, due_on, reason, visit_reference FROM absence_action
-                WHERE case_reference = ? ORDER BY id""").param(reference).query(Action.class).list();
+        return jdbc.sql("SELECT " + ACTION_COLUMNS + " FROM absence_action WHERE case_reference = ? ORDER BY id")
+                .param(reference).query(Action.class).list();
     }
 
     Optional<Action> action(String reference, String actionKey) {
-        return jdbc.sql("""
-                SELECT id, case_reference, action_key, action, due_on, reason, visit_reference FROM absence_action
-                WHERE case_reference = ? AND action_key = ?""").params(reference, actionKey).query(Action.class).optional();
+        return jdbc.sql("SELECT " + ACTION_COLUMNS + " FROM absence_action WHERE case_reference = ? AND action_key = ?")
+                .params(reference, actionKey).query(Action.class).optional();
+    }
+
+    /** The case's attempt at this need that has not ended unmet (a need raised once has just one). */
+    Optional<Action> openAttempt(String reference, TriggerAction action) {
+        return jdbc.sql("SELECT " + ACTION_COLUMNS
+                        + " FROM absence_action WHERE case_reference = ? AND action = ? AND unmet_on IS NULL ORDER BY id DESC")
+                .params(reference, action.name()).query(Action.class).list().stream().findFirst();
+    }
+
+    /** The open "must" attempt this visit answers, in a case still open (the child not seen since). */
+    Optional<Action> openMustAttemptFor(String visitReference) {
+        return jdbc.sql("SELECT " + ACTION_COLUMNS.replaceAll("(\\w+)", "a.$1")
+                        + " FROM absence_action a JOIN absence_case c ON c.reference = a.case_reference"
+                        + " WHERE a.visit_reference = ? AND a.must_duty AND a.unmet_on IS NULL AND c.closed_on IS NULL")
+                .param(visitReference).query(Action.class).optional();
+    }
+
+    /** The attempt failed and the child is still unseen: the next evaluation raises the duty again. */
+    void attemptUnmet(Action attempt, String why, String actor) {
+        jdbc.sql("UPDATE absence_action SET unmet_on = ? WHERE id = ?").params(Date.valueOf(EngineClock.today()), attempt.id()).update();
+        audit.record(actor, "ABSENCE_ACTION_UNMET", "absence_case", attempt.caseReference(), attempt.action() + ": " + why);
     }
 
     public List<Referral> referrals(String reference) {
@@ -142,16 +168,28 @@ public class AbsenceCases {
 
     /**
      * Records the action as due and tells the case, unless the same need was already recorded: the
-     * unique (case, action key) is what makes a second run of the day harmless.
+     * unique (case, action key) is what makes a second run of the day harmless. A "must" duty
+     * ({@code must}) is raised again once its last attempt ended unmet, never while one is open.
      */
     @Transactional
-    boolean actionDue(String reference, TriggerAction action, LocalDate day, String reason, String decisionSummary) {
-        String key = action.keyFor(day);
-        if (action(reference, key).isPresent()) {
-            return false;
+    boolean actionDue(String reference, TriggerAction action, LocalDate day, String reason, String decisionSummary,
+            boolean must) {
+        String key;
+        if (must) {
+            List<Action> attempts = jdbc.sql("SELECT " + ACTION_COLUMNS + " FROM absence_action WHERE case_reference = ? AND action = ?")
+                    .params(reference, action.name()).query(Action.class).list();
+            if (attempts.stream().anyMatch(a -> a.unmetOn() == null)) {
+                return false;
+            }
+            key = action.name() + "#" + (attempts.size() + 1);
+        } else {
+            key = action.keyFor(day);
+            if (action(reference, key).isPresent()) {
+                return false;
+            }
         }
-        jdbc.sql("INSERT INTO absence_action (case_reference, action_key, action, due_on, reason) VALUES (?, ?, ?, ?, ?)")
-                .params(reference, key, action.name(), Date.valueOf(day), reason).update();
+        jdbc.sql("INSERT INTO absence_action (case_reference, action_key, action, due_on, reason, must_duty) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(reference, key, action.name(), Date.valueOf(day), reason, must).update();
         runtimeService.createMessageCorrelation(AbsenceCaseProcess.Messages.dueFor(action))
                 .processInstanceBusinessKey(reference)
                 .setVariable(DECISION_SUMMARY.name(), decisionSummary)

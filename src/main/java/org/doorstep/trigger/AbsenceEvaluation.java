@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -162,7 +163,7 @@ public class AbsenceEvaluation {
         List<Judgement> judgements = judge(schoolId, day, schoolDays, profile.triggers(), today, openCases);
         tally.absent.addAndGet(judgements.size());
         long acting = System.nanoTime();
-        act(day, judgements, tally);
+        act(day, judgements, TriggerAction.mustVisits(profile), tally);
         log.info("Absence evaluation {} {}: {} pupils marked, {} absent judged in {} ms, acted in {} ms", schoolId, day,
                 today.size(), judgements.size(), (acting - judging) / 1_000_000, (System.nanoTime() - acting) / 1_000_000);
         return null;
@@ -312,7 +313,7 @@ public class AbsenceEvaluation {
     }
 
     /** Opens cases and records what is due: in parallel per pupil, then the visits one by one. */
-    private void act(LocalDate day, List<Judgement> judgements, Tally tally) {
+    private void act(LocalDate day, List<Judgement> judgements, Set<TriggerAction> must, Tally tally) {
         List<Judgement> work = judgements.stream().filter(j -> !j.due().isEmpty()).toList();
         if (work.isEmpty()) {
             return;
@@ -328,7 +329,7 @@ public class AbsenceEvaluation {
                     references.put(judgement.pupil().id(), reference);
                     for (TriggerDecision.Due due : judgement.due()) {
                         if (!due.action().isVisit()) {
-                            due(reference, due, day, judgement.summary(), tally);
+                            due(reference, due, day, judgement.summary(), must, tally);
                         }
                     }
                 })));
@@ -352,7 +353,7 @@ public class AbsenceEvaluation {
             }
             for (TriggerDecision.Due due : judgement.due()) {
                 if (due.action().isVisit()) {
-                    inTransaction(tally, judgement.pupil().id(), () -> due(reference, due, day, judgement.summary(), tally));
+                    inTransaction(tally, judgement.pupil().id(), () -> due(reference, due, day, judgement.summary(), must, tally));
                 }
             }
         }
@@ -364,11 +365,12 @@ public class AbsenceEvaluation {
         return reference;
     }
 
-    private void due(String reference, TriggerDecision.Due due, LocalDate day, String summary, Tally tally) {
+    private void due(String reference, TriggerDecision.Due due, LocalDate day, String summary, Set<TriggerAction> must,
+            Tally tally) {
         if (due.action() == TriggerAction.CONTACT_ATTEMPTS && contactTaskOpen(reference)) {
             return;
         }
-        if (cases.actionDue(reference, due.action(), day, due.reason(), summary)) {
+        if (cases.actionDue(reference, due.action(), day, due.reason(), summary, must.contains(due.action()))) {
             tally.actions.incrementAndGet();
         }
     }

@@ -80,6 +80,7 @@ class ReferralSummaryPdf {
             case "PNAR" -> "local authority notification (PNAR)";
             case "CME_REFERRAL" -> "Children Missing Education referral";
             case "CONSIDER_LEGAL_ACTION" -> "legal action considered";
+            case AbsenceCaseProcess.MUST_VISIT_NOT_MADE_RECORD -> "DSL decision on a visit that must happen";
             default -> "DSL review";
         };
     }

@@ -1,5 +1,9 @@
 package org.doorstep.trigger;
 
+import java.util.EnumSet;
+import java.util.Set;
+import org.doorstep.policy.PolicyProfile;
+
 /** What the absence-trigger decision can ask for today; no action at all means nothing is due. */
 public enum TriggerAction {
     CONTACT_ATTEMPTS,
@@ -10,12 +14,22 @@ public enum TriggerAction {
     CME_REFERRAL,
     CONSIDER_LEGAL_ACTION;
 
-    /** Contact attempts are due again each school day until contact is made; every other need once per case. */
+    /**
+     * Contact attempts are due again each school day until contact is made; every other need once per case,
+     * except a "must" visit, raised again while unseen (see {@link AbsenceCases#actionDue}).
+     */
     String keyFor(java.time.LocalDate day) {
         return this == CONTACT_ATTEMPTS ? name() + "@" + day : name();
     }
 
     boolean isVisit() {
         return this == SAFE_AND_WELL_VISIT || this == MANDATORY_VISIT;
+    }
+
+    /** The ladder visits the school's policy says must take place (triggers.mustVisits). */
+    static Set<TriggerAction> mustVisits(PolicyProfile profile) {
+        Set<TriggerAction> must = EnumSet.noneOf(TriggerAction.class);
+        profile.triggers().mustVisits().forEach(name -> must.add(valueOf(name)));
+        return must;
     }
 }

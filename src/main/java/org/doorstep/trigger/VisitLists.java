@@ -18,8 +18,10 @@ import org.doorstep.policy.PolicyProfiles;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
+import org.doorstep.visit.VisitAwaitingList;
 import org.doorstep.visit.VisitService;
 import org.doorstep.workflow.EngineClock;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +33,8 @@ public class VisitLists {
     public static final String HELD = "HELD";
     public static final String ON_LIST = "ON_LIST";
     public static final String REQUESTED = "REQUESTED";
+    /** A "must" visit (triggers.mustVisits) started without waiting: the next list shows it for the record. */
+    public static final String STARTED_AT_ONCE = "STARTED_AT_ONCE";
 
     private final JdbcClient jdbc;
     private final RuntimeService runtimeService;
@@ -49,7 +53,8 @@ public class VisitLists {
         this.audit = audit;
     }
 
-    public record Entry(long id, long actionId, String schoolId, String pupilId, String visitReason, String listReference,
+    /** {@code actionId} is null for a visit requested directly (it has its reference from the start). */
+    public record Entry(long id, Long actionId, String schoolId, String pupilId, String visitReason, String listReference,
             String status, String visitReference) {
     }
 
@@ -60,6 +65,25 @@ public class VisitLists {
         jdbc.sql("INSERT INTO visit_list_entry (action_id, school_id, pupil_id, visit_reason, status) VALUES (?, ?, ?, ?, ?)")
                 .params(actionId, schoolId, pupilId, visitReason, HELD).update();
         audit.record(AbsenceCases.SYSTEM_ACTOR, "VISIT_HELD_FOR_LIST", "pupil", pupilId, visitReason);
+    }
+
+    /** A visit requested directly waits on the list like a ladder visit (Thames View 3.3, Lynnfield 4). */
+    @EventListener
+    void holdDirectRequest(VisitAwaitingList awaiting) {
+        jdbc.sql("""
+                INSERT INTO visit_list_entry (school_id, pupil_id, visit_reason, status, visit_reference)
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(awaiting.schoolId(), awaiting.pupilId(), awaiting.reason(), HELD, awaiting.visitReference()).update();
+        audit.record(AbsenceCases.SYSTEM_ACTOR, "VISIT_HELD_FOR_LIST", "visit", awaiting.visitReference(), awaiting.reason());
+    }
+
+    /** A must visit that did not wait is still put before the signer, marked as already started. */
+    void listForTheRecord(String schoolId, String pupilId, String visitReason, String visitReference) {
+        jdbc.sql("""
+                INSERT INTO visit_list_entry (school_id, pupil_id, visit_reason, status, visit_reference)
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(schoolId, pupilId, visitReason, STARTED_AT_ONCE, visitReference).update();
+        audit.record(AbsenceCases.SYSTEM_ACTOR, "MUST_VISIT_STARTED_WITHOUT_LIST", "visit", visitReference, visitReason);
     }
 
     public List<Entry> entries(String schoolId) {
@@ -73,13 +97,15 @@ public class VisitLists {
     }
 
     /**
-     * Puts every held visit of the school on a new list and asks the policy's signer to sign it.
-     * Empty when nothing is held (no list is made).
+     * Puts every held visit of the school on a new list, with the must visits started since the last list,
+     * and asks the policy's signer to sign it. Empty when there is nothing to list (no list is made).
      */
     @Transactional
     public Optional<String> compile(String schoolId, LocalDate day) {
-        List<Entry> held = jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM visit_list_entry WHERE school_id = ? AND status = ? ORDER BY id")
-                .params(schoolId, HELD).query(Entry.class).list();
+        List<Entry> held = jdbc.sql("SELECT " + ENTRY_COLUMNS + """
+                 FROM visit_list_entry
+                WHERE school_id = ? AND (status = ? OR (status = ? AND list_reference IS NULL)) ORDER BY id""")
+                .params(schoolId, HELD, STARTED_AT_ONCE).query(Entry.class).list();
         if (held.isEmpty()) {
             return Optional.empty();
         }
@@ -90,6 +116,8 @@ public class VisitLists {
                 .params(reference, schoolId, Date.valueOf(day)).update();
         jdbc.sql("UPDATE visit_list_entry SET list_reference = ?, status = ? WHERE school_id = ? AND status = ?")
                 .params(reference, ON_LIST, schoolId, HELD).update();
+        jdbc.sql("UPDATE visit_list_entry SET list_reference = ? WHERE school_id = ? AND status = ? AND list_reference IS NULL")
+                .params(reference, schoolId, STARTED_AT_ONCE).update();
         Map<String, Object> variables = new HashMap<>();
         VISIT_LIST_REFERENCE.putInto(variables, reference);
         SCHOOL_ID.putInto(variables, schoolId);
@@ -111,6 +139,8 @@ public class VisitLists {
             text.append("- **").append(pupil.fullName()).append("** (").append(pupil.id()).append("), ")
                     .append(pupil.address()).append("  \n  Contacts: ").append(contacts)
                     .append("  \n  Visit: ").append(entry.visitReason())
+                    .append(STARTED_AT_ONCE.equals(entry.status())
+                            ? " (" + entry.visitReference() + ", already started: the policy says this visit must happen)" : "")
                     .append("  \n  Attendance (last 20 sessions, newest first): ").append(recentCodes(pupil.id(), day))
                     .append('\n');
         }
@@ -132,6 +162,14 @@ public class VisitLists {
                 .params(signedBy, Timestamp.from(EngineClock.now()), listReference).update();
         audit.record(signedBy, "VISIT_LIST_SIGNED", "visit_list", listReference, null);
         for (Entry entry : entriesOnList(listReference)) {
+            if (!ON_LIST.equals(entry.status())) {
+                continue;
+            }
+            if (entry.actionId() == null) {
+                visits.startAwaitingVisit(entry.visitReference());
+                jdbc.sql("UPDATE visit_list_entry SET status = ? WHERE id = ?").params(REQUESTED, entry.id()).update();
+                continue;
+            }
             String visitReference = visits.requestVisit(entry.pupilId(), entry.visitReason(), signedBy).getBusinessKey();
             jdbc.sql("UPDATE visit_list_entry SET status = ?, visit_reference = ? WHERE id = ?")
                     .params(REQUESTED, visitReference, entry.id()).update();
@@ -144,8 +182,8 @@ public class VisitLists {
     void returnUnsigned(String listReference, String by, String comment) {
         jdbc.sql("UPDATE visit_list SET status = 'RETURNED', signed_by = ?, signed_at = ? WHERE reference = ?")
                 .params(by, Timestamp.from(EngineClock.now()), listReference).update();
-        jdbc.sql("UPDATE visit_list_entry SET status = ?, list_reference = NULL WHERE list_reference = ?")
-                .params(HELD, listReference).update();
+        jdbc.sql("UPDATE visit_list_entry SET status = ?, list_reference = NULL WHERE list_reference = ? AND status = ?")
+                .params(HELD, listReference, ON_LIST).update();
         audit.record(by, "VISIT_LIST_RETURNED", "visit_list", listReference, comment);
     }
 

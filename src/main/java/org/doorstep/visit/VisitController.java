@@ -61,10 +61,13 @@ class VisitController {
         }
         schools.require(requester, directory.pupil(request.pupilId()).map(Pupil::schoolId).orElse(null),
                 "pupil " + request.pupilId());
-        String reference = visits.requestVisitOnce(new VisitService.VisitRequest(request.pupilId(), request.reason(),
-                requester.getName(), request.hasSocialWorker(), request.announced(), null)).getBusinessKey();
-        return ResponseEntity.created(URI.create("/api/visits/" + reference))
-                .body(Map.of("reference", reference, "status", visits.status(reference).orElseThrow()));
+        String reference = visits.requestDirectly(new VisitService.VisitRequest(request.pupilId(), request.reason(),
+                requester.getName(), request.hasSocialWorker(), request.announced(), null));
+        String status = visits.status(reference).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/visits/" + reference)).body(Map.of("reference", reference,
+                "status", status, "nextStep", VisitService.AWAITING_LIST.equals(status)
+                        ? "The school's policy asks for a signed weekly visit list: the visit starts once the list is signed."
+                        : "It now waits for authorisation in Tasklist."));
     }
 
     @ExceptionHandler({IllegalArgumentException.class, UnknownPupilException.class})

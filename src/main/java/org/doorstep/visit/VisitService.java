@@ -29,6 +29,7 @@ import org.doorstep.records.AuditTrail;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.workflow.EngineClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +45,8 @@ public class VisitService {
     public static final String SAFE_AND_WELL = "safe-and-well";
     /** The same request again within this time is taken as a repeat of the first, not a second visit. */
     static final Duration REPEAT_WINDOW = Duration.ofSeconds(30);
+    /** Requested directly at a school with a weekly visit list: recorded, not started until the list is signed. */
+    public static final String AWAITING_LIST = "AWAITING_LIST";
 
     private final SchoolDirectory directory;
     private final RuntimeService runtimeService;
@@ -51,9 +54,11 @@ public class VisitService {
     private final AuditTrail audit;
     private final PolicyProfiles profiles;
     private final VisitReferences references;
+    private final ApplicationEventPublisher events;
 
     VisitService(SchoolDirectory directory, RuntimeService runtimeService, JdbcClient jdbc, AuditTrail audit,
-            PolicyProfiles profiles, VisitReferences references) {
+            PolicyProfiles profiles, VisitReferences references, ApplicationEventPublisher events) {
+        this.events = events;
         this.directory = directory;
         this.references = references;
         this.profiles = profiles;
@@ -85,22 +90,65 @@ public class VisitService {
     }
 
     /**
-     * As {@link #requestVisit(VisitRequest)}, but a request that repeats one the same person made for the same
-     * pupil and reason moments ago (a double click, a retried POST) is refused with the first visit's
-     * reference instead of starting a second visit.
+     * A visit requested directly (the REST API). A request that repeats one the same person made for the same
+     * pupil and reason moments ago (a double click, a retried POST) is refused with the first visit's reference
+     * instead of starting a second visit. Where the school's policy has a
+     * weekly visit list (authorisation.visitListRequired; Thames View 3.3 "approved and signed ... before any
+     * visits occur", Lynnfield 4) the visit is recorded as AWAITING_LIST and waits on the list, like a visit the
+     * absence ladder raised. Answers the visit's reference.
      */
     @Transactional
-    ProcessInstance requestVisitOnce(VisitRequest request) {
-        return start(request, true);
+    String requestDirectly(VisitRequest request) {
+        Pupil pupil = checked(request);
+        if (!profiles.forSchool(pupil.schoolId()).authorisation().visitListRequired()) {
+            return startChecked(pupil, request, true).getBusinessKey();
+        }
+        String reference = record(pupil, request, true, AWAITING_LIST);
+        jdbc.sql("UPDATE visit SET requested_announced = ?, requested_has_social_worker = ? WHERE reference = ?")
+                .params(request.announced(), request.hasSocialWorker(), reference).update();
+        audit.record(request.requestedBy(), "VISIT_REQUESTED", "visit", reference, request.reason() + ", awaiting the visit list");
+        events.publishEvent(new VisitAwaitingList(reference, pupil.schoolId(), pupil.id(), request.reason()));
+        return reference;
+    }
+
+    /** The weekly list with this visit on it was signed: the visit starts now, as it was requested. */
+    @Transactional
+    public ProcessInstance startAwaitingVisit(String reference) {
+        VisitRequest request = jdbc.sql("""
+                SELECT pupil_id, reason, requested_by, requested_has_social_worker, requested_announced, previous_visit_reference
+                FROM visit WHERE reference = ? AND status = ?""").params(reference, AWAITING_LIST)
+                .query((rs, n) -> new VisitRequest(rs.getString(1), rs.getString(2), rs.getString(3),
+                        (Boolean) rs.getObject(4), (Boolean) rs.getObject(5), rs.getString(6)))
+                .optional().orElseThrow(() -> new IllegalStateException("Visit " + reference + " is not awaiting a list"));
+        jdbc.sql("UPDATE visit SET status = 'REQUESTED' WHERE reference = ?").param(reference).update();
+        return startProcess(reference, directory.requirePupil(request.pupilId()), request);
     }
 
     private ProcessInstance start(VisitRequest request, boolean refuseRepeat) {
+        return startChecked(checked(request), request, refuseRepeat);
+    }
+
+    private Pupil checked(VisitRequest request) {
         Pupil pupil = directory.requirePupil(request.pupilId());
         String reason = request.reason();
         if (reason == null || !REASONS.contains(reason)) {
             throw new IllegalArgumentException("Unknown visit reason '" + Problems.shorten(reason) + "'; one of " + REASONS);
         }
         refuseUnannouncedWhereAnAppointmentIsRequired(pupil, request);
+        return pupil;
+    }
+
+    private ProcessInstance startChecked(Pupil pupil, VisitRequest request, boolean refuseRepeat) {
+        String reference = record(pupil, request, refuseRepeat, "REQUESTED");
+        ProcessInstance instance = startProcess(reference, pupil, request);
+        audit.record(request.requestedBy(), "VISIT_REQUESTED", "visit", reference,
+                request.previousVisitReference() == null ? request.reason()
+                        : request.reason() + ", follows " + request.previousVisitReference());
+        return instance;
+    }
+
+    /** The visit's row under a new reference; a repeat of a moment-old request is refused when asked to. */
+    private String record(Pupil pupil, VisitRequest request, boolean refuseRepeat, String status) {
         // Locks the school's counter until commit: requests of one school queue here, so the check below
         // sees every earlier request.
         String reference = references.next(pupil.schoolId());
@@ -110,10 +158,15 @@ public class VisitService {
         jdbc.sql("""
                 INSERT INTO visit (reference, school_id, pupil_id, reason, status, requested_by, requested_at,
                     previous_visit_reference)
-                VALUES (?, ?, ?, ?, 'REQUESTED', ?, ?, ?)""")
-                .params(reference, pupil.schoolId(), pupil.id(), reason, request.requestedBy(),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(reference, pupil.schoolId(), pupil.id(), request.reason(), status, request.requestedBy(),
                         Timestamp.from(EngineClock.now()), request.previousVisitReference())
                 .update();
+        return reference;
+    }
+
+    private ProcessInstance startProcess(String reference, Pupil pupil, VisitRequest request) {
+        String reason = request.reason();
         Map<String, Object> variables = new HashMap<>();
         VISIT_REFERENCE.putInto(variables, reference);
         SCHOOL_ID.putInto(variables, pupil.schoolId());
@@ -134,8 +187,6 @@ public class VisitService {
         PREVIOUS_VISIT_REFERENCE.putInto(variables, request.previousVisitReference());
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(HomeVisitProcess.KEY, reference, variables);
         jdbc.sql("UPDATE visit SET process_instance_id = ? WHERE reference = ?").params(instance.getId(), reference).update();
-        audit.record(request.requestedBy(), "VISIT_REQUESTED", "visit", reference,
-                request.previousVisitReference() == null ? reason : reason + ", follows " + request.previousVisitReference());
         return instance;
     }
 
@@ -177,7 +228,8 @@ public class VisitService {
 
     private void refuseRepeat(Pupil pupil, VisitRequest request) {
         jdbc.sql("""
-                SELECT reference FROM visit WHERE pupil_id = ? AND reason = ? AND requested_by = ? AND status = 'REQUESTED'
+                SELECT reference FROM visit WHERE pupil_id = ? AND reason = ? AND requested_by = ?
+                    AND status IN ('REQUESTED', 'AWAITING_LIST')
                     AND requested_at >= ? ORDER BY requested_at DESC""")
                 .params(pupil.id(), request.reason(), request.requestedBy(), Timestamp.from(EngineClock.now().minus(REPEAT_WINDOW)))
                 .query(String.class).list().stream().findFirst()

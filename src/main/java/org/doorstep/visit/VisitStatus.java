@@ -1,5 +1,7 @@
 package org.doorstep.visit;
 
+import static org.doorstep.visit.HomeVisitProcess.Variables.FOLLOW_UP_VISIT_REFERENCE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 
 import java.sql.Timestamp;
@@ -7,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.workflow.Actor;
 import org.doorstep.workflow.EngineClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +23,12 @@ public class VisitStatus {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    VisitStatus(JdbcClient jdbc, AuditTrail audit) {
+    VisitStatus(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     public void set(DelegateExecution execution, String status) {
@@ -32,10 +37,13 @@ public class VisitStatus {
         audit.record(Actor.current(execution), "VISIT_STATUS", "visit", reference, status);
     }
 
-    /** A final status: the visit's process has ended. */
+    /** A final status: the visit's process has ended; whoever asked for it is told ({@link VisitEnded}). */
     public void end(DelegateExecution execution, String status) {
         set(execution, status);
+        String reference = VISIT_REFERENCE.require(execution);
         jdbc.sql("UPDATE visit SET ended_at = ? WHERE reference = ?")
-                .params(Timestamp.from(EngineClock.now()), VISIT_REFERENCE.require(execution)).update();
+                .params(Timestamp.from(EngineClock.now()), reference).update();
+        events.publishEvent(new VisitEnded(reference, PUPIL_ID.require(execution), status,
+                FOLLOW_UP_VISIT_REFERENCE.get(execution)));
     }
 }

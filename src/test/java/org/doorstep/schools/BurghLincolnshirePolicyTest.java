@@ -8,6 +8,9 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.*;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -244,6 +247,131 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
                     "Ten consecutive school days of G."));
             assertThat(cases.referrals(open.reference())).extracting(AbsenceCases.Referral::kind)
                     .contains(TriggerAction.PNAR.name());
+        }
+        /**
+         * 6.3, App. A Day 6: the visit that "must take place" is not dropped by a rejection at authorisation:
+         * the DSL gets the decision, and re-plans it, so a visit is under way again at once.
+         */
+        @Test
+        void aDaySixVisitRejectedAtAuthorisationGoesToTheDslWhoRequestsItAgain6_3_AppendixADay6() {
+            Pupil pupil = absentFromDayOne("N", DAY_6);
+            evaluate(pupil, DAY_1);
+            evaluate(pupil, DAY_3);
+            evaluate(pupil, DAY_6);
+            AbsenceCases.AbsenceCase open = openCase(pupil);
+            AbsenceCases.Action must = latestMustVisit(open);
+            assertThat(must.mustDuty()).isTrue();
+
+            rejectAtAuthorisation(must.visitReference());
+
+            Task decision = task(open.reference(), AbsenceCaseProcess.Elements.DECIDE_ON_MISSED_MUST_VISIT);
+            assertThat(decision).as("the DSL decides; the duty does not quietly end").isNotNull();
+            assertThat(taskService.getIdentityLinksForTask(decision.getId())).extracting(link -> link.getGroupId())
+                    .containsExactly(Roles.DSL);
+            assertThat(cases.find(open.reference()).orElseThrow().open()).isTrue();
+            completeAs("bur-dsl", decision, mustVisitDecision(AbsenceCaseProcess.REPLAN, "Day 6: this visit must happen; go today."));
+
+            AbsenceCases.Action replanned = latestMustVisit(open);
+            assertThat(replanned.id()).as("the same duty, a new visit").isEqualTo(must.id());
+            assertThat(replanned.visitReference()).isNotEqualTo(must.visitReference());
+            assertThat(homeVisits(pupil)).extracting(ProcessInstance::getBusinessKey).contains(replanned.visitReference());
+            assertThat(cases.referrals(open.reference())).singleElement().satisfies(record -> {
+                assertThat(record.kind()).isEqualTo(AbsenceCaseProcess.MUST_VISIT_NOT_MADE_RECORD);
+                assertThat(record.decision()).isEqualTo(AbsenceCaseProcess.REPLAN);
+                assertThat(record.summary()).startsWith(must.visitReference() + " REJECTED: Day 6");
+                assertThat(record.decidedBy()).isEqualTo("bur-dsl");
+            });
+        }
+
+        /**
+         * 6.3: "if, by Day 6, the child has not been seen ... a home visit must take place". A rejected Day-6 visit
+         * the DSL does not re-plan leaves the duty open: the next evaluation raises it again while the child is
+         * unseen, but never a second one while one is still open (here: awaiting the DSL, then under way).
+         */
+        @Test
+        void aDaySixVisitIsRaisedAgainWhileTheChildIsUnseenButNeverTwiceAtOnce6_3_AppendixADay6() {
+            LocalDate day7 = DAY_6.plusDays(1);
+            LocalDate day8 = DAY_6.plusDays(2);
+            Pupil pupil = absentFromDayOne("N", day8);
+            evaluate(pupil, DAY_1);
+            evaluate(pupil, DAY_3);
+            evaluate(pupil, DAY_6);
+            AbsenceCases.AbsenceCase open = openCase(pupil);
+            AbsenceCases.Action first = latestMustVisit(open);
+            rejectAtAuthorisation(first.visitReference());
+
+            evaluate(pupil, day7);
+            assertThat(mustVisits(open)).as("not raised again while the DSL decides").hasSize(1);
+            completeAs("bur-dsl", task(open.reference(), AbsenceCaseProcess.Elements.DECIDE_ON_MISSED_MUST_VISIT),
+                    mustVisitDecision("not-now", "Checking with the local authority first."));
+            assertThat(latestMustVisit(open).unmetOn()).isEqualTo(day7);
+
+            evaluate(pupil, day8);
+            List<AbsenceCases.Action> attempts = mustVisits(open);
+            assertThat(attempts).hasSize(2);
+            assertThat(attempts.get(1).dueOn()).isEqualTo(day8);
+            assertThat(homeVisits(pupil)).extracting(ProcessInstance::getBusinessKey).contains(attempts.get(1).visitReference());
+
+            evaluate(pupil, day8);
+            assertThat(mustVisits(open)).as("not twice while the second is under way").hasSize(2);
+        }
+
+        /**
+         * App. A Day 1 "inform the DSL if safeguarding indicators are present", and CME where whereabouts cannot
+         * be confirmed: the DSL's tasks open when the office records it, not at the next day's evaluation, and
+         * the DSL is sent an e-mail and a text at once.
+         */
+        @Test
+        void safeguardingIndicatorsAndWhereaboutsUnknownReachTheDslWhenTheOfficeRecordsThem_AppendixADay1() {
+            Pupil pupil = absentFromDayOne("N", DAY_1);
+            evaluate(pupil, DAY_1);
+            AbsenceCases.AbsenceCase open = openCase(pupil);
+            Map<String, Object> attempts = new HashMap<>();
+            AbsenceCaseProcess.Variables.ATTEMPTED_PHONE.putInto(attempts, true);
+            AbsenceCaseProcess.Variables.FAMILY_REACHED.putInto(attempts, false);
+            AbsenceCaseProcess.Variables.REASON_GIVEN.putInto(attempts, false);
+            AbsenceCaseProcess.Variables.WHEREABOUTS.putInto(attempts, AbsenceCaseProcess.WHEREABOUTS_UNKNOWN);
+            AbsenceCaseProcess.Variables.SAFEGUARDING_CONCERN.putInto(attempts, true);
+            AbsenceCaseProcess.Variables.ATTEMPT_NOTES.putInto(attempts, "Neighbour says the family left in the night.");
+
+            completeAs("bur-office", task(open.reference(), AbsenceCaseProcess.Elements.LOG_CONTACT_ATTEMPTS), attempts);
+
+            for (String dslTask : List.of(AbsenceCaseProcess.Elements.DSL_REVIEW, AbsenceCaseProcess.Elements.CME_REFERRAL)) {
+                assertThat(task(open.reference(), dslTask)).as(dslTask + " open on Day 1").satisfies(task ->
+                        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(link -> link.getGroupId())
+                                .containsExactly(Roles.DSL));
+            }
+            assertThat(actionsDueOn(open, DAY_1)).contains(TriggerAction.DSL_REVIEW, TriggerAction.CME_REFERRAL);
+            var alerts = jdbc.sql("SELECT channel, recipient_user, subject, body FROM notification_outbox WHERE subject LIKE ?")
+                    .param("%" + open.reference() + "%").query().listOfRows();
+            assertThat(alerts).filteredOn(row -> "bur-dsl".equals(row.get("recipient_user")))
+                    .extracting(row -> row.get("channel")).contains("EMAIL", "SMS");
+            assertThat(alerts).allSatisfy(row -> assertThat((String) row.get("body")).doesNotContain("Neighbour"));
+        }
+
+        private List<AbsenceCases.Action> mustVisits(AbsenceCases.AbsenceCase open) {
+            return cases.actions(open.reference()).stream().filter(a -> a.action() == TriggerAction.MANDATORY_VISIT).toList();
+        }
+
+        private AbsenceCases.Action latestMustVisit(AbsenceCases.AbsenceCase open) {
+            List<AbsenceCases.Action> attempts = mustVisits(open);
+            return attempts.get(attempts.size() - 1);
+        }
+
+        /** 5: the headteacher turns the visit down at authorisation. */
+        private void rejectAtAuthorisation(String visitReference) {
+            Map<String, Object> answers = new HashMap<>();
+            AUTHORISATION_DECISION.putInto(answers, "rejected");
+            AUTHORISATION_COMMENT.putInto(answers, "Not this week.");
+            completeAs("bur-head", taskService.createTaskQuery().processInstanceBusinessKey(visitReference)
+                    .taskDefinitionKey(Elements.AUTHORISE).singleResult(), answers);
+        }
+
+        private static Map<String, Object> mustVisitDecision(String decision, String reason) {
+            Map<String, Object> form = new HashMap<>();
+            AbsenceCaseProcess.Variables.MUST_VISIT_DECISION.putInto(form, decision);
+            AbsenceCaseProcess.Variables.REFERRAL_SUMMARY.putInto(form, reason);
+            return form;
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -14,6 +15,8 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.doorstep.DoorstepTest;
 import org.doorstep.safety.StaffSafetyProcess;
+import org.doorstep.trigger.TriggerTestSupport;
+import org.doorstep.trigger.VisitLists;
 import org.doorstep.visit.HomeVisitProcess;
 import org.doorstep.visit.VisitScenarios;
 import org.doorstep.workflow.SchoolTenancy;
@@ -50,6 +53,12 @@ class ProcessStartTest extends VisitScenarios {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    VisitLists visitLists;
+
+    @Autowired
+    IdentityService identityService;
 
     @Test
     void noSchoolRoleStartsAnyProcessThroughTheRestApiForItsOwnSchoolOrAnother() {
@@ -125,6 +134,8 @@ class ProcessStartTest extends VisitScenarios {
                 "{\"pupilId\":\"TVJ-0001\",\"reason\":\"phased-return\",\"announced\":true}");
         assertThat(requested.statusCode()).isEqualTo(201);
         String reference = requested.headers().firstValue("Location").orElseThrow().replace("/api/visits/", "");
+        // Thames View 3.3: it starts once the headteacher signs the weekly list.
+        TriggerTestSupport.signTodaysVisitList(visitLists, taskService, identityService, "thames-view-junior", "head");
         ProcessInstance visit = runtimeService.createProcessInstanceQuery().processDefinitionKey(HomeVisitProcess.KEY)
                 .processInstanceBusinessKey(reference).singleResult();
         assertThat(visit.getTenantId()).isEqualTo("thames-view-junior");

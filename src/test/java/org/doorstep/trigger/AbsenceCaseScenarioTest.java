@@ -12,6 +12,7 @@ import static org.doorstep.trigger.AbsenceCaseProcess.Variables.REFERRAL_SUMMARY
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.SAFEGUARDING_CONCERN;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.WHEREABOUTS;
 import static org.doorstep.trigger.TriggerTestSupport.SCHOOL;
+import static org.doorstep.trigger.TriggerTestSupport.clockAt;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,6 +30,7 @@ import org.doorstep.DoorstepTest;
 import org.doorstep.school.Pupil;
 import org.doorstep.security.Roles;
 import org.doorstep.visit.ChildSeenOnVisit;
+import org.doorstep.visit.HomeVisitProcess;
 import org.doorstep.visit.VisitService;
 import org.doorstep.workflow.EngineClock;
 import org.doorstep.workflow.SensitiveHistory;
@@ -247,6 +249,81 @@ class AbsenceCaseScenarioTest extends AbsenceScenarioSupport {
         assertThat(visitLists.entriesOnList(list)).isEmpty();
         assertThat(visitLists.entries(school)).filteredOn(e -> e.pupilId().equals(pupil.id()))
                 .singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(VisitLists.HELD));
+    }
+
+    /**
+     * Thames View 3.2-3.3 with the statutory "no more than five school days unseen" (triggers.mustVisits, as
+     * Burgh App. A Day 6): the visit that must happen starts at once instead of waiting for Monday's list, and
+     * the list still shows it to the headteacher; the Day 3 visit still waits for the signature.
+     */
+    @Test
+    void thamesView3_3_aVisitThatMustHappenDoesNotWaitForTheWeeklyListButIsShownOnIt() {
+        String school = "thames-view-junior";
+        Pupil pupil = TriggerTestSupport.newPupil(directory, school, false);
+        LocalDate day6 = DAY_1.plusDays(7);
+        register(pupil, LocalDate.of(2026, 11, 2), DAY_1.minusDays(1), "/");
+        register(pupil, DAY_1, day6, "O");
+        evaluate(pupil, DAY_1);
+        evaluate(pupil, DAY_3);
+        assertThat(homeVisits(pupil)).as("the Day 3 visit waits for the list").isEmpty();
+
+        evaluate(pupil, day6);
+
+        AbsenceCases.Action must = cases.actions(openCase(pupil).reference()).stream()
+                .filter(a -> a.action() == TriggerAction.MANDATORY_VISIT).findFirst().orElseThrow();
+        assertThat(must.mustDuty()).isTrue();
+        assertThat(homeVisits(pupil)).as("started without the list").singleElement()
+                .satisfies(visit -> assertThat(visit.getBusinessKey()).isEqualTo(must.visitReference()));
+        assertThat(visitLists.entries(school)).filteredOn(e -> e.pupilId().equals(pupil.id()))
+                .extracting(VisitLists.Entry::status).containsExactly(VisitLists.HELD, VisitLists.STARTED_AT_ONCE);
+
+        String list = visitLists.compile(school, day6).orElseThrow();
+        Task sign = taskService.createTaskQuery().processInstanceBusinessKey(list)
+                .taskDefinitionKey(WeeklyVisitListProcess.Elements.SIGN).singleResult();
+        assertThat((String) taskService.getVariable(sign.getId(), WeeklyVisitListProcess.Variables.VISIT_LIST_TEXT.name()))
+                .contains(must.visitReference() + ", already started: the policy says this visit must happen");
+        Map<String, Object> signed = new HashMap<>();
+        WeeklyVisitListProcess.Variables.DECISION.putInto(signed, WeeklyVisitListProcess.SIGNED);
+        completeAs("head", sign, signed);
+
+        assertThat(homeVisits(pupil)).as("the signature starts the held visit only, not the must visit twice").hasSize(2);
+    }
+
+    /**
+     * Thames View 3.3 "approved and signed by the Headteacher before any visits occur": a visit requested
+     * directly (POST /api/visits) waits on the weekly list like a ladder visit and starts, under the reference
+     * it was given, once the list is signed.
+     */
+    @Test
+    void thamesView3_3_aVisitRequestedDirectlyWaitsOnTheWeeklyListUntilItIsSigned() throws Exception {
+        String school = "thames-view-junior";
+        Pupil pupil = TriggerTestSupport.newPupil(directory, school, false);
+        clockAt(DAY_1);
+
+        HttpResponse<String> requested = call("office", "/api/visits", r -> r.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pupilId\":\"" + pupil.id() + "\",\"reason\":\"attendance\"}")),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(requested.statusCode()).isEqualTo(201);
+        assertThat(requested.body()).contains("\"status\":\"" + VisitService.AWAITING_LIST + "\"");
+        assertThat(homeVisits(pupil)).as("nothing starts before the signature").isEmpty();
+        VisitLists.Entry held = visitLists.entries(school).stream().filter(e -> e.pupilId().equals(pupil.id()))
+                .findFirst().orElseThrow();
+        assertThat(held.status()).isEqualTo(VisitLists.HELD);
+        assertThat(requested.body()).contains(held.visitReference());
+
+        String list = visitLists.compile(school, DAY_1).orElseThrow();
+        Map<String, Object> signed = new HashMap<>();
+        WeeklyVisitListProcess.Variables.DECISION.putInto(signed, WeeklyVisitListProcess.SIGNED);
+        completeAs("head", taskService.createTaskQuery().processInstanceBusinessKey(list).singleResult(), signed);
+
+        assertThat(homeVisits(pupil)).singleElement().satisfies(visit -> {
+            assertThat(visit.getBusinessKey()).isEqualTo(held.visitReference());
+            assertThat(visitReason(visit)).isEqualTo("attendance");
+            assertThat(HomeVisitProcess.Variables.REQUESTED_BY.get(runtimeService.getVariables(visit.getId()))).isEqualTo("office");
+        });
+        assertThat(visitLists.entriesOnList(list)).filteredOn(e -> e.pupilId().equals(pupil.id()))
+                .singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(VisitLists.REQUESTED));
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.springframework.core.io.ClassPathResource;
 abstract class AbsenceTriggerDecisionRules {
 
     /** The safe defaults (policies/defaults.yml). */
-    static final PolicyProfile.Triggers DEFAULTS = new PolicyProfile.Triggers(1, 3, 2, 5, 10, 90, 3, 20, 10, 10);
+    static final PolicyProfile.Triggers DEFAULTS = new PolicyProfile.Triggers(1, 3, 2, 5, 10, 90, 3, 20, 10, 10, List.of("MANDATORY_VISIT"));
 
     final TriggerDecision decision = new TriggerDecision(legacyFeel());
 
@@ -165,7 +165,7 @@ abstract class AbsenceTriggerDecisionRules {
         inputs.window = 89.9;
         assertThat(actions(inputs)).containsExactly(CONSIDER_LEGAL_ACTION);
         // A school that sets a lower threshold is held to its own.
-        assertThat(actions(inputs, new PolicyProfile.Triggers(1, 3, 2, 5, 10, 85, 3, 20, 10, 10))).isEmpty();
+        assertThat(actions(inputs, new PolicyProfile.Triggers(1, 3, 2, 5, 10, 85, 3, 20, 10, 10, List.of("MANDATORY_VISIT")))).isEmpty();
     }
 
     @Test
@@ -182,7 +182,7 @@ abstract class AbsenceTriggerDecisionRules {
         Inputs inputs = quiet();
         inputs.contact = false;
         inputs.days = 2;
-        PolicyProfile.Triggers visitOnDayTwo = new PolicyProfile.Triggers(1, 2, 2, 5, 10, 90, 3, 20, 10, 10);
+        PolicyProfile.Triggers visitOnDayTwo = new PolicyProfile.Triggers(1, 2, 2, 5, 10, 90, 3, 20, 10, 10, List.of("MANDATORY_VISIT"));
         assertThat(actions(inputs, visitOnDayTwo)).containsExactly(CONTACT_ATTEMPTS, SAFE_AND_WELL_VISIT);
     }
 

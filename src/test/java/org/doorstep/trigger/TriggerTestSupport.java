@@ -4,15 +4,19 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.doorstep.school.Contact;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.school.SchoolOnboarding;
 import org.doorstep.workflow.EngineClock;
+import org.doorstep.workflow.SignedIn;
 
 /**
  * Ladder Academy: a test school on the default policy (src/test/resources/policies), with a term
@@ -76,6 +80,16 @@ public final class TriggerTestSupport {
     /** Moves the engine clock (and so the register's "today") to 10:00 school time on the day. */
     public static void clockAt(LocalDate day) {
         ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(EngineClock.SCHOOL_ZONE).toInstant()));
+    }
+
+    /** Compiles the school's visit list for today and signs it, as the policy's signer would. */
+    public static void signTodaysVisitList(VisitLists visitLists, TaskService taskService, IdentityService identity,
+            String schoolId, String signer) {
+        String list = visitLists.compile(schoolId, EngineClock.today()).orElseThrow();
+        Map<String, Object> signed = new HashMap<>();
+        WeeklyVisitListProcess.Variables.DECISION.putInto(signed, WeeklyVisitListProcess.SIGNED);
+        SignedIn.as(identity, signer, () -> taskService.complete(taskService.createTaskQuery()
+                .processInstanceBusinessKey(list).singleResult().getId(), signed));
     }
 
     private TriggerTestSupport() {

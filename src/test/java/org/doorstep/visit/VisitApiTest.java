@@ -5,8 +5,11 @@ import static org.doorstep.visit.HomeVisitProcess.Elements;
 import static org.doorstep.visit.HomeVisitProcess.Variables.NOTICE_DOCUMENT_ID;
 
 import java.time.Duration;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.doorstep.DoorstepTest;
+import org.doorstep.trigger.TriggerTestSupport;
+import org.doorstep.trigger.VisitLists;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -20,6 +23,10 @@ class VisitApiTest extends VisitScenarios {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    VisitLists visitLists;
+    @Autowired
+    IdentityService identityService;
 
     long cardOfACancelledVisit() {
         ProcessInstance visit = request();
@@ -38,13 +45,19 @@ class VisitApiTest extends VisitScenarios {
         assertThat(new String(response.getBody(), 0, 5)).isEqualTo("%PDF-");
     }
 
+    /** Thames View 3.3: a visit requested through the API waits for the signed weekly list, then for the headteacher. */
     @Test
-    void officeRequestsAVisitThroughTheApiAndItWaitsForTheHeadteacher() {
+    void officeRequestsAVisitThroughTheApiAndItWaitsForTheSignedListThenTheHeadteacher() {
         ResponseEntity<java.util.Map> created = rest.withBasicAuth("office", "doorstep-demo").postForEntity("/api/visits",
                 java.util.Map.of("pupilId", "TVJ-0002", "reason", "safe-and-well"), java.util.Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String reference = (String) created.getBody().get("reference");
-        assertThat(created.getBody()).containsEntry("status", "REQUESTED");
+        assertThat(created.getBody()).containsEntry("status", VisitService.AWAITING_LIST);
+        assertThat((String) created.getBody().get("nextStep")).contains("weekly visit list");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+
+        TriggerTestSupport.signTodaysVisitList(visitLists, taskService, identityService, "thames-view-junior", "head");
+
         ProcessInstance visit = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(visit).isWaitingAt(Elements.AUTHORISE);
         assertThat(variable(visit, HomeVisitProcess.Variables.REQUESTED_BY)).isEqualTo("office");
