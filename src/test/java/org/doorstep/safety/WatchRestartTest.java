@@ -55,7 +55,7 @@ class WatchRestartTest {
             assertThat(scenario.openTasks(visit)).isEmpty();
             scenario.after(Duration.ofSeconds(1));
             assertThat(scenario.openTasks(visit)).extracting(Task::getTaskDefinitionKey)
-                    .containsExactly(StaffSafetyProcess.Elements.CALL_VISITING_STAFF);
+                    .containsExactly(StaffSafetyProcess.Elements.OVERDUE_STEP);
             scenario.runDueJobs();
             assertThat(scenario.tasksEverCreated(visit)).isEqualTo(1);
         }
