@@ -317,6 +317,43 @@ class StaffSafetyScenarioTest {
         assertThat(watch(visit).ended()).isTrue();
     }
 
+    /**
+     * Thames View 2.4, 3.10: every call the staff make is taken in the state they are in. "I'm OK" on
+     * the way keeps the watch on the way, "Leaving" before arriving means on the way back, and
+     * "I'm OK" on the way back keeps it there; none of them starts the check-in clock.
+     */
+    @Test
+    void callsOnTheWayAndOnTheWayBackAreTakenWhereTheStaffAre2_4_3_10() {
+        String visit = scenario.depart(Duration.ofHours(1), "visitor1");
+        assertThat(scenario.checkIn(visit, CheckInType.OK, "visitor1").phase()).isEqualTo("DEPARTED");
+        assertThat(scenario.watch(visit)).isWaitingAt(StaffSafetyProcess.Elements.TRAVELLING);
+        assertThat(scenario.checkIn(visit, CheckInType.LEAVING, "visitor1").phase()).isEqualTo("RETURNING");
+        assertThat(scenario.checkIn(visit, CheckInType.OK, "visitor1").phase()).isEqualTo("RETURNING");
+        assertThat(scenario.watch(visit)).isWaitingAt(StaffSafetyProcess.Elements.RETURNING);
+        assertThat(watch(visit).nextCheckInDueAt()).isNull();
+        assertThat(scenario.checkIn(visit, CheckInType.BACK, "visitor1").watchEnded()).isTrue();
+        assertThat(scenario.tasksEverCreated(visit)).isZero();
+    }
+
+    /** Thames View 2.4: a late "I'm OK" while the office is ringing closes the chain, and the 20 minutes run from it. */
+    @Test
+    void aLateImOkDuringTheChainClosesItAndTheCheckInClockRunsFromIt2_4() {
+        String visit = arrivedAtTheAddress();
+        scenario.after(INTERVAL);
+        assertThat(openStep(visit)).isEqualTo(CALL_VISITING_STAFF);
+
+        CheckIns.Receipt late = scenario.checkIn(visit, CheckInType.OK, "visitor2");
+        assertThat(late.alert()).isNull();
+        assertThat(late.phase()).isEqualTo("AT_ADDRESS");
+        assertThat(scenario.openTasks(visit)).isEmpty();
+        assertThat(actions(visit)).containsSubsequence("CHECK_IN_OK", "OVERDUE_CHAIN_CLOSED");
+        assertThat(scenario.watch(visit)).isWaitingAt(StaffSafetyProcess.Elements.AT_ADDRESS_WAITING);
+        scenario.after(INTERVAL.minusSeconds(1));
+        assertThat(scenario.openTasks(visit)).isEmpty();
+        scenario.after(Duration.ofSeconds(1));
+        assertThat(openStep(visit)).isEqualTo(CALL_VISITING_STAFF);
+    }
+
     @Test
     void aCheckInForAnEndedWatchIsRefusedAndChangesNothing() {
         String visit = arrivedAtTheAddress();
