@@ -1,8 +1,6 @@
 const time = value => value ? new Date(value).toLocaleTimeString('en-GB', {hour: '2-digit', minute: '2-digit'}) : '-';
 const phases = {DEPARTED: 'on the way', AT_ADDRESS: 'at the address', RETURNING: 'on the way back', BACK: 'back'};
 const alerts = {MISSED_CHECK_IN: 'CHECK-IN MISSED', NO_ARRIVAL_CALL: 'NO ARRIVAL CALL', NOT_BACK: 'NOT BACK', EMERGENCY: 'EMERGENCY'};
-const steps = {RING_MOBILE: 'office ringing mobile', RING_HOME: "office ringing pupil's home",
-  ALERT_SENIOR_LEADERS: 'senior leaders alerted', CALL_POLICE: 'call the police'};
 function cell(row, text) { const td = document.createElement('td'); td.textContent = text; row.appendChild(td); return td; }
 async function refresh() {
   const status = document.getElementById('status');
@@ -27,7 +25,7 @@ async function refresh() {
       if (visit.alert) {
         const badge = document.createElement('span');
         badge.className = 'badge';
-        badge.textContent = alerts[visit.alert] + (visit.overdueStep ? ': ' + steps[visit.overdueStep] : '');
+        badge.textContent = alerts[visit.alert] + (visit.overdueStep ? ': ' + visit.overdueStep : '');
         state.textContent = '';
         state.appendChild(badge);
       } else if (visit.red) {

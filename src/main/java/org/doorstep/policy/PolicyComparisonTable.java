@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The README's side-by-side table of the schools' key settings, generated from the loaded profiles
@@ -41,9 +42,12 @@ public final class PolicyComparisonTable {
             new Row("Arrival call", p -> p.safety().arrivalCall()
                     ? "office alerted " + minutes(p.safety().arrivalCallGrace()) + " after the appointment" : "not asked"),
             new Row("Check-in every", p -> minutes(p.safety().checkInInterval())),
-            new Row("When staff are overdue", p -> p.safety().overdueChain().stream()
-                    .map(step -> step.action().name().toLowerCase().replace('_', ' ') + " (" + minutes(step.deadline()) + ")")
-                    .collect(Collectors.joining(" → "))),
+            new Row("When staff are overdue", p -> IntStream.range(0, p.safety().overdueChain().size()).mapToObj(i -> {
+                PolicyProfile.OverdueStep step = p.safety().overdueChain().get(i);
+                String condition = i == 0 ? "" : "if " + p.safety().actions().get(step.action()).takenWhen().name()
+                        .toLowerCase().replace('_', ' ') + ": ";
+                return condition + step.action().toLowerCase().replace('_', ' ') + " (" + minutes(step.deadline()) + ")";
+            }).collect(Collectors.joining(" → "))),
             new Row("Safe-and-well visit from school day", p -> p.triggers().safeAndWellVisitFromDay()
                     + " (vulnerable: " + p.triggers().safeAndWellVisitFromDayWhenVulnerable() + ")"),
             new Row("Visit must happen after days unseen", p -> String.valueOf(p.triggers().maxSchoolDaysWithoutEyesOn())),

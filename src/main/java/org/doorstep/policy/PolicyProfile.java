@@ -65,6 +65,8 @@ public record PolicyProfile(
      * @param arrivalCall      the policy asks staff to call the office on arrival: no call by the
      *                         appointment (or planned arrival) plus {@code arrivalCallGrace} alerts the office
      * @param arrivalCallGrace how long after the appointment the arrival call may still come
+     * @param actions          the catalogue the chain's steps name, by action id (defaults declare the
+     *                         standard ones; a school's file may change one or add its own)
      */
     public record Safety(
             boolean arrivalCall,
@@ -72,11 +74,33 @@ public record PolicyProfile(
             Duration checkInInterval,
             Duration checkInReminderBefore,
             List<OverdueStep> overdueChain,
-            Duration assumedVisitLength) {
+            Duration assumedVisitLength,
+            Map<String, OverdueAction> actions) {
     }
 
-    /** One step of what the office does when staff do not come back, with how long it has. */
-    public record OverdueStep(OverdueAction action, Duration deadline) {
+    /** One step of what the office does when staff do not come back: an action of the catalogue, with how long it has. */
+    public record OverdueStep(String action, Duration deadline) {
+    }
+
+    /**
+     * One action of the overdue catalogue: what the step's task says and who gets it, who else is
+     * alerted and how, whose number the briefing puts first, and when the step is taken at all.
+     *
+     * @param group     the task's candidate group
+     * @param alerted   the groups e-mailed (and texted, if {@code text}) when the step starts
+     * @param ring      whose number the briefing puts first; {@link Ring#NUMBER} rings {@code number}
+     * @param takenWhen what the previous step must have found for this one to be taken
+     */
+    public record OverdueAction(
+            String title,
+            String instructions,
+            String group,
+            List<String> alerted,
+            int priority,
+            boolean text,
+            Ring ring,
+            String number,
+            StepCondition takenWhen) {
     }
 
     public record Triggers(
@@ -115,10 +139,33 @@ public record PolicyProfile(
         LETTER
     }
 
-    public enum OverdueAction {
-        RING_MOBILE,
-        RING_HOME,
-        ALERT_SENIOR_LEADERS,
-        CALL_POLICE
+    /** Whose number an overdue step's briefing puts first. */
+    public enum Ring {
+        VISITING_STAFF,
+        PUPILS_HOME,
+        POLICE,
+        NUMBER
+    }
+
+    /**
+     * When a step of the overdue chain is taken, judged on what the previous step recorded (whether
+     * contact was made, whether there is cause for concern). Contact made with no cause for concern
+     * closes the chain before any condition is asked.
+     */
+    public enum StepCondition {
+        /** "If contact is not possible" (William Lilley: Reception rings the pupil's home). */
+        NO_CONTACT,
+        /** "If contact has not been made or there is any cause for concern" (William Lilley: SLT). */
+        NO_CONTACT_OR_CONCERN,
+        /** "If there is no answer and reasonable cause for concern" (Thomas More: the police). */
+        NO_CONTACT_AND_CONCERN;
+
+        public boolean holds(boolean contactMade, boolean causeForConcern) {
+            return switch (this) {
+                case NO_CONTACT -> !contactMade;
+                case NO_CONTACT_OR_CONCERN -> !contactMade || causeForConcern;
+                case NO_CONTACT_AND_CONCERN -> !contactMade && causeForConcern;
+            };
+        }
     }
 }

@@ -66,12 +66,18 @@ class PolicyProfileValidator {
                 PolicyProfile.OverdueStep step = safety.overdueChain().get(i);
                 if (step.action() == null) {
                     problems.add("safety.overdueChain[" + i + "].action: is required");
+                } else if (safety.actions() == null || !safety.actions().containsKey(step.action())) {
+                    problems.add("safety.overdueChain[" + i + "].action: '" + step.action()
+                            + "' is not in safety.actions (add it there, with its title, group and number to ring)");
                 }
                 positive(problems, "safety.overdueChain[" + i + "].deadline", step.deadline(), Duration.ofHours(4));
             }
         }
 
         positive(problems, "safety.assumedVisitLength", safety.assumedVisitLength(), Duration.ofHours(8));
+        if (safety.actions() != null) {
+            safety.actions().forEach((id, action) -> overdueAction(problems, "safety.actions." + id, action));
+        }
 
         PolicyProfile.Triggers triggers = profile.triggers();
         range(problems, "triggers.contactAttemptsFromDay", triggers.contactAttemptsFromDay(), 1, 10);
@@ -87,6 +93,28 @@ class PolicyProfileValidator {
         range(problems, "triggers.unauthorisedSessionsForNotice", triggers.unauthorisedSessionsForNotice(), 1, 100);
         range(problems, "triggers.unauthorisedSessionsWindowWeeks", triggers.unauthorisedSessionsWindowWeeks(), 1, 39);
         return problems;
+    }
+
+    private static void overdueAction(List<String> problems, String setting, PolicyProfile.OverdueAction action) {
+        if (action.title() == null || action.title().isBlank()) {
+            problems.add(setting + ".title: is required");
+        }
+        group(problems, setting + ".group", action.group());
+        if (action.alerted() == null || action.alerted().isEmpty()) {
+            problems.add(setting + ".alerted: needs at least one group");
+        } else {
+            action.alerted().forEach(group -> group(problems, setting + ".alerted", group));
+        }
+        // 100 is the emergency's: an overdue step never outranks "Call the police now".
+        range(problems, setting + ".priority", action.priority(), 1, 99);
+        if (action.ring() == null) {
+            problems.add(setting + ".ring: is required");
+        } else if (action.ring() == PolicyProfile.Ring.NUMBER && (action.number() == null || action.number().isBlank())) {
+            problems.add(setting + ".number: is required when ring is NUMBER");
+        }
+        if (action.takenWhen() == null) {
+            problems.add(setting + ".takenWhen: is required");
+        }
     }
 
     private static void group(List<String> problems, String setting, String group) {

@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
-import org.doorstep.policy.PolicyProfile.OverdueAction;
 import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
@@ -27,14 +26,14 @@ class AlertLatency {
     }
 
     /** Called in the transaction that creates the step's task, at the engine's current time. */
-    void record(OverdueAction step) {
+    void record(String action) {
         CommandContext command = Context.getCommandContext();
         JobEntity job = command == null ? null : command.getCurrentJob();
         if (job instanceof TimerEntity && job.getDuedate() != null) {
             Duration late = Duration.between(job.getDuedate().toInstant(), EngineClock.now());
             Timer.builder("doorstep.alert.latency")
                     .description("From an overdue timer's due moment to its alert task")
-                    .tag("step", step.name())
+                    .tag("step", action)
                     .publishPercentileHistogram()
                     .register(meters)
                     .record(late.isNegative() ? Duration.ZERO : late);

@@ -68,7 +68,7 @@ class ApplySafetyPolicy implements JavaDelegate {
         POLICY_VERSION.set(execution, profile.id() + "@" + profile.version());
         CHECK_IN_INTERVAL.set(execution, interval.toString());
         CHECK_IN_REMINDER_BEFORE.set(execution, before.toString());
-        OVERDUE_CHAIN.set(execution, OverdueChain.encode(safety.overdueChain()));
+        OVERDUE_CHAIN.set(execution, OverdueChain.encode(safety));
         ARRIVAL_CALL.set(execution, safety.arrivalCall());
         Date expectedArrival = EXPECTED_ARRIVAL_AT.get(execution);
         ArrivalCall.expectBy(execution, expectedArrival == null ? null : expectedArrival.toInstant().plus(safety.arrivalCallGrace()));

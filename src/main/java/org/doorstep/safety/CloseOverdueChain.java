@@ -6,6 +6,8 @@ import static org.doorstep.safety.StaffSafetyProcess.Variables.EXPECTED_BACK_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.LAST_CHECK_IN_TYPE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.NEXT_CHECK_IN_DUE_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_OUTCOME;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STAFF_SAFE;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.CAUSE_FOR_CONCERN;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_DONE_BY;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.PHASE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
@@ -21,8 +23,9 @@ import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
- * The staff are safe (the office spoke to them, or they checked in themselves): the alert is
- * cleared and the watch goes on. If the expected return had passed, the staff are expected back
+ * The chain is over: the staff are safe (the office spoke to them, or they checked in themselves),
+ * or the office recorded what it found and no further step's condition holds for it (Thomas More:
+ * no answer but no cause for concern, so no police). The alert is cleared and the watch goes on. If the expected return had passed, the staff are expected back
  * within one check-in interval from now, or the chain starts again.
  */
 @Component("closeOverdueChain")
@@ -39,11 +42,18 @@ class CloseOverdueChain implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String reference = VISIT_REFERENCE.require(execution);
-        boolean officeResolved = StaffSafetyProcess.Outcomes.SAFE.equals(OVERDUE_OUTCOME.get(execution));
-        String actor = officeResolved ? OVERDUE_STEP_DONE_BY.get(execution) : "visiting staff";
-        String how = officeResolved ? "resolved by the office: they are safe"
-                : "closed by the staff's own check-in (" + CheckInType.valueOf(LAST_CHECK_IN_TYPE.require(execution)).label() + ")";
+        String outcome = OVERDUE_OUTCOME.get(execution);
+        boolean officeEnded = outcome != null;
+        String actor = officeEnded ? OVERDUE_STEP_DONE_BY.get(execution) : "visiting staff";
+        String how = !officeEnded
+                ? "closed by the staff's own check-in (" + CheckInType.valueOf(LAST_CHECK_IN_TYPE.require(execution)).label() + ")"
+                : Boolean.TRUE.equals(OVERDUE_STAFF_SAFE.get(execution)) ? "resolved by the office: they are safe"
+                : "ended by the office: " + (StaffSafetyProcess.Outcomes.SAFE.equals(outcome) ? "contact made" : "no contact")
+                        + (Boolean.TRUE.equals(CAUSE_FOR_CONCERN.get(execution)) ? " and cause for concern" : ", no cause for concern")
+                        + ", and the policy takes no further step for that";
         execution.removeVariable(OVERDUE_OUTCOME.name());
+        execution.removeVariable(CAUSE_FOR_CONCERN.name());
+        execution.removeVariable(OVERDUE_STAFF_SAFE.name());
         Instant now = EngineClock.now();
         Date expectedBack = EXPECTED_BACK_AT.require(execution);
         if (!expectedBack.toInstant().isAfter(now) && Phase.valueOf(PHASE.require(execution)) != Phase.BACK) {

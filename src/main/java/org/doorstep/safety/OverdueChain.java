@@ -1,45 +1,62 @@
 package org.doorstep.safety;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.doorstep.policy.PolicyProfile;
 import org.doorstep.policy.PolicyProfile.OverdueAction;
-import org.doorstep.policy.PolicyProfile.OverdueStep;
-import org.doorstep.security.Roles;
 
 /**
- * The overdue chain as one process variable ("RING_MOBILE PT10M;RING_HOME PT10M;..."), copied from
- * the policy when the watch starts, and what each step means for the office.
+ * The overdue chain as one process variable (JSON): each step with its deadline and the catalogue
+ * entry it names, copied from the policy when the watch starts, so a running watch keeps the steps,
+ * groups, numbers and conditions it started with even if the school's profile changes.
  */
 final class OverdueChain {
 
-    static String encode(List<OverdueStep> steps) {
-        return steps.stream().map(step -> step.action().name() + " " + step.deadline()).collect(Collectors.joining(";"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One step as the watch keeps it; {@code deadline} is an ISO-8601 duration. */
+    record Step(String action, String deadline, OverdueAction does) {
+
+        Duration deadlineDuration() {
+            return Duration.parse(deadline);
+        }
     }
 
-    static List<OverdueStep> decode(String encoded) {
-        return Arrays.stream(encoded.split(";")).map(String::trim).filter(part -> !part.isEmpty()).map(part -> {
-            String[] fields = part.split(" ");
-            return new OverdueStep(OverdueAction.valueOf(fields[0]), Duration.parse(fields[1]));
-        }).toList();
+    static String encode(PolicyProfile.Safety safety) {
+        List<Step> steps = safety.overdueChain().stream()
+                .map(step -> new Step(step.action(), step.deadline().toString(), safety.actions().get(step.action()))).toList();
+        try {
+            return JSON.writeValueAsString(steps);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The overdue chain cannot be written", e);
+        }
     }
 
-    /** Title people see, and the groups the alert goes to (the first is the task's candidate group). */
-    static String title(OverdueAction action) {
-        return switch (action) {
-            case RING_MOBILE -> "Call the visiting staff";
-            case RING_HOME -> "Ring the pupil's home";
-            case ALERT_SENIOR_LEADERS -> "Staff overdue: senior leaders to act";
-            case CALL_POLICE -> "Call the police";
-        };
+    static List<Step> decode(String encoded) {
+        try {
+            return JSON.readValue(encoded, new TypeReference<List<Step>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The watch's overdue chain cannot be read: " + e.getOriginalMessage(), e);
+        }
     }
 
-    static List<String> alertedGroups(OverdueAction action) {
-        return switch (action) {
-            case RING_MOBILE, RING_HOME -> List.of(Roles.OFFICE);
-            case ALERT_SENIOR_LEADERS, CALL_POLICE -> List.of(Roles.SENIOR_LEADERS, Roles.OFFICE);
-        };
+    /**
+     * The index of the step to take after step {@code current}, or -1 if none: the next step whose
+     * condition holds for what the current one found (skipping those whose condition does not, as
+     * William Lilley skips the home call when the mobile was answered but there is cause for
+     * concern); after the last step, the last one again while its condition holds.
+     */
+    static int next(List<Step> chain, int current, boolean contactMade, boolean causeForConcern) {
+        for (int index = current + 1; index < chain.size(); index++) {
+            if (chain.get(index).does().takenWhen().holds(contactMade, causeForConcern)) {
+                return index;
+            }
+        }
+        int last = chain.size() - 1;
+        return current == last && chain.get(last).does().takenWhen().holds(contactMade, causeForConcern) ? last : -1;
     }
 
     private OverdueChain() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.doorstep.policy.PolicyProfile.OverdueAction;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.visit.VisitDeparted.Person;
 import org.doorstep.workflow.EngineClock;
@@ -40,27 +41,47 @@ class SafetyBriefing {
     }
 
     String write(VariableScope watch, String headline) {
+        return write(watch, headline, null);
+    }
+
+    /** The briefing of an overdue step: under the headline, the number its action rings first ({@link #ringFirst}). */
+    String write(VariableScope watch, String headline, String ringFirst) {
         String people = PEOPLE.get(watch);
-        String home = directory.contacts(PUPIL_ID.require(watch)).stream()
-                .map(c -> c.name() + " (" + orUnknown(c.relationship()) + ") " + orUnknown(c.phone()))
-                .collect(Collectors.joining("; "));
+        String home = home(watch);
         Date last = LAST_CHECK_IN_AT.get(watch);
         String lastContact = last == null ? "none since they signed out"
                 : time(last) + " (" + CheckInType.valueOf(LAST_CHECK_IN_TYPE.require(watch)).label() + ")";
         return """
                 **%s**
-
+                %s
                 **Visit:** %s
                 **Staff:** %s
                 **Address:** %s
                 **Vehicle / route:** %s
                 **Last contact:** %s
                 **Expected back:** %s
-                **Pupil's home:** %s""".formatted(headline, VISIT_REFERENCE.require(watch),
+                **Pupil's home:** %s""".formatted(headline, ringFirst == null ? "" : "\n**Ring first:** " + ringFirst + "\n",
+                VISIT_REFERENCE.require(watch),
                 people == null ? String.join(", ", staffIds(watch)) : people, orUnknown(ADDRESS.get(watch)),
                 orUnknown(TRANSPORT.get(watch)), lastContact,
                 EXPECTED_BACK_AT.get(watch) == null ? "not given" : time(EXPECTED_BACK_AT.get(watch)),
                 home.isEmpty() ? "no contact on record" : home);
+    }
+
+    /** Whose number an overdue step rings first, as its catalogue entry says. */
+    String ringFirst(VariableScope watch, OverdueAction action) {
+        return switch (action.ring()) {
+            case VISITING_STAFF -> PEOPLE.get(watch) == null ? String.join(", ", staffIds(watch)) : PEOPLE.get(watch);
+            case PUPILS_HOME -> home(watch).isEmpty() ? "no home contact on record" : home(watch);
+            case POLICE -> "999 (police)";
+            case NUMBER -> action.title() + ": " + action.number();
+        };
+    }
+
+    private String home(VariableScope watch) {
+        return directory.contacts(PUPIL_ID.require(watch)).stream()
+                .map(c -> c.name() + " (" + orUnknown(c.relationship()) + ") " + orUnknown(c.phone()))
+                .collect(Collectors.joining("; "));
     }
 
     /** The people line of the briefing and the board; an outside-agency companion is marked as such. */

@@ -30,19 +30,23 @@ public final class StaffSafetyProcess {
         public static final String START = "Event_VisitDeparted";
         public static final String WATCH = "SubProcess_Watch";
         public static final String TRAVELLING = "Gateway_Travelling";
-        public static final String CHECK_IN_DUE = "Gateway_CheckInDue";
-        public static final String CHECK_IN_LATE = "Gateway_CheckInLate";
+        /** At the address: entered again after every check-in, so its timers re-arm. */
+        public static final String AT_ADDRESS = "SubProcess_AtAddress";
+        /** At the address, waiting for I'm OK, Leaving, Back at school or the check-in's due moment. */
+        public static final String AT_ADDRESS_WAITING = "Gateway_AtAddress";
         public static final String RETURNING = "Gateway_Returning";
+        /** Non-interrupting on {@link #AT_ADDRESS}: the reminder text shortly before the check-in is due. */
         public static final String REMINDER_DUE = "Event_ReminderDue";
         /** On the way: the arrival call has not come by the appointment plus the policy's grace. */
         public static final String ARRIVAL_CALL_DUE = "Event_ArrivalCallDue";
         public static final String CHECK_IN_MISSED = "Event_CheckInDue";
         public static final String NOT_BACK_IN_TIME = "Event_NotBackInTime";
         public static final String OVERDUE_CHAIN = "SubProcess_OverdueChain";
-        public static final String CALL_VISITING_STAFF = "Task_CallVisitingStaff";
-        public static final String RING_PUPILS_HOME = "Task_RingPupilsHome";
-        public static final String ALERT_SENIOR_LEADERS = "Task_AlertSeniorLeaders";
-        public static final String CALL_POLICE = "Task_CallPolice";
+        /** The one generic step of the chain: which action it is, is in {@link Variables#OVERDUE_ACTION}. */
+        public static final String OVERDUE_STEP = "Task_OverdueStep";
+        /** No further step's condition holds for what the last one found: the chain ends with that outcome. */
+        public static final String CHAIN_ENDED = "Event_ChainEnded";
+        public static final String CHAIN_RESOLVED = "Event_ChainResolved";
         public static final String EMERGENCY = "SubProcess_Emergency";
         public static final String CALL_POLICE_NOW = "Task_CallPoliceNow";
         public static final String WATCH_CLOSED = "Event_WatchClosed";
@@ -96,7 +100,7 @@ public final class StaffSafetyProcess {
     }
 
     public static final class Outcomes {
-        /** "Spoke to them, they are safe": closes the chain. Anything else escalates at once. */
+        /** "Contact made: they are safe": closes the chain unless there is cause for concern. */
         public static final String SAFE = "safe";
         public static final String NO_CONTACT = "noContact";
 
@@ -127,7 +131,7 @@ public final class StaffSafetyProcess {
         public static final ProcessVariable<String> POLICY_VERSION = ProcessVariable.of("policyVersion", String.class);
         public static final ProcessVariable<String> CHECK_IN_INTERVAL = ProcessVariable.of("checkInInterval", String.class);
         public static final ProcessVariable<String> CHECK_IN_REMINDER_BEFORE = ProcessVariable.of("checkInReminderBefore", String.class);
-        /** The overdue chain as "ACTION DURATION;ACTION DURATION;..." (see {@link OverdueChain}). */
+        /** The overdue chain with each step's catalogue entry, as JSON (see {@link OverdueChain}). */
         public static final ProcessVariable<String> OVERDUE_CHAIN = ProcessVariable.of("overdueChain", String.class);
 
         public static final ProcessVariable<String> PHASE = ProcessVariable.of("phase", String.class);
@@ -144,6 +148,13 @@ public final class StaffSafetyProcess {
         public static final ProcessVariable<String> OVERDUE_REASON = ProcessVariable.of("overdueReason", String.class);
         public static final ProcessVariable<Integer> OVERDUE_STEP_INDEX = ProcessVariable.of("overdueStepIndex", Integer.class);
         public static final ProcessVariable<String> OVERDUE_ACTION = ProcessVariable.of("overdueAction", String.class);
+        /** The current step's catalogue entry, for its task (name, candidate group, priority) and form. */
+        public static final ProcessVariable<String> OVERDUE_STEP_TITLE = ProcessVariable.of("overdueStepTitle", String.class);
+        public static final ProcessVariable<String> OVERDUE_STEP_INSTRUCTIONS = ProcessVariable.of("overdueStepInstructions", String.class);
+        public static final ProcessVariable<String> OVERDUE_STEP_GROUP = ProcessVariable.of("overdueStepGroup", String.class);
+        public static final ProcessVariable<Integer> OVERDUE_STEP_PRIORITY = ProcessVariable.of("overdueStepPriority", Integer.class);
+        /** False when no further step's condition holds for what the last step found: the chain ends. */
+        public static final ProcessVariable<Boolean> OVERDUE_STEP_TAKEN = ProcessVariable.of("overdueStepTaken", Boolean.class);
         public static final ProcessVariable<String> OVERDUE_STEP_DEADLINE = ProcessVariable.of("overdueStepDeadline", String.class);
         public static final ProcessVariable<Date> OVERDUE_STEP_DUE_AT = ProcessVariable.of("overdueStepDueAt", Date.class);
         /** Everything the office or the police need: names, phones, address, vehicle, last contact. */
@@ -151,6 +162,9 @@ public final class StaffSafetyProcess {
         /** Form fields of the overdue steps. */
         public static final ProcessVariable<String> OVERDUE_OUTCOME = ProcessVariable.of("overdueOutcome", String.class);
         public static final ProcessVariable<String> OVERDUE_NOTE = ProcessVariable.of("overdueNote", String.class);
+        public static final ProcessVariable<Boolean> CAUSE_FOR_CONCERN = ProcessVariable.of("causeForConcern", Boolean.class);
+        /** Derived when a step is completed: contact made and no cause for concern, so the chain closes. */
+        public static final ProcessVariable<Boolean> OVERDUE_STAFF_SAFE = ProcessVariable.of("overdueStaffSafe", Boolean.class);
         /** Who completed the last overdue step (set when the task is completed). */
         public static final ProcessVariable<String> OVERDUE_STEP_DONE_BY = ProcessVariable.of("overdueStepDoneBy", String.class);
 

@@ -1,13 +1,19 @@
 package org.doorstep.safety;
 
 import static org.doorstep.safety.StaffSafetyProcess.Variables.BRIEFING;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.CAUSE_FOR_CONCERN;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_ACTION;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_CHAIN;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_OUTCOME;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_REASON;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_DEADLINE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_DUE_AT;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_GROUP;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_INDEX;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_INSTRUCTIONS;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_PRIORITY;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_TAKEN;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_STEP_TITLE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
 
 import java.util.Date;
@@ -15,17 +21,20 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.policy.PolicyProfile.OverdueAction;
-import org.doorstep.policy.PolicyProfile.OverdueStep;
 import org.doorstep.records.AuditTrail;
+import org.doorstep.safety.OverdueChain.Step;
 import org.doorstep.safety.StaffSafetyProcess.OverdueReason;
 import org.doorstep.workflow.Actor;
 import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the chain to its next step (the first, after a deadline passed, or when the office found
- * no contact), with that step's own deadline, and alerts the step's groups. After the last step the
- * last step repeats, alerting again, until someone resolves it.
+ * Moves the chain to its next step, as the school's catalogue declares it (title, group, priority,
+ * who is alerted and how, whose number comes first), with that step's own deadline. The first step
+ * when the chain starts; after a deadline passed with nothing recorded, the following one (nobody
+ * has judged the condition, so the chain does not wait); after a step was completed, the next one
+ * whose condition holds for what it found. After the last step the last one repeats, alerting
+ * again, while its condition holds. When no step's condition holds the chain ends, recorded.
  */
 @Component("startOverdueStep")
 class StartOverdueStep implements JavaDelegate {
@@ -47,30 +56,45 @@ class StartOverdueStep implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<OverdueStep> chain = OverdueChain.decode(OVERDUE_CHAIN.require(execution));
-        int index = OVERDUE_STEP_INDEX.require(execution) + 1;
-        boolean repeated = index >= chain.size();
-        if (repeated) {
-            index = chain.size() - 1;
-        }
-        OverdueStep step = chain.get(index);
+        List<Step> chain = OverdueChain.decode(OVERDUE_CHAIN.require(execution));
+        int current = OVERDUE_STEP_INDEX.require(execution);
+        String outcome = OVERDUE_OUTCOME.get(execution);
+        boolean concern = Boolean.TRUE.equals(CAUSE_FOR_CONCERN.get(execution));
+        boolean contactMade = StaffSafetyProcess.Outcomes.SAFE.equals(outcome);
+        int index = current < 0 || outcome == null ? Math.min(current + 1, chain.size() - 1)
+                : OverdueChain.next(chain, current, contactMade, concern);
         String reference = VISIT_REFERENCE.require(execution);
+        OVERDUE_STEP_TAKEN.set(execution, index >= 0);
+        if (index < 0) {
+            Step last = chain.get(current);
+            audit.record(Actor.DOORSTEP, "OVERDUE_CHAIN_ENDED", "visit", reference, last.action() + " found "
+                    + (contactMade ? "contact made" : "no contact") + (concern ? " and cause for concern" : ", no cause for concern")
+                    + "; no further step's condition holds");
+            return;
+        }
+        Step step = chain.get(index);
+        OverdueAction action = step.does();
+        boolean repeated = index <= current;
         OVERDUE_STEP_INDEX.set(execution, index);
-        OVERDUE_ACTION.set(execution, step.action().name());
-        OVERDUE_STEP_DEADLINE.set(execution, step.deadline().toString());
-        OVERDUE_STEP_DUE_AT.set(execution, Date.from(EngineClock.now().plus(step.deadline())));
+        OVERDUE_ACTION.set(execution, step.action());
+        OVERDUE_STEP_TITLE.set(execution, action.title());
+        OVERDUE_STEP_INSTRUCTIONS.set(execution, action.instructions() == null ? "" : action.instructions());
+        OVERDUE_STEP_GROUP.set(execution, action.group());
+        OVERDUE_STEP_PRIORITY.set(execution, action.priority());
+        OVERDUE_STEP_DEADLINE.set(execution, step.deadline());
+        OVERDUE_STEP_DUE_AT.set(execution, Date.from(EngineClock.now().plus(step.deadlineDuration())));
         execution.removeVariable(OVERDUE_OUTCOME.name());
+        execution.removeVariable(CAUSE_FOR_CONCERN.name());
 
         String why = OverdueReason.valueOf(OVERDUE_REASON.require(execution)).briefing();
-        String title = OverdueChain.title(step.action());
         String text = briefing.write(execution, "Visiting staff on " + reference + " " + why + ". Step " + (index + 1)
-                + " of " + chain.size() + ": " + title + (repeated ? " (again: still no contact)" : "")
-                + ", within " + step.deadline().toMinutes() + " min.");
+                + " of " + chain.size() + ": " + action.title() + (repeated ? " (again: still no contact)" : "")
+                + ", within " + step.deadlineDuration().toMinutes() + " min.", briefing.ringFirst(execution, action));
         BRIEFING.set(execution, text);
-        watches.alert(reference, OVERDUE_REASON.require(execution), step.action().name());
+        watches.alert(reference, OVERDUE_REASON.require(execution), action.title());
         audit.record(Actor.DOORSTEP, "OVERDUE_STEP_STARTED", "visit", reference, step.action() + (repeated ? " (repeated)" : ""));
         latency.record(step.action());
-        notifier.alertGroups(execution, OverdueChain.alertedGroups(step.action()), "Doorstep safety: " + title + " (" + reference + ")",
-                text, step.action() != OverdueAction.RING_MOBILE);
+        notifier.alertGroups(execution, action.alerted(), "Doorstep safety: " + action.title() + " (" + reference + ")",
+                text, action.text());
     }
 }

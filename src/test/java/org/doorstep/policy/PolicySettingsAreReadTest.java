@@ -30,7 +30,7 @@ class PolicySettingsAreReadTest {
     void everySettingInTheSchemaHasAReaderOutsideThePolicyPackage() throws IOException {
         Set<String> settings = new TreeSet<>();
         collect(new ObjectMapper().readTree(Path.of("policies/policy-profile.schema.json").toFile()), settings);
-        assertThat(settings).as("settings found in the schema").contains("arrivalCall", "overdueChain", "action");
+        assertThat(settings).as("settings found in the schema").contains("arrivalCall", "overdueChain", "action", "takenWhen", "ring");
 
         String java = read(Path.of("src/main/java"), path -> path.toString().endsWith(".java") && !path.startsWith(POLICY_PACKAGE));
         String models = read(Path.of("bpmn"), path -> true) + read(Path.of("dmn"), path -> true)
@@ -55,6 +55,8 @@ class PolicySettingsAreReadTest {
             collect(field.getValue(), settings);
         });
         collect(node.path("items"), settings);
+        // The overdue catalogue is a map by action id: its entries' settings are declared here.
+        collect(node.path("additionalProperties"), settings);
     }
 
     private static String read(Path root, Predicate<Path> wanted) throws IOException {

@@ -62,7 +62,7 @@ public final class AlertLatencyBenchmark {
             Instant giveUp = Instant.now().plus(interval).plus(Duration.ofMinutes(3));
             long alerted = 0;
             while (Instant.now().isBefore(giveUp)) {
-                alerted = tasks.createTaskQuery().taskDefinitionKey(StaffSafetyProcess.Elements.CALL_VISITING_STAFF)
+                alerted = tasks.createTaskQuery().taskDefinitionKey(StaffSafetyProcess.Elements.OVERDUE_STEP)
                         .processInstanceBusinessKeyLike(prefix + "%").count();
                 if (alerted >= visits) {
                     break;
@@ -75,7 +75,7 @@ public final class AlertLatencyBenchmark {
                     JOIN act_ru_execution e ON e.business_key_ = w.visit_reference AND e.id_ = e.proc_inst_id_
                     JOIN act_ru_task t ON t.proc_inst_id_ = e.id_ AND t.task_def_key_ = ?
                     WHERE w.visit_reference LIKE ?""")
-                    .params(StaffSafetyProcess.Elements.CALL_VISITING_STAFF, prefix + "%")
+                    .params(StaffSafetyProcess.Elements.OVERDUE_STEP, prefix + "%")
                     .query((rs, row) -> rs.getTimestamp("created").getTime() - rs.getTimestamp("due").getTime()).list());
             latencies.sort(Long::compare);
             Environment env = app.getEnvironment();

@@ -196,7 +196,7 @@ class CheckInApiTest {
         row = boardRow("leader", visit);
         assertThat(row.get("red").asBoolean()).isTrue();
         assertThat(row.get("alert").asText()).isEqualTo("MISSED_CHECK_IN");
-        assertThat(row.get("overdueStep").asText()).isEqualTo("RING_MOBILE");
+        assertThat(row.get("overdueStep").asText()).isEqualTo("Call the visiting staff");
 
         assertThat(as("visitor1").get("/api/safety/board").statusCode()).isEqualTo(403);
         scenario.checkIn(visit, CheckInType.BACK, "visitor2");

@@ -3,11 +3,7 @@ package org.doorstep.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.doorstep.safety.StaffSafetyProcess.Elements.ALERT_SENIOR_LEADERS;
-import static org.doorstep.safety.StaffSafetyProcess.Elements.CALL_POLICE;
 import static org.doorstep.safety.StaffSafetyProcess.Elements.CALL_POLICE_NOW;
-import static org.doorstep.safety.StaffSafetyProcess.Elements.CALL_VISITING_STAFF;
-import static org.doorstep.safety.StaffSafetyProcess.Elements.RING_PUPILS_HOME;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.BRIEFING;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_NOTE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.OVERDUE_OUTCOME;
@@ -52,6 +48,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class StaffSafetyScenarioTest {
 
     static final Duration INTERVAL = Duration.ofMinutes(20);
+    /** The actions of the defaults' catalogue, as the chain names them. */
+    static final String CALL_VISITING_STAFF = "RING_MOBILE";
+    static final String RING_PUPILS_HOME = "RING_HOME";
+    static final String ALERT_SENIOR_LEADERS = "ALERT_SENIOR_LEADERS";
+    static final String CALL_POLICE = "CALL_POLICE";
 
     @Autowired
     ProcessEngine engine;
@@ -92,7 +93,7 @@ class StaffSafetyScenarioTest {
         assertThat(watch).isStarted().isWaitingAt(StaffSafetyProcess.Elements.TRAVELLING);
         scenario.after(Duration.ofMinutes(15));
         scenario.checkIn(visit, CheckInType.ARRIVED, "visitor1");
-        assertThat(watch).isWaitingAt(StaffSafetyProcess.Elements.CHECK_IN_DUE);
+        assertThat(watch).isWaitingAt(StaffSafetyProcess.Elements.AT_ADDRESS_WAITING);
         for (int i = 0; i < 4; i++) {
             scenario.after(Duration.ofMinutes(17));
             scenario.checkIn(visit, CheckInType.OK, i % 2 == 0 ? "visitor1" : "visitor2");
@@ -135,7 +136,7 @@ class StaffSafetyScenarioTest {
         List<Task> tasks = scenario.openTasks(visit);
         assertThat(tasks).hasSize(1);
         Task call = tasks.get(0);
-        assertThat(call.getTaskDefinitionKey()).isEqualTo(CALL_VISITING_STAFF);
+        assertThat(call.getTaskDefinitionKey()).isEqualTo(StaffSafetyProcess.Elements.OVERDUE_STEP);
         assertThat(call.getName()).isEqualTo("Call the visiting staff");
         assertThat(candidateGroups(call)).containsExactly(Roles.OFFICE);
         String briefing = (String) scenario.tasks().getVariable(call.getId(), BRIEFING.name());
@@ -316,6 +317,43 @@ class StaffSafetyScenarioTest {
         assertThat(watch(visit).ended()).isTrue();
     }
 
+    /**
+     * Thames View 2.4, 3.10: every call the staff make is taken in the state they are in. "I'm OK" on
+     * the way keeps the watch on the way, "Leaving" before arriving means on the way back, and
+     * "I'm OK" on the way back keeps it there; none of them starts the check-in clock.
+     */
+    @Test
+    void callsOnTheWayAndOnTheWayBackAreTakenWhereTheStaffAre2_4_3_10() {
+        String visit = scenario.depart(Duration.ofHours(1), "visitor1");
+        assertThat(scenario.checkIn(visit, CheckInType.OK, "visitor1").phase()).isEqualTo("DEPARTED");
+        assertThat(scenario.watch(visit)).isWaitingAt(StaffSafetyProcess.Elements.TRAVELLING);
+        assertThat(scenario.checkIn(visit, CheckInType.LEAVING, "visitor1").phase()).isEqualTo("RETURNING");
+        assertThat(scenario.checkIn(visit, CheckInType.OK, "visitor1").phase()).isEqualTo("RETURNING");
+        assertThat(scenario.watch(visit)).isWaitingAt(StaffSafetyProcess.Elements.RETURNING);
+        assertThat(watch(visit).nextCheckInDueAt()).isNull();
+        assertThat(scenario.checkIn(visit, CheckInType.BACK, "visitor1").watchEnded()).isTrue();
+        assertThat(scenario.tasksEverCreated(visit)).isZero();
+    }
+
+    /** Thames View 2.4: a late "I'm OK" while the office is ringing closes the chain, and the 20 minutes run from it. */
+    @Test
+    void aLateImOkDuringTheChainClosesItAndTheCheckInClockRunsFromIt2_4() {
+        String visit = arrivedAtTheAddress();
+        scenario.after(INTERVAL);
+        assertThat(openStep(visit)).isEqualTo(CALL_VISITING_STAFF);
+
+        CheckIns.Receipt late = scenario.checkIn(visit, CheckInType.OK, "visitor2");
+        assertThat(late.alert()).isNull();
+        assertThat(late.phase()).isEqualTo("AT_ADDRESS");
+        assertThat(scenario.openTasks(visit)).isEmpty();
+        assertThat(actions(visit)).containsSubsequence("CHECK_IN_OK", "OVERDUE_CHAIN_CLOSED");
+        assertThat(scenario.watch(visit)).isWaitingAt(StaffSafetyProcess.Elements.AT_ADDRESS_WAITING);
+        scenario.after(INTERVAL.minusSeconds(1));
+        assertThat(scenario.openTasks(visit)).isEmpty();
+        scenario.after(Duration.ofSeconds(1));
+        assertThat(openStep(visit)).isEqualTo(CALL_VISITING_STAFF);
+    }
+
     @Test
     void aCheckInForAnEndedWatchIsRefusedAndChangesNothing() {
         String visit = arrivedAtTheAddress();
@@ -394,8 +432,12 @@ class StaffSafetyScenarioTest {
     @Test
     void aRunningWatchKeepsTheRulesItStartedWith() {
         String visit = arrivedAtTheAddress();
-        assertThat(scenario.runtime().getVariable(scenario.watch(visit).getId(), StaffSafetyProcess.Variables.OVERDUE_CHAIN.name()))
-                .isEqualTo("RING_MOBILE PT10M;RING_HOME PT10M;ALERT_SENIOR_LEADERS PT15M;CALL_POLICE PT15M");
+        String chain = (String) scenario.runtime().getVariable(scenario.watch(visit).getId(), StaffSafetyProcess.Variables.OVERDUE_CHAIN.name());
+        assertThat(OverdueChain.decode(chain)).extracting(OverdueChain.Step::action, OverdueChain.Step::deadline, step -> step.does().title())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("RING_MOBILE", "PT10M", "Call the visiting staff"),
+                        org.assertj.core.groups.Tuple.tuple("RING_HOME", "PT10M", "Ring the pupil's home"),
+                        org.assertj.core.groups.Tuple.tuple("ALERT_SENIOR_LEADERS", "PT15M", "Staff overdue: senior leaders to act"),
+                        org.assertj.core.groups.Tuple.tuple("CALL_POLICE", "PT15M", "Call the police"));
     }
 
     /** As the briefing names someone the plan signed out: with the plan's mobile. */
@@ -418,7 +460,8 @@ class StaffSafetyScenarioTest {
     private String openStep(String visit) {
         List<Task> tasks = scenario.openTasks(visit);
         assertThat(tasks).as("open tasks of " + visit).hasSize(1);
-        return tasks.get(0).getTaskDefinitionKey();
+        assertThat(tasks.get(0).getTaskDefinitionKey()).isEqualTo(StaffSafetyProcess.Elements.OVERDUE_STEP);
+        return (String) scenario.tasks().getVariable(tasks.get(0).getId(), StaffSafetyProcess.Variables.OVERDUE_ACTION.name());
     }
 
     private void complete(Task task, String outcome, String user, String note) {

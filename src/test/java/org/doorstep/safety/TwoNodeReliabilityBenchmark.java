@@ -51,7 +51,7 @@ public final class TwoNodeReliabilityBenchmark {
     private static final Path OUT = Path.of(System.getProperty("out", "target/reliability"));
     /** Extra Spring arguments for both nodes, e.g. -Dnode.args="--camunda.bpm.job-execution.queue-capacity=16". */
     private static final String NODE_ARGS = System.getProperty("node.args", "");
-    private static final String CALL_STAFF = StaffSafetyProcess.Elements.CALL_VISITING_STAFF;
+    private static final String CALL_STAFF = StaffSafetyProcess.Elements.OVERDUE_STEP;
 
     private final Process[] nodes = new Process[2];
     private final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));

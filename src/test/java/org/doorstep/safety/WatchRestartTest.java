@@ -8,13 +8,11 @@ import java.time.Instant;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.doorstep.DoorstepApplication;
+import org.doorstep.OwnDoorstep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -55,7 +53,7 @@ class WatchRestartTest {
             assertThat(scenario.openTasks(visit)).isEmpty();
             scenario.after(Duration.ofSeconds(1));
             assertThat(scenario.openTasks(visit)).extracting(Task::getTaskDefinitionKey)
-                    .containsExactly(StaffSafetyProcess.Elements.CALL_VISITING_STAFF);
+                    .containsExactly(StaffSafetyProcess.Elements.OVERDUE_STEP);
             scenario.runDueJobs();
             assertThat(scenario.tasksEverCreated(visit)).isEqualTo(1);
         }
@@ -75,15 +73,6 @@ class WatchRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(DoorstepApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .run(
-                        "--spring.profiles.active=demo",
-                        "--server.port=0",
-                        // Its own engine name: closing it must not unregister another context's "default" engine.
-                        "--camunda.bpm.process-engine-name=safetyrestart",
-                        "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("doorstep") + ";DB_CLOSE_ON_EXIT=FALSE",
-                        "--camunda.bpm.job-execution.enabled=false",
-                        "--doorstep.safety.email-alerts=false");
+        return OwnDoorstep.start(folder, "safetyrestart", "--doorstep.safety.email-alerts=false");
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.doorstep.records.AuditTrail;
 import org.doorstep.safety.CheckInType;
 import org.doorstep.safety.CheckIns;
 import org.doorstep.safety.SafetyScenario;
@@ -27,9 +28,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 abstract class SchoolScenarios extends VisitScenarios {
 
+    /** The defaults' overdue actions, as the profiles' chains name them. */
+    static final String RING_MOBILE = "RING_MOBILE";
+    static final String RING_HOME = "RING_HOME";
+    static final String ALERT_SENIOR_LEADERS = "ALERT_SENIOR_LEADERS";
+    static final String CALL_POLICE = "CALL_POLICE";
+
     @Autowired ApplicationEventPublisher events;
     @Autowired JdbcClient jdbc;
     @Autowired CheckIns checkIns;
+    @Autowired AuditTrail audit;
 
     /** Follows the watch of a visit just signed out, on the visit's clock; close it to end the test's watches. */
     SafetyScenario followTheWatch(ProcessInstance visit, String schoolId, String pupilId) {
@@ -58,9 +66,11 @@ abstract class SchoolScenarios extends VisitScenarios {
         return open.get(0);
     }
 
-    /** Which of the watch's steps is open now, the one and only. */
+    /** Which action of the overdue catalogue the watch's one open step is. */
     static String openSafetyStep(SafetyScenario safety, String reference) {
-        return onlySafetyTask(safety, reference).getTaskDefinitionKey();
+        Task open = onlySafetyTask(safety, reference);
+        assertThat(open.getTaskDefinitionKey()).isEqualTo(StaffSafetyProcess.Elements.OVERDUE_STEP);
+        return (String) safety.tasks().getVariable(open.getId(), StaffSafetyProcess.Variables.OVERDUE_ACTION.name());
     }
 
     /**
@@ -71,22 +81,38 @@ abstract class SchoolScenarios extends VisitScenarios {
         safety.after(wait.minusSeconds(1));
         assertThat(safetyTasks(safety, reference)).isEmpty();
         safety.after(Duration.ofSeconds(1));
-        return openStepFor(safety, reference, StaffSafetyProcess.Elements.CALL_VISITING_STAFF, Roles.OFFICE);
+        return openStepFor(safety, reference, RING_MOBILE, Roles.OFFICE);
     }
 
-    /** The watch's one open step is {@code step}, offered to {@code group}. */
-    static Task openStepFor(SafetyScenario safety, String reference, String step, String group) {
+    /** The watch's one open step is the catalogue's action {@code action}, offered to {@code group}. */
+    static Task openStepFor(SafetyScenario safety, String reference, String action, String group) {
+        assertThat(openSafetyStep(safety, reference)).isEqualTo(action);
         Task open = onlySafetyTask(safety, reference);
-        assertThat(open.getTaskDefinitionKey()).isEqualTo(step);
         assertThat(safety.tasks().getIdentityLinksForTask(open.getId()))
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(group));
         return open;
     }
 
-    long safetyTasksEverCreated(String reference, String taskKey) {
-        var query = engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference)
-                .processDefinitionKey(StaffSafetyProcess.KEY);
-        return (taskKey == null ? query : query.taskDefinitionKey(taskKey)).count();
+    long safetyTasksEverCreated(String reference) {
+        return engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey(StaffSafetyProcess.KEY).count();
+    }
+
+    /** How often the chain started a step of the catalogue's {@code action} (its audit entries). */
+    long overdueStepsEverStarted(String reference, String action) {
+        return audit.events("visit", reference).stream().filter(event -> event.action().equals("OVERDUE_STEP_STARTED"))
+                .filter(event -> event.detail().equals(action) || event.detail().startsWith(action + " ")).count();
+    }
+
+    /** {@code user} completes the watch's open overdue step with what they found. */
+    void recordOverdueStep(SafetyScenario safety, String reference, String user, String outcome, boolean causeForConcern, String note) {
+        Task open = onlySafetyTask(safety, reference);
+        Map<String, Object> form = new HashMap<>();
+        StaffSafetyProcess.Variables.OVERDUE_OUTCOME.putInto(form, outcome);
+        StaffSafetyProcess.Variables.CAUSE_FOR_CONCERN.putInto(form, causeForConcern);
+        StaffSafetyProcess.Variables.OVERDUE_NOTE.putInto(form, note);
+        org.doorstep.workflow.SignedIn.as(engine.getIdentityService(), user, () -> safety.tasks().complete(open.getId(), form));
+        safety.runDueJobs();
     }
 
     /** The form of an absence case's referral or notification step (PNAR, legal action). */

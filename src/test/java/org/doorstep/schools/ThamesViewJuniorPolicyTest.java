@@ -216,7 +216,7 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
             safety.checkIn(reference, CheckInType.ARRIVED, "visitor1");
             assertThat(safetyTasks(safety, reference)).as("the late arrival call closes the alarm").isEmpty();
             assertThat(safety.checkIn(reference, CheckInType.OK, "visitor1").phase()).isEqualTo("AT_ADDRESS");
-            assertThat(ring.getTaskDefinitionKey()).isEqualTo(StaffSafetyProcess.Elements.CALL_VISITING_STAFF);
+            assertThat(ring.getTaskDefinitionKey()).isEqualTo(StaffSafetyProcess.Elements.OVERDUE_STEP);
         }
     }
 

@@ -197,9 +197,70 @@ class ThomasMoreCatholicPolicyTest extends SchoolScenarios {
 
             // ... "if there is no answer and reasonable cause for concern, the police": no home call, no SLT step.
             safety.after(Duration.ofMinutes(10));
-            assertThat(openSafetyStep(safety, reference)).isEqualTo(StaffSafetyProcess.Elements.CALL_POLICE);
-            assertThat(safetyTasksEverCreated(reference, null)).isEqualTo(2);
+            assertThat(openSafetyStep(safety, reference)).isEqualTo(CALL_POLICE);
+            assertThat(safetyTasksEverCreated(reference)).isEqualTo(2);
         }
+    }
+
+    /**
+     * Emergencies: "the Police must be called if there is no answer and there is reasonable cause for
+     * concern". The office rang the mobile, had no answer, but records no cause for concern: no police
+     * step; the chain ends with that outcome recorded, and the watch goes on.
+     */
+    @Test
+    void noAnswerWithoutCauseForConcernDoesNotCallThePoliceAndTheOutcomeIsRecordedEmergencies() {
+        ProcessInstance visit = notBackAfterTheVisit();
+        String reference = visit.getBusinessKey();
+        try (SafetyScenario safety = theOfficeRingsTheMobile(visit)) {
+
+            recordOverdueStep(safety, reference, "tmc-office", "noContact", false, "No answer; they said they might stop for lunch");
+            assertThat(safetyTasks(safety, reference)).isEmpty();
+            assertThat(overdueStepsEverStarted(reference, CALL_POLICE)).isZero();
+            assertThat(audit.events("visit", reference)).anySatisfy(event -> {
+                assertThat(event.action()).isEqualTo("OVERDUE_CHAIN_ENDED");
+                assertThat(event.detail()).contains("RING_MOBILE found no contact, no cause for concern");
+            }).anySatisfy(event -> {
+                assertThat(event.action()).isEqualTo("OVERDUE_CHAIN_CLOSED");
+                assertThat(event.detail()).contains("no contact, no cause for concern");
+            });
+        }
+    }
+
+    /** Emergencies: no answer and reasonable cause for concern: the police step opens at once, 999 first in the briefing. */
+    @Test
+    void noAnswerAndReasonableCauseForConcernCallsThePoliceAtOnceEmergencies() {
+        ProcessInstance visit = notBackAfterTheVisit();
+        String reference = visit.getBusinessKey();
+        try (SafetyScenario safety = theOfficeRingsTheMobile(visit)) {
+
+            recordOverdueStep(safety, reference, "tmc-office", "noContact", true, "No answer; the family has threatened staff before");
+            Task police = openStepFor(safety, reference, CALL_POLICE, Roles.OFFICE);
+            assertThat(police.getName()).isEqualTo("Call the police");
+            assertThat((String) safety.tasks().getVariable(police.getId(), StaffSafetyProcess.Variables.BRIEFING.name()))
+                    .contains("**Ring first:** 999 (police)");
+            assertThat(audit.events("visit", reference)).anySatisfy(event -> {
+                assertThat(event.action()).isEqualTo("OVERDUE_NO_CONTACT");
+                assertThat(event.detail()).startsWith("RING_MOBILE (cause for concern)");
+            });
+        }
+    }
+
+    private ProcessInstance notBackAfterTheVisit() {
+        ProcessInstance visit = requestAsVisitor(PUPIL_ATTENDANCE, "attendance");
+        seniorStaffAgree(visit);
+        assessRisk(visit, noHazards());
+        complete(visit, Elements.PLAN, planWithOutsideAgency().with(EXPECTED_RETURN_TIME, "2026-11-23T10:30:00Z"));
+        signOut(visit);
+        return visit;
+    }
+
+    /** The visit happens, the staff leave but are not back at 10:30: the office rings the mobile. */
+    private SafetyScenario theOfficeRingsTheMobile(ProcessInstance visit) {
+        SafetyScenario safety = followTheWatch(visit, "thomas-more-catholic", PUPIL_ATTENDANCE);
+        arriveAndGoIn(safety, visit, Duration.ofMinutes(20), "tmc-visitor1");
+        safety.checkIn(visit.getBusinessKey(), CheckInType.LEAVING, "tmc-visitor1");
+        officeRingsTheMobileAfterExactly(safety, visit.getBusinessKey(), Duration.ofMinutes(40));
+        return safety;
     }
 
     /**

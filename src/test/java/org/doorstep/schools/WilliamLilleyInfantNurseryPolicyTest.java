@@ -11,8 +11,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.doorstep.DoorstepTest;
-import org.doorstep.records.AuditTrail;
 import org.doorstep.records.NoteKind;
+import org.doorstep.records.AuditTrail;
 import org.doorstep.safety.CheckInType;
 import org.doorstep.safety.SafetyScenario;
 import org.doorstep.safety.StaffSafetyProcess;
@@ -34,9 +34,17 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
     static final String SCHOOL = "william-lilley-infant-nursery";
     static final String PUPIL_WLI = "WLI-0001";
     static final String EXPECTED_BACK = "2026-11-23T10:30:00Z";
-    @Autowired AuditTrail audit;
 
     /** A support visit authorised by the headteacher, planned by wli-visitor1 with wli-visitor2, back by 10:30. */
+    /** The visit happens and the staff leave, but are not back at the expected time: "contacted on the mobile phone". */
+    private SafetyScenario notBackSoTheMobileIsRung(ProcessInstance visit) {
+        SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_WLI);
+        arriveAndGoIn(safety, visit, Duration.ofMinutes(15), "wli-visitor1");
+        safety.checkIn(visit.getBusinessKey(), CheckInType.LEAVING, "wli-visitor2");
+        officeRingsTheMobileAfterExactly(safety, visit.getBusinessKey(), Duration.ofMinutes(45));
+        return safety;
+    }
+
     ProcessInstance plannedByTwoStaff() {
         ProcessInstance visit = visits.requestVisit(PUPIL_WLI, "support", "wli-visitor1");
         completeAs("wli-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
@@ -110,17 +118,17 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
             officeRingsTheMobileAfterExactly(safety, reference, Duration.ofMinutes(45));
             // ... then "Reception attempts the pupil's home" ...
             safety.after(Duration.ofMinutes(10));
-            openStepFor(safety, reference, StaffSafetyProcess.Elements.RING_PUPILS_HOME, Roles.OFFICE);
+            openStepFor(safety, reference, RING_HOME, Roles.OFFICE);
             // ... then "a member of SLT is informed to take action".
             safety.after(Duration.ofMinutes(10));
-            openStepFor(safety, reference, StaffSafetyProcess.Elements.ALERT_SENIOR_LEADERS, Roles.SENIOR_LEADERS);
+            openStepFor(safety, reference, ALERT_SENIOR_LEADERS, Roles.SENIOR_LEADERS);
 
             // The chain ends with the senior leaders: no police step, however long it takes.
             safety.after(Duration.ofMinutes(15));
             safety.after(Duration.ofMinutes(15));
             assertThat(openSafetyStep(safety, reference))
-                    .isEqualTo(StaffSafetyProcess.Elements.ALERT_SENIOR_LEADERS);
-            assertThat(safetyTasksEverCreated(reference, StaffSafetyProcess.Elements.CALL_POLICE)).isZero();
+                    .isEqualTo(ALERT_SENIOR_LEADERS);
+            assertThat(overdueStepsEverStarted(reference, CALL_POLICE)).isZero();
 
             // The senior leader reaches them; "sign in on return" ends the watch.
             Task open = onlySafetyTask(safety, reference);
@@ -129,6 +137,40 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
                     StaffSafetyProcess.Variables.OVERDUE_NOTE.name(), "Reached on the companion's phone: on the way back")));
             safety.runDueJobs();
             assertThat(safety.checkIn(reference, CheckInType.BACK, "wli-visitor1").watchEnded()).isTrue();
+        }
+    }
+
+    /**
+     * After the visit: "if contact is not possible, Reception staff will attempt to contact the
+     * Pupil's home. If contact has not been made or there is any cause for concern, a member of SLT
+     * will be informed". The mobile is answered but there is cause for concern: no home call (contact
+     * was possible), SLT at once.
+     */
+    @Test
+    void contactMadeButCauseForConcernGoesStraightToSeniorLeadersWithoutTheHomeCallAfterTheVisit() {
+        ProcessInstance visit = plannedByTwoStaff();
+        completeAs("wli-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
+        String reference = visit.getBusinessKey();
+        try (SafetyScenario safety = notBackSoTheMobileIsRung(visit)) {
+
+            recordOverdueStep(safety, reference, "wli-office", "safe", true, "Answered, sounded frightened, cut off");
+            openStepFor(safety, reference, ALERT_SENIOR_LEADERS, Roles.SENIOR_LEADERS);
+            assertThat(overdueStepsEverStarted(reference, RING_HOME)).isZero();
+            assertThat(audit.events("visit", reference)).extracting(event -> event.action()).contains("OVERDUE_CAUSE_FOR_CONCERN");
+        }
+    }
+
+    /** After the visit: "if contact is not possible", the home is rung next. */
+    @Test
+    void noContactOnTheMobileRingsThePupilsHomeNextAfterTheVisit() {
+        ProcessInstance visit = plannedByTwoStaff();
+        completeAs("wli-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
+        String reference = visit.getBusinessKey();
+        try (SafetyScenario safety = notBackSoTheMobileIsRung(visit)) {
+
+            recordOverdueStep(safety, reference, "wli-office", "noContact", false, "Straight to voicemail");
+            Task home = openStepFor(safety, reference, RING_HOME, Roles.OFFICE);
+            assertThat(home.getName()).isEqualTo("Ring the pupil's home");
         }
     }
 

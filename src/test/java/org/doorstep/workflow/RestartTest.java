@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.doorstep.DoorstepApplication;
+import org.doorstep.OwnDoorstep;
 import org.doorstep.visit.HomeVisitProcess;
 import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The zero-set-up H2 database is a file: stopping Doorstep loses no visit. */
@@ -37,14 +35,6 @@ class RestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(DoorstepApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .run(
-                        "--spring.profiles.active=demo",
-                        "--server.port=0",
-                        // Its own engine name: closing it must not unregister the shared test context's "default" engine.
-                        "--camunda.bpm.process-engine-name=restartcheck",
-                        "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("doorstep") + ";DB_CLOSE_ON_EXIT=FALSE",
-                        "--camunda.bpm.job-execution.enabled=false");
+        return OwnDoorstep.start(folder, "restartcheck");
     }
 }
