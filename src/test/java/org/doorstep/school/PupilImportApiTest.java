@@ -15,6 +15,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -86,9 +87,10 @@ class PupilImportApiTest {
                 "address: Flat 1, Old House, Testton, ZZ9 1AA > 2 New Road, Testton, ZZ9 2BB",
                 "flags:  > child_in_need",
                 "contact 1: Kim Test; Mother; parental responsibility; 07700 900001;  > Kim Test; Mother; parental responsibility; 07700 900009; ");
-        assertThat(audit.events("school", school)).extracting(AuditTrail.AuditEvent::action, AuditTrail.AuditEvent::actor)
-                .containsOnly(org.assertj.core.groups.Tuple.tuple("PUPILS_IMPORTED", "office"));
-        assertThat(audit.events("school", school).get(2).detail()).contains("1 updated");
+        List<AuditTrail.AuditEvent> imports = audit.events("school", school).stream()
+                .filter(event -> event.action().equals("PUPILS_IMPORTED")).toList();
+        assertThat(imports).extracting(AuditTrail.AuditEvent::actor).containsExactly("office", "office", "office");
+        assertThat(imports.get(2).detail()).contains("1 updated");
     }
 
     @Test
