@@ -1,5 +1,6 @@
 package org.doorstep.records;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -89,6 +90,7 @@ public class Incidents {
     public record Incident(long id, String schoolId, String visitReference, IncidentKind kind, String whatHappened,
             Instant occurredAt, String recordedBy, Instant recordedAt, String reviewedBy, Instant reviewedAt) {
 
+        @JsonProperty
         public String kindLabel() {
             return kind.label();
         }

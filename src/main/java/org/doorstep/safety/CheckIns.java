@@ -109,7 +109,7 @@ public class CheckIns {
             MessageCorrelationBuilder correlation = runtimeService.createMessageCorrelation(type.message())
                     .processInstanceBusinessKey(reference);
             if (type == CheckInType.WITHDREW_UNSAFE) {
-                correlation.setVariable(StaffSafetyProcess.Messages.WITHDREW_UNSAFE, true);
+                correlation.setVariable(StaffSafetyProcess.Messages.WITHDREW_UNSAFE_BY, madeBy);
             }
             correlation.correlateAllWithResult();
         }

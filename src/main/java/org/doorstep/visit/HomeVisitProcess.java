@@ -19,10 +19,10 @@ public final class HomeVisitProcess {
         public static final String STAFF_LEAVING = "StaffLeaving";
         public static final String STAFF_TURNED_BACK = "StaffTurnedBack";
         /**
-         * Carried by StaffLeaving when staff chose "Leaving: I feel unsafe" (the check-in WITHDREW_UNSAFE): the
-         * visit then ends "withdrew: felt unsafe". Same name as StaffSafetyProcess.Messages.WITHDREW_UNSAFE.
+         * Carried by StaffLeaving when staff chose "Leaving: I feel unsafe" (the check-in WITHDREW_UNSAFE): who
+         * sent it. The visit then ends "withdrew: felt unsafe". Same name as StaffSafetyProcess.Messages.WITHDREW_UNSAFE_BY.
          */
-        public static final String WITHDREW_UNSAFE = "withdrewUnsafe";
+        public static final String WITHDREW_UNSAFE_BY = "withdrewUnsafeBy";
 
         private Messages() {
         }
@@ -241,8 +241,8 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<Boolean> CANCELLATION_REPORT_READ = ProcessVariable.of("cancellationReportRead", Boolean.class);
 
         // 9. Visit in progress
-        /** Set by the StaffLeaving message of "Leaving: I feel unsafe" (see {@link Messages#WITHDREW_UNSAFE}). */
-        public static final ProcessVariable<Boolean> WITHDREW_UNSAFE = ProcessVariable.of(Messages.WITHDREW_UNSAFE, Boolean.class);
+        /** Who sent "Leaving: I feel unsafe", set by its StaffLeaving message (see {@link Messages#WITHDREW_UNSAFE_BY}). */
+        public static final ProcessVariable<String> WITHDREW_UNSAFE_BY = ProcessVariable.of(Messages.WITHDREW_UNSAFE_BY, String.class);
 
         // 10. Record
         /** "yes" when the staff saw the child: an absence case counts that as eyes on. */

@@ -4,6 +4,7 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REASON;
 import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REPORTED_TO;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SCHOOL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.WITHDREW_UNSAFE_BY;
 
 import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,7 +43,9 @@ class RecordWithdrawal implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String reference = VISIT_REFERENCE.require(execution);
-        String actor = Actor.current(execution);
+        // The check-in page is not an engine session: the message names who sent it.
+        String sender = WITHDREW_UNSAFE_BY.get(execution);
+        String actor = sender != null ? sender : Actor.current(execution);
         String what = "Staff withdrew from visit " + reference + " at " + EngineClock.schoolTime().format(TIME)
                 + " because they felt unsafe (\"Leaving: I feel unsafe\", sent by " + actor
                 + "). The safety watch continues until they are back at school.";
