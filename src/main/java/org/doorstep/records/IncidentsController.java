@@ -45,9 +45,6 @@ class IncidentsController {
     @PreAuthorize("hasAnyAuthority('GROUP_visiting-staff', 'GROUP_office', 'GROUP_headteacher', 'GROUP_dsl', "
             + "'GROUP_senior-leaders')")
     Incidents.Incident record(@RequestBody IncidentRequest request, Authentication user) {
-        if (request == null) {
-            throw Problems.badField("kind", "Send the kind (" + kindNames() + ") and what happened.");
-        }
         IncidentKind kind = kind(request.kind());
         String what = request.whatHappened() == null ? "" : request.whatHappened().strip();
         if (what.length() < 5 || what.length() > LONGEST) {
