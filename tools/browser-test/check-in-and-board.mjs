@@ -68,8 +68,10 @@ try {
   await staff.selectOption('#incident-form select[name="kind"]', 'NEAR_MISS');
   await staff.fill('#incident-form textarea[name="whatHappened"]', 'Loose dog ran at us at the gate; owner called it back.');
   await staff.click('#incident-form button[type="submit"]');
-  await staff.locator('#incident-form .incident-result', { hasText: 'Recorded: Near miss' }).waitFor();
-  console.log('incident: ' + (await staff.textContent('#incident-form .incident-result')));
+  await staff.locator('#incident-form .incident-result.done, #incident-form .incident-result.error').waitFor();
+  const recorded = await staff.textContent('#incident-form .incident-result');
+  if (!recorded.startsWith('Recorded: Near miss')) fail('incident not recorded: ' + recorded);
+  console.log('incident: ' + recorded);
   await staff.click('button[data-type="OK"]');
   await staff.locator('#message', { hasText: "Sent: I'm OK" }).waitFor();
   await staff.locator('#last', { hasText: "I'm OK" }).waitFor({ timeout: 10000 });

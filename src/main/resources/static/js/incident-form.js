@@ -4,17 +4,18 @@ function attachIncidentForm(form, visitReference, onRecorded) {
   const kind = form.querySelector('[name="kind"]');
   const what = form.querySelector('[name="whatHappened"]');
   const result = form.querySelector('.incident-result');
-  let csrf = null;
-  fetch('/api/me', {headers: {Accept: 'application/json'}}).then(r => r.json()).then(me => { csrf = me; });
   fetch('/api/incidents/kinds', {headers: {Accept: 'application/json'}}).then(r => r.json()).then(kinds => {
     kind.replaceChildren(...kinds.map(k => new Option(k.label, k.value)));
   });
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const headers = {'Content-Type': 'application/json', Accept: 'application/json'};
-    if (csrf) headers[csrf.csrfHeader] = csrf.csrfToken;
     let response;
     try {
+      // The CSRF token is asked for now, not when the page opened: another request of the page may
+      // have created the session's token meanwhile, and only the latest one is accepted.
+      const me = await (await fetch('/api/me', {headers: {Accept: 'application/json'}})).json();
+      headers[me.csrfHeader] = me.csrfToken;
       response = await fetch('/api/incidents', {method: 'POST', headers,
         body: JSON.stringify({kind: kind.value, visitReference: visitReference() || null, whatHappened: what.value})});
     } catch (offline) {
