@@ -24,7 +24,10 @@ public final class PolicyComparisonTable {
                     ? p.authorisation().visitListSignerGroup() : "no list"),
             new Row("Risk assessed by", p -> p.riskAssessment().assessorGroup()),
             new Row("Protection register checked", p -> yesNo(p.riskAssessment().protectionRegisterCheck())),
-            new Row("High risk decided by", p -> String.join(" + ", p.riskAssessment().seniorDecisionGroups())),
+            new Row("High risk decided by", p -> (p.riskAssessment().seniorDecisionGroups().size() > 1 ? "all agree: " : "")
+                    + p.riskAssessment().seniorDecisionGroups().stream()
+                            .map(party -> String.join(" or ", party)).collect(Collectors.joining("; "))),
+            new Row("Assessor may escalate a low risk", p -> yesNo(p.riskAssessment().assessorMayEscalate())),
             new Row("Pairing", p -> p.visit().pairing() == PolicyProfile.Pairing.ALWAYS ? "always two" : "when risk requires"),
             new Row("Second person from another agency", p -> yesNo(p.visit().outsideAgencyPartnerAllowed())),
             new Row("Appointment", p -> p.visit().appointment().name().toLowerCase()),
@@ -33,6 +36,7 @@ public final class PolicyComparisonTable {
             new Row("Visit goes ahead without parent for", p -> p.visit().entryWithoutParentForReasons().isEmpty()
                     ? "never" : String.join(", ", p.visit().entryWithoutParentForReasons())),
             new Row("Posted when nobody answers", p -> p.visit().noAnswerNotice().name().toLowerCase().replace('_', ' ')),
+            new Row("Visit venues", p -> String.join(", ", p.visit().venues().keySet())),
             new Row("Cancellation reported to", p -> String.join(", ", p.visit().cancellationReportedTo())),
             new Row("Arrival call", p -> p.safety().arrivalCall()
                     ? "office alerted " + minutes(p.safety().arrivalCallGrace()) + " after the appointment" : "not asked"),

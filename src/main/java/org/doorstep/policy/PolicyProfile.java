@@ -2,6 +2,7 @@ package org.doorstep.policy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One school's home-visit policy as data: every setting the processes and decisions read. Where a
@@ -26,11 +27,19 @@ public record PolicyProfile(
             String visitListSignerGroup) {
     }
 
+    /**
+     * @param seniorDecisionGroups who must agree on a high-risk visit: one entry per party, each the
+     *                             groups any member of which decides for that party; every party must
+     *                             agree (Lynnfield 3: the Executive Head or Deputy, and the DSL)
+     * @param assessorMayEscalate  the assessor may send a visit the table rates low to the senior
+     *                             decision on any reasonable doubt (Burgh 7)
+     */
     public record RiskAssessment(
             String assessorGroup,
             boolean protectionRegisterCheck,
             boolean reusePreviousAssessment,
-            List<String> seniorDecisionGroups) {
+            List<List<String>> seniorDecisionGroups,
+            boolean assessorMayEscalate) {
     }
 
     public record Visit(
@@ -43,6 +52,7 @@ public record PolicyProfile(
             NoAnswerNotice noAnswerNotice,
             boolean noticeWhenEntryRefused,
             List<String> cancellationReportedTo,
+            Map<String, String> venues,
             List<DoorRule> doorGuidance) {
     }
 
@@ -52,6 +62,12 @@ public record PolicyProfile(
      */
     public record DoorRule(String rule, String source) {
     }
+
+    /**
+     * The venue kind every catalogue has: the pupil's home address. Other kinds (a workplace, another
+     * agreed venue) are named and given an address in the plan.
+     */
+    public static final String HOME_VENUE = "home";
 
     /**
      * @param arrivalCall      the policy asks staff to call the office on arrival: no call by the

@@ -30,8 +30,13 @@ class PolicyProfileValidator {
             group(problems, "authorisation.visitListSignerGroup", authorisation.visitListSignerGroup());
         }
         group(problems, "riskAssessment.assessorGroup", profile.riskAssessment().assessorGroup());
-        profile.riskAssessment().seniorDecisionGroups()
-                .forEach(group -> group(problems, "riskAssessment.seniorDecisionGroups", group));
+        List<List<String>> parties = profile.riskAssessment().seniorDecisionGroups();
+        if (parties == null || parties.isEmpty() || parties.stream().anyMatch(party -> party == null || party.isEmpty())) {
+            problems.add("riskAssessment.seniorDecisionGroups: needs at least one party, each of at least one group");
+        } else {
+            parties.stream().flatMap(List::stream)
+                    .forEach(group -> group(problems, "riskAssessment.seniorDecisionGroups", group));
+        }
 
         PolicyProfile.Visit visit = profile.visit();
         positive(problems, "visit.parentWait", visit.parentWait(), LONGEST_WAIT);
@@ -40,6 +45,15 @@ class PolicyProfileValidator {
             problems.add("visit.lateParentLimit: must not be shorter than visit.parentWait");
         }
         visit.cancellationReportedTo().forEach(group -> group(problems, "visit.cancellationReportedTo", group));
+        if (visit.venues() == null || !visit.venues().containsKey(PolicyProfile.HOME_VENUE)) {
+            problems.add("visit.venues: must offer '" + PolicyProfile.HOME_VENUE + "', the pupil's home address");
+        } else {
+            visit.venues().forEach((kind, label) -> {
+                if (!kind.matches("[a-z][a-z0-9-]{1,39}") || label == null || label.isBlank()) {
+                    problems.add("visit.venues." + kind + ": needs a lower-case id and a label");
+                }
+            });
+        }
         if (visit.doorGuidance() == null || visit.doorGuidance().isEmpty()) {
             problems.add("visit.doorGuidance: needs at least one rule for staff at the door");
         } else {

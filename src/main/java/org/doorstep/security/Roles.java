@@ -1,6 +1,8 @@
 package org.doorstep.security;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The Camunda groups Doorstep knows. A group id is what BPMN candidate groups, Tasklist filters and
@@ -29,6 +31,25 @@ public final class Roles {
 
     /** Groups that watch visits in Cockpit (read only); administrators have Cockpit too. */
     public static final List<String> MONITORING_GROUPS = List.of(SENIOR_LEADERS, HEADTEACHER, DSL);
+
+    /**
+     * The school role a staff export names, by group id or by the name above, in any case and with
+     * spaces, dashes or underscores alike ("Visiting staff", "visiting_staff", "DSL"). Never the
+     * administrators' group: administrators are made in Admin, not by a school's file.
+     */
+    public static Optional<Role> schoolRole(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String wanted = spelling(text);
+        return ALL.stream().filter(role -> TASKLIST_GROUPS.contains(role.id()))
+                .filter(role -> spelling(role.id()).equals(wanted) || spelling(role.name()).equals(wanted))
+                .findFirst();
+    }
+
+    private static String spelling(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "-");
+    }
 
     /** Spring Security authority for a group: lets @PreAuthorize and URL rules speak in group ids. */
     public static String authority(String groupId) {

@@ -76,6 +76,10 @@ class SecurityConfig {
     static final String[] WEBAPP_PASSWORD_CHECKS = {"/camunda/api/engine/engine/*/identity/verify",
             "/camunda/api/admin/auth/user/*/login/**"};
 
+    /** The set-password page and its API, for people who cannot sign in yet. */
+    static final String PASSWORD_LINK_API = "/api/password-links/*";
+    static final String[] SET_PASSWORD_PATHS = {"/set-password.html", "/js/set-password.js", PASSWORD_LINK_API};
+
     private static final long ONE_YEAR_IN_SECONDS = 31_536_000;
 
     @Bean
@@ -109,6 +113,8 @@ class SecurityConfig {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/css/**", "/favicon.ico").permitAll()
+                        // A new user has no password yet: the one-time link is their credential (PasswordLinks).
+                        .requestMatchers(SET_PASSWORD_PATHS).permitAll()
                         // Load balancers and orchestrators probe health without credentials; details,
                         // metrics and the API description are for administrators (docs/operations.md).
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -135,6 +141,8 @@ class SecurityConfig {
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers("/camunda/**")
+                        // No session or cookie authenticates these: the token in the body does, so nothing can be forged.
+                        .ignoringRequestMatchers(PASSWORD_LINK_API)
                         .ignoringRequestMatchers(SecurityConfig::basicWithoutSession))
                 .headers(headers -> headers
                         .frameOptions(frame -> frame.sameOrigin())

@@ -1,6 +1,8 @@
 package org.doorstep.visit;
 
 import static org.doorstep.visit.HomeVisitProcess.Variables.AMENDMENT_NOTE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.ANNOUNCED;
+import static org.doorstep.visit.HomeVisitProcess.Variables.APPOINTMENT_RULE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_INVOLVED;
@@ -8,6 +10,7 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.doorstep.policy.PolicyProfile;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.workflow.Actor;
@@ -39,6 +42,11 @@ class AmendVisitRequest implements TaskListener {
         if (!VisitService.REASONS.contains(reason)) {
             throw new FormValidationException(task.getName(), java.util.List.of(
                     "Reason for the visit (" + REASON.name() + ") must be one of " + VisitService.REASONS));
+        }
+        // Thames View 2.6: an amendment may not turn a visit that needs an appointment into an unannounced one.
+        if (Boolean.FALSE.equals(ANNOUNCED.get(task)) && PolicyProfile.Appointment.REQUIRED.name().equals(APPOINTMENT_RULE.get(task))) {
+            throw new FormValidationException(task.getName(), java.util.List.of("Announced visit (" + ANNOUNCED.name()
+                    + ") must stay ticked: this school's policy (visit.appointment: REQUIRED) needs an appointment made with the parent or carer"));
         }
         String reference = VISIT_REFERENCE.require(task);
         SAFEGUARDING_INVOLVED.set(task, VisitService.SAFEGUARDING.equals(reason)

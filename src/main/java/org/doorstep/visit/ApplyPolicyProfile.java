@@ -1,6 +1,7 @@
 package org.doorstep.visit;
 
 import static org.doorstep.visit.HomeVisitProcess.Variables.ANNOUNCED;
+import static org.doorstep.visit.HomeVisitProcess.Variables.ASSESSOR_MAY_ESCALATE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.APPOINTMENT_RULE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.ASSESSOR_GROUP;
 import static org.doorstep.visit.HomeVisitProcess.Variables.AUTHORISER_GROUP;
@@ -59,7 +60,9 @@ class ApplyPolicyProfile implements JavaDelegate {
         ASSESSOR_GROUP.set(execution, profile.riskAssessment().assessorGroup());
         PROTECTION_REGISTER_CHECK.set(execution, profile.riskAssessment().protectionRegisterCheck());
         REUSE_PREVIOUS_ASSESSMENT.set(execution, profile.riskAssessment().reusePreviousAssessment());
-        SENIOR_DECISION_GROUPS.set(execution, String.join(",", profile.riskAssessment().seniorDecisionGroups()));
+        SENIOR_DECISION_GROUPS.set(execution, profile.riskAssessment().seniorDecisionGroups().stream()
+                .map(party -> String.join(",", party)).collect(Collectors.joining(SeniorDecision.PARTY_SEPARATOR)));
+        ASSESSOR_MAY_ESCALATE.set(execution, profile.riskAssessment().assessorMayEscalate());
         PolicyProfile.Visit visit = profile.visit();
         PAIRING.set(execution, visit.pairing().name());
         OUTSIDE_AGENCY_PARTNER_ALLOWED.set(execution, visit.outsideAgencyPartnerAllowed());
@@ -74,6 +77,7 @@ class ApplyPolicyProfile implements JavaDelegate {
         NOTICE_TYPE.set(execution, visit.noAnswerNotice().name());
         NOTICE_WHEN_ENTRY_REFUSED.set(execution, visit.noticeWhenEntryRefused());
         CANCELLATION_REPORTED_TO.set(execution, String.join(",", visit.cancellationReportedTo()));
+        VisitVenue.offer(execution, visit.venues());
         DOOR_GUIDANCE.set(execution, visit.doorGuidance().stream()
                 .map(rule -> "- " + rule.rule() + " (" + rule.source() + ")").collect(Collectors.joining("\n")));
         CHECK_IN_INTERVAL.set(execution, profile.safety().checkInInterval().toString());

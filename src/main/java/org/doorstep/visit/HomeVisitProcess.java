@@ -2,6 +2,7 @@ package org.doorstep.visit;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.doorstep.workflow.ProcessVariable;
 
 /**
@@ -45,6 +46,8 @@ public final class HomeVisitProcess {
         public static final String END_MEETING_INSTEAD = "Event_MeetingInstead";
         public static final String END_POLICE_WELFARE_CHECK = "Event_PoliceWelfareCheckAsked";
         public static final String END_NOT_VISITED = "Event_NotVisited";
+        /** Why the visit will not be made, in writing to whom the policy names (visit.cancellationReportedTo). */
+        public static final String READ_NOT_VISITED_REPORT = "Task_ReadNotVisitedReport";
         public static final String PLAN = "Task_PlanVisit";
         public static final String INFORM_SOCIAL_WORKER = "Task_InformSocialWorker";
         public static final String SIGN_OUT = "Task_SignOut";
@@ -108,6 +111,10 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<String> SCHOOL_ID = ProcessVariable.of("schoolId", String.class);
         public static final ProcessVariable<String> PUPIL_ID = ProcessVariable.of("pupilId", String.class);
         public static final ProcessVariable<String> PUPIL_NAME = ProcessVariable.of("pupilName", String.class);
+        /**
+         * Where the visit happens: the pupil's home until the plan chooses another venue, then that venue
+         * (name and address). The one address the sign-out, the safety watch, notices and the audit use.
+         */
         public static final ProcessVariable<String> VISIT_ADDRESS = ProcessVariable.of("visitAddress", String.class);
         public static final ProcessVariable<String> REASON = ProcessVariable.of("reason", String.class);
         public static final ProcessVariable<String> REQUESTED_BY = ProcessVariable.of("requestedBy", String.class);
@@ -123,8 +130,21 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<String> AUTHORISER_GROUP = ProcessVariable.of("authoriserGroup", String.class);
         public static final ProcessVariable<String> SAFEGUARDING_CO_AUTHORISER_GROUP = ProcessVariable.of("safeguardingCoAuthoriserGroup", String.class);
         public static final ProcessVariable<String> ASSESSOR_GROUP = ProcessVariable.of("assessorGroup", String.class);
-        /** Comma-separated, as candidateGroups reads it. */
+        /**
+         * The parties who must all agree on a high-risk visit: parties separated by ';', each the
+         * comma-separated groups any member of which decides for it (Lynnfield 3: "headteacher,senior-leaders;dsl").
+         */
         public static final ProcessVariable<String> SENIOR_DECISION_GROUPS = ProcessVariable.of("seniorDecisionGroups", String.class);
+        /** The assessor may send a visit the table rates low to the senior decision (Burgh 7: "any reasonable doubt"). */
+        public static final ProcessVariable<Boolean> ASSESSOR_MAY_ESCALATE = ProcessVariable.of("assessorMayEscalate", Boolean.class);
+        /**
+         * The school's venue kinds as form options ([{label, value}], an object serialised as JSON so the
+         * form's select reads it): the plan's venueKind is one of them.
+         */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public static final ProcessVariable<List<Map<String, String>>> VENUE_OPTIONS = ProcessVariable.of("venueOptions", (Class) List.class);
+        /** The school offers more than the home: the plan asks where the visit happens. */
+        public static final ProcessVariable<Boolean> VENUE_CHOICE = ProcessVariable.of("venueChoice", Boolean.class);
         public static final ProcessVariable<Boolean> PROTECTION_REGISTER_CHECK = ProcessVariable.of("protectionRegisterCheck", Boolean.class);
         public static final ProcessVariable<Boolean> REUSE_PREVIOUS_ASSESSMENT = ProcessVariable.of("reusePreviousAssessment", Boolean.class);
         public static final ProcessVariable<String> PAIRING = ProcessVariable.of("pairing", String.class);
@@ -166,6 +186,8 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<Boolean> PROTECTION_REGISTER_CHECKED = ProcessVariable.of("protectionRegisterChecked", Boolean.class);
         public static final ProcessVariable<Boolean> PROTECTION_REGISTER_HIT = ProcessVariable.of("protectionRegisterHit", Boolean.class);
         public static final ProcessVariable<String> RISK_CONTROLS = ProcessVariable.of("riskControls", String.class);
+        /** The assessor has a reasonable doubt about safety: the senior decision is asked whatever the table says (Burgh 7). */
+        public static final ProcessVariable<Boolean> ESCALATE_FOR_SENIOR_DECISION = ProcessVariable.of("escalateForSeniorDecision", Boolean.class);
 
         // 4. Risk decision (outputs of dmn/visit-risk.dmn, copied to typed variables)
         public static final ProcessVariable<String> RISK_LEVEL = ProcessVariable.of("riskLevel", String.class);
@@ -173,11 +195,27 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<Boolean> PAIRED_REQUIRED = ProcessVariable.of("pairedRequired", Boolean.class);
         public static final ProcessVariable<Long> CHECK_IN_MINUTES = ProcessVariable.of("checkInMinutes", Long.class);
         public static final ProcessVariable<Boolean> SENIOR_DECISION_NEEDED = ProcessVariable.of("seniorDecisionNeeded", Boolean.class);
+        /** The groups of the party whose decision one senior-decision task asks for (the multi-instance element). */
+        public static final ProcessVariable<String> SENIOR_DECISION_PARTY = ProcessVariable.of("seniorDecisionParty", String.class);
+        /** One party's decision, as its form submits it (a SeniorOutcome value). */
         public static final ProcessVariable<String> SENIOR_OUTCOME = ProcessVariable.of("seniorOutcome", String.class);
         public static final ProcessVariable<String> SENIOR_CONTROLS = ProcessVariable.of("seniorControls", String.class);
+        /** Why a party will not have the visit made. */
+        public static final ProcessVariable<String> SENIOR_REASON = ProcessVariable.of("seniorReason", String.class);
+        /** The parties' joint decision so far: the most cautious of their answers; the outcome gateway reads it. */
+        public static final ProcessVariable<String> AGREED_SENIOR_OUTCOME = ProcessVariable.of("agreedSeniorOutcome", String.class);
+        /** Every party's controls, each with who set them: the visit must follow them all. */
+        public static final ProcessVariable<String> AGREED_SENIOR_CONTROLS = ProcessVariable.of("agreedSeniorControls", String.class);
         public static final ProcessVariable<String> POLICE_REFERENCE = ProcessVariable.of("policeReference", String.class);
 
         // 5. Plan
+        /** One of the profile's visit.venues; home when the school offers no other. */
+        public static final ProcessVariable<String> VENUE_KIND = ProcessVariable.of("venueKind", String.class);
+        /** The workplace or venue's name, and its address (any venue but home). */
+        public static final ProcessVariable<String> VENUE_NAME = ProcessVariable.of("venueName", String.class);
+        public static final ProcessVariable<String> VENUE_ADDRESS = ProcessVariable.of("venueAddress", String.class);
+        /** The pupil's home address, kept when visitAddress becomes another venue's. */
+        public static final ProcessVariable<String> HOME_ADDRESS = ProcessVariable.of("homeAddress", String.class);
         public static final ProcessVariable<String> LEAD_VISITOR = ProcessVariable.of("leadVisitor", String.class);
         public static final ProcessVariable<String> LEAD_MOBILE = ProcessVariable.of("leadMobile", String.class);
         /** staff, agency or none (lone working). */

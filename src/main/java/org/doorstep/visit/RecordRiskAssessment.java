@@ -1,6 +1,7 @@
 package org.doorstep.visit;
 
 import static org.doorstep.visit.HomeVisitProcess.Variables.CHECK_IN_MINUTES;
+import static org.doorstep.visit.HomeVisitProcess.Variables.ESCALATE_FOR_SENIOR_DECISION;
 import static org.doorstep.visit.HomeVisitProcess.Variables.HAZARD_AGGRESSIVE_FAMILY_MEMBER;
 import static org.doorstep.visit.HomeVisitProcess.Variables.HAZARD_DANGEROUS_ANIMALS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.HAZARD_DRIVING;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Copies the risk decision (dmn/visit-risk.dmn) into typed variables, applies the policy's pairing
- * rule where it is stricter than the decision, and keeps the assessment for the next visit.
+ * rule where it is stricter than the decision and the assessor's escalation where the policy offers
+ * one, and keeps the assessment for the next visit.
  */
 @Component("recordRiskAssessment")
 class RecordRiskAssessment implements JavaDelegate {
@@ -49,7 +51,10 @@ class RecordRiskAssessment implements JavaDelegate {
         boolean pairedByPolicy = PolicyProfile.Pairing.ALWAYS.name().equals(PAIRING.get(execution));
         PAIRED_REQUIRED.set(execution, pairedByPolicy || Boolean.TRUE.equals(decision.get(PAIRED_REQUIRED.name())));
         CHECK_IN_MINUTES.set(execution, ((Number) decision.get(CHECK_IN_MINUTES.name())).longValue());
-        SENIOR_DECISION_NEEDED.set(execution, Boolean.TRUE.equals(decision.get(SENIOR_DECISION_NEEDED.name())));
+        // Burgh 7: "any reasonable doubt" goes to SLT/DSL whatever the table says; CheckRiskAssessment
+        // refuses the doubt where the school's policy offers no such escalation.
+        SENIOR_DECISION_NEEDED.set(execution, Boolean.TRUE.equals(decision.get(SENIOR_DECISION_NEEDED.name()))
+                || Boolean.TRUE.equals(ESCALATE_FOR_SENIOR_DECISION.get(execution)));
         assessments.save(new RiskAssessments.Assessment(VISIT_REFERENCE.require(execution), PUPIL_ID.require(execution),
                 VISIT_ADDRESS.get(execution), yes(execution, HAZARD_AGGRESSIVE_FAMILY_MEMBER),
                 yes(execution, HAZARD_KNOWN_INCIDENTS), yes(execution, HAZARD_DANGEROUS_ANIMALS),

@@ -2,6 +2,7 @@ package org.doorstep.visit;
 
 import static org.doorstep.visit.HomeVisitProcess.Variables.ANNOUNCED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.HAS_SOCIAL_WORKER;
+import static org.doorstep.visit.HomeVisitProcess.Variables.HOME_ADDRESS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PREVIOUS_VISIT_REFERENCE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_NAME;
@@ -119,6 +120,7 @@ public class VisitService {
         PUPIL_ID.putInto(variables, pupil.id());
         PUPIL_NAME.putInto(variables, pupil.fullName());
         VISIT_ADDRESS.putInto(variables, pupil.address());
+        HOME_ADDRESS.putInto(variables, pupil.address());
         REASON.putInto(variables, reason);
         REQUESTED_BY.putInto(variables, request.requestedBy());
         HAS_SOCIAL_WORKER.putInto(variables,

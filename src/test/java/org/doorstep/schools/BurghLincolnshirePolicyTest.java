@@ -1,6 +1,7 @@
 package org.doorstep.schools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.doorstep.visit.HomeVisitProcess.Variables.*;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.time.Duration;
 import java.time.LocalDate;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.doorstep.DoorstepTest;
@@ -80,6 +82,62 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
     }
 
     /** A safe-and-well visit authorised by the headteacher (5), assessed by the staff, planned, signed out, at the door. */
+    /**
+     * 7: "Do not proceed if there is any reasonable doubt about safety; escalate to SLT/DSL to agree next
+     * steps": no hazard ticked, so the table says low risk, but the assessor's doubt sends the visit to
+     * the senior leaders or the DSL before anything is planned.
+     */
+    @Test
+    void anyReasonableDoubtGoesToSltOrDslEvenWhenTheTableSaysLowRisk7() {
+        ProcessInstance visit = visits.requestVisit(PUPIL_BUR, VisitService.SAFE_AND_WELL, "bur-visitor1");
+        completeAs("bur-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
+        assertThat(variable(visit, ASSESSOR_MAY_ESCALATE)).as("the form shows the escalation").isTrue();
+        completeAs("bur-visitor1", visit, Elements.ASSESS_RISK, noHazards().with(ESCALATE_FOR_SENIOR_DECISION, true)
+                .with(RISK_CONTROLS, "Neighbour mentioned shouting at the house last week."));
+        assertThat(variable(visit, RISK_LEVEL)).isEqualTo("low");
+        assertThat(visit).isWaitingAt(Elements.SENIOR_RISK_DECISION).hasNotPassed(Elements.PLAN).task()
+                .hasCandidateGroup(Roles.SENIOR_LEADERS).hasCandidateGroup(Roles.DSL);
+        completeAs("bur-leader", visit, Elements.SENIOR_RISK_DECISION, answers().with(SENIOR_OUTCOME, "meetElsewhere"));
+        assertThat(visit).isEnded().hasPassed(Elements.END_MEETING_INSTEAD);
+    }
+
+    /** Without the doubt, the same low-risk assessment goes straight to the plan. */
+    @Test
+    void withoutDoubtALowRiskVisitIsPlannedWithoutEscalation7() {
+        ProcessInstance visit = visits.requestVisit(PUPIL_BUR, VisitService.SAFE_AND_WELL, "bur-visitor1");
+        completeAs("bur-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
+        completeAs("bur-visitor1", visit, Elements.ASSESS_RISK, noHazards().with(ESCALATE_FOR_SENIOR_DECISION, false));
+        assertThat(visit).isWaitingAt(Elements.PLAN).hasNotPassed(Elements.SENIOR_RISK_DECISION);
+    }
+
+    /**
+     * 3: a home visit is "to a child's home address (or alternative agreed venue)": the plan may choose
+     * another agreed venue, which must be named and given an address; that address is the visit's from then on.
+     */
+    @Test
+    void anAlternativeAgreedVenueIsNamedAndItsAddressIsTheVisits3() {
+        ProcessInstance visit = visits.requestVisit(PUPIL_BUR, VisitService.SAFE_AND_WELL, "bur-visitor1");
+        completeAs("bur-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
+        completeAs("bur-visitor1", visit, Elements.ASSESS_RISK, noHazards());
+        assertThat(variable(visit, VENUE_CHOICE)).isTrue();
+        assertThat(variable(visit, VENUE_OPTIONS)).extracting(option -> option.get("value")).containsExactly("home", "other");
+        Answers plan = ordinaryPlan().with(LEAD_VISITOR, "bur-visitor1").with(COMPANION_NAME, "bur-visitor2")
+                .with(VENUE_KIND, "other");
+        assertThatThrownBy(() -> complete(visit, Elements.PLAN, plan))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining(VENUE_NAME.name())
+                .hasMessageContaining(VENUE_ADDRESS.name());
+        assertThatThrownBy(() -> complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "bur-visitor1")
+                .with(COMPANION_NAME, "bur-visitor2").with(VENUE_KIND, "workplace")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("'workplace' is not a venue");
+
+        complete(visit, Elements.PLAN, plan.with(VENUE_NAME, "Skegness Children's Centre")
+                .with(VENUE_ADDRESS, "12 Roman Bank, Skegness PE25 2SN"));
+        assertThat(variable(visit, VISIT_ADDRESS)).isEqualTo("Skegness Children's Centre, 12 Roman Bank, Skegness PE25 2SN");
+        assertThat(variable(visit, HOME_ADDRESS)).isNotEqualTo(variable(visit, VISIT_ADDRESS));
+        assertThat(jdbc.sql("SELECT venue_kind FROM visit WHERE reference = ?").param(visit.getBusinessKey())
+                .query(String.class).single()).isEqualTo("other");
+    }
+
     ProcessInstance atTheDoor() {
         ProcessInstance visit = signedOut();
         arrive(visit);

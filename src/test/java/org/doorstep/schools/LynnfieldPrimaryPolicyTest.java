@@ -19,6 +19,7 @@ import org.doorstep.trigger.VisitLists;
 import org.doorstep.trigger.WeeklyVisitListProcess;
 import org.doorstep.visit.HomeVisitProcess.Elements;
 import org.doorstep.visit.VisitService;
+import org.doorstep.workflow.SignedIn;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,6 +129,72 @@ class LynnfieldPrimaryPolicyTest extends SchoolScenarios {
                 .hasCandidateGroup(Roles.HEADTEACHER).hasCandidateGroup(Roles.DSL);
         completeAs("lyn-dsl", visit, Elements.READ_CANCELLATION_REPORT, answers().with(CANCELLATION_REPORT_READ, true));
         assertThat(status(visit)).isEqualTo("CANCELLED");
+    }
+
+    /** 3: the LA Employee Protection Register names the family: "poses a risk", so senior staff decide. */
+    ProcessInstance riskyVisit() {
+        ProcessInstance visit = unannouncedVisit();
+        completeAs("lyn-dsl", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
+        completeAs("lyn-dsl", visit, Elements.ASSESS_RISK, noHazards().with(PROTECTION_REGISTER_HIT, true));
+        assertThat(variable(visit, SENIOR_DECISION_NEEDED)).isTrue();
+        return visit;
+    }
+
+    /** The open senior-decision task of the party whose groups include {@code group}. */
+    Task seniorDecisionFor(ProcessInstance visit, String group) {
+        return taskService.createTaskQuery().processInstanceId(visit.getId())
+                .taskDefinitionKey(Elements.SENIOR_RISK_DECISION).taskCandidateGroup(group).singleResult();
+    }
+
+    void decide(String userId, Task task, Answers answers) {
+        SignedIn.as(engine.getIdentityService(), userId, () -> taskService.complete(task.getId(), answers.map()));
+    }
+
+    /**
+     * 3: "the Executive Headteacher/Deputy Headteacher and Designated Safeguard Lead will decide upon the
+     * best course of action": two tasks in parallel, one for the head or the deputy, one for the DSL; the
+     * visit goes ahead only when both have agreed, and with both parties' controls.
+     */
+    @Test
+    void aRiskyVisitGoesAheadOnlyWhenTheExecutiveHeadOrDeputyAndTheDslBothAgree3() {
+        ProcessInstance visit = riskyVisit();
+        Task headOrDeputy = seniorDecisionFor(visit, Roles.SENIOR_LEADERS);
+        Task dsl = seniorDecisionFor(visit, Roles.DSL);
+        assertThat(headOrDeputy).isNotNull();
+        assertThat(dsl).isNotNull();
+        assertThat(headOrDeputy.getId()).isNotEqualTo(dsl.getId());
+        assertThat(seniorDecisionFor(visit, Roles.HEADTEACHER).getId()).isEqualTo(headOrDeputy.getId());
+        assertThat(taskService.getIdentityLinksForTask(dsl.getId())).noneMatch(link -> Roles.HEADTEACHER.equals(link.getGroupId()));
+
+        // The deputy agrees: the visit still waits for the DSL.
+        decide("lyn-leader", headOrDeputy, answers().with(SENIOR_OUTCOME, "goAheadWithControls")
+                .with(SENIOR_CONTROLS, "PCSO informed; 10-minute check-ins."));
+        assertThat(visit).isWaitingAt(Elements.SENIOR_RISK_DECISION);
+        assertThat(seniorDecisionFor(visit, Roles.DSL)).isNotNull();
+
+        decide("lyn-dsl", dsl, answers().with(SENIOR_OUTCOME, "goAheadWithControls")
+                .with(SENIOR_CONTROLS, "Social worker told the day before."));
+        assertThat(visit).isWaitingAt(Elements.PLAN);
+        assertThat(variable(visit, AGREED_SENIOR_CONTROLS)).contains("lyn-leader", "PCSO informed", "lyn-dsl", "Social worker told");
+    }
+
+    /**
+     * 3, 4: either party refusing refuses the visit: the DSL's "do not visit" ends the head's or deputy's
+     * task too, and the reason goes in writing to the Executive Headteacher/DSL (visit.cancellationReportedTo).
+     */
+    @Test
+    void eitherPartyRefusingRefusesTheRiskyVisitAndTheReasonGoesInWritingToTheHeadAndDsl3_4() {
+        ProcessInstance visit = riskyVisit();
+        decide("lyn-dsl", seniorDecisionFor(visit, Roles.DSL), answers().with(SENIOR_OUTCOME, "doNotVisit")
+                .with(SENIOR_REASON, "Father is on the register for threats to staff; meet at school."));
+        assertThat(seniorDecisionFor(visit, Roles.SENIOR_LEADERS)).isNull();
+        assertThat(visit).isWaitingAt(Elements.READ_NOT_VISITED_REPORT).task()
+                .hasCandidateGroup(Roles.HEADTEACHER).hasCandidateGroup(Roles.DSL);
+        assertThat(variable(visit, CANCELLATION_REASON)).contains("lyn-dsl", "dsl", "threats to staff");
+        assertThat(notes.notes(visit.getBusinessKey(), false)).anySatisfy(note -> assertThat(note.body()).contains("threats to staff"));
+        completeAs("lyn-head", visit, Elements.READ_NOT_VISITED_REPORT, answers().with(CANCELLATION_REPORT_READ, true));
+        assertThat(visit).isEnded().hasPassed(Elements.END_NOT_VISITED);
+        assertThat(status(visit)).isEqualTo("NOT_VISITED");
     }
 
     /** 4: "a list of visits compiled on a weekly basis ... approved and signed by the DSL". */

@@ -46,6 +46,48 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
         return visit;
     }
 
+    /**
+     * Definition: a visit to a parent or carer "in their home or place of work". The plan chooses the
+     * workplace, names it and gives its address; from then on that is the one address of the visit:
+     * Reception's sign-out, the audit, the visit's record, the safety watch and the office's briefing
+     * when staff are not back, never the pupil's home address.
+     */
+    @Test
+    void aMeetingAtAParentsPlaceOfWorkUsesThatAddressEverywhereDefinition() {
+        ProcessInstance visit = visits.requestVisit(PUPIL_WLI, "support", "wli-visitor1");
+        completeAs("wli-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
+        completeAs("wli-visitor1", visit, Elements.ASSESS_RISK, noHazards());
+        String home = variable(visit, HOME_ADDRESS);
+        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_NAME, "wli-visitor2")
+                .with(EXPECTED_RETURN_TIME, EXPECTED_BACK).with(VENUE_KIND, "workplace")
+                .with(VENUE_NAME, "Fauxton Bakery").with(VENUE_ADDRESS, "3 Mill Lane, Fauxton FX1 2AB"));
+        String workplace = "Fauxton Bakery, 3 Mill Lane, Fauxton FX1 2AB";
+        String reference = visit.getBusinessKey();
+
+        assertThat(visit).isWaitingAt(Elements.SIGN_OUT);
+        assertThat(taskService.getVariable(task(visit, Elements.SIGN_OUT).getId(), VISIT_ADDRESS.name())).isEqualTo(workplace);
+        completeAs("wli-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
+        assertThat(audit.events("visit", reference)).anySatisfy(event -> {
+            assertThat(event.action()).isEqualTo("VENUE_PLANNED");
+            assertThat(event.detail()).contains("place of work", workplace);
+        }).anySatisfy(event -> {
+            assertThat(event.action()).isEqualTo("SIGNED_OUT");
+            assertThat(event.detail()).contains("to " + workplace);
+        });
+        assertThat(jdbc.sql("SELECT venue_address FROM visit WHERE reference = ?").param(reference)
+                .query(String.class).single()).isEqualTo(workplace);
+
+        try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_WLI)) {
+            assertThat(jdbc.sql("SELECT address FROM safety_watch WHERE visit_reference = ?").param(reference)
+                    .query(String.class).single()).isEqualTo(workplace);
+            arriveAndGoIn(safety, visit, Duration.ofMinutes(15), "wli-visitor1");
+            safety.checkIn(reference, CheckInType.LEAVING, "wli-visitor2");
+            Task ring = officeRingsTheMobileAfterExactly(safety, reference, Duration.ofMinutes(45));
+            String briefing = (String) safety.tasks().getVariable(ring.getId(), StaffSafetyProcess.Variables.BRIEFING.name());
+            assertThat(briefing).contains("**Address:** " + workplace).doesNotContain(home);
+        }
+    }
+
     @Test
     void signedOutAtReceptionWithTheExpectedReturnThenMobileHomeAndSeniorLeadersButNoPolice() {
         ProcessInstance visit = plannedByTwoStaff();

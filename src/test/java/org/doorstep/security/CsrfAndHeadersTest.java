@@ -64,7 +64,7 @@ class CsrfAndHeadersTest {
 
     @Test
     void noPageCarriesInlineScriptOrStyleThePolicyWouldBlock() throws IOException {
-        for (String page : new String[] {"index", "check-in", "request-visit", "safety-board"}) {
+        for (String page : new String[] {"index", "check-in", "request-visit", "safety-board", "set-password"}) {
             String html = new ClassPathResource("static/" + page + ".html").getContentAsString(StandardCharsets.UTF_8);
             assertThat(html).as(page).doesNotContain("<script>").doesNotContain("<style>").doesNotContainPattern(" on[a-z]+=");
             assertThat(html).as(page).contains("<script src=\"/js/" + page + ".js\"></script>");

@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.doorstep.TestMethods;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +32,7 @@ class SecurityPageTest {
                 .toList();
         assertThat(rows).as("attempts listed on %s", PAGE).hasSizeGreaterThan(20);
 
-        Map<String, Path> testClasses = testSources();
+        TestMethods tests = TestMethods.inSourceTree();
         List<String> problems = new ArrayList<>();
         for (String row : rows) {
             Matcher command = COMMAND.matcher(row);
@@ -50,22 +48,9 @@ class SecurityPageTest {
                 continue;
             }
             do {
-                Path source = testClasses.get(proof.group(1));
-                if (source == null) {
-                    problems.add("no test class " + proof.group(1));
-                } else if (!Files.readString(source).matches("(?s).*\\bvoid " + proof.group(2) + "\\(.*")) {
-                    problems.add("no test method " + proof.group(1) + "#" + proof.group(2));
-                }
+                tests.problemWith(proof.group(1), proof.group(2)).ifPresent(problems::add);
             } while (proof.find());
         }
         assertThat(problems).isEmpty();
-    }
-
-    private static Map<String, Path> testSources() throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {
-            return files.filter(file -> file.toString().endsWith(".java"))
-                    .collect(Collectors.toMap(file -> file.getFileName().toString().replace(".java", ""), file -> file,
-                            (first, second) -> first));
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.doorstep.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.doorstep.visit.HomeVisitProcess.Elements;
 import static org.doorstep.visit.HomeVisitProcess.Variables.*;
@@ -90,11 +91,24 @@ class AuthorisationScenariosTest extends VisitScenarios {
     }
 
     @Test
+    void anAmendmentCannotDropTheAppointmentThePolicyRequiresThamesView2_6() {
+        ProcessInstance visit = request();
+        complete(visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "changes")
+                .with(AUTHORISATION_COMMENT, "Give the reason in more detail."));
+        assertThatThrownBy(() -> complete(visit, Elements.AMEND_REQUEST, answers().with(REASON, "attendance").with(ANNOUNCED, false)
+                .with(HAS_SOCIAL_WORKER, false).with(AMENDMENT_NOTE, "Going unannounced instead.")))
+                .hasMessageContaining("visit.appointment: REQUIRED");
+        assertThat(visit).isWaitingAt(Elements.AMEND_REQUEST);
+        assertThat(variable(visit, ANNOUNCED)).isTrue();
+        runtimeService.deleteProcessInstance(visit.getId(), "test finished");
+    }
+
+    @Test
     void requestAmendedToSafeguardingNeedsTheDslAsWellBurgh5() {
         ProcessInstance visit = request();
         complete(visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "changes")
                 .with(AUTHORISATION_COMMENT, "This is a safeguarding visit, not attendance."));
-        complete(visit, Elements.AMEND_REQUEST, answers().with(REASON, VisitService.SAFEGUARDING).with(ANNOUNCED, false)
+        complete(visit, Elements.AMEND_REQUEST, answers().with(REASON, VisitService.SAFEGUARDING).with(ANNOUNCED, true)
                 .with(HAS_SOCIAL_WORKER, false).with(AMENDMENT_NOTE, "Reason changed."));
         authorise(visit);
         assertThat(visit).isWaitingAt(Elements.DSL_AUTHORISE);

@@ -1,10 +1,12 @@
 package org.doorstep.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.doorstep.visit.HomeVisitProcess.Elements;
 import static org.doorstep.visit.HomeVisitProcess.Variables.*;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.doorstep.DoorstepTest;
 import org.junit.jupiter.api.Test;
@@ -55,9 +57,37 @@ class RiskScenariosTest extends VisitScenarios {
     @Test
     void highRiskVisitIsNotMadeWhenTheSeniorDecisionIsDoNotVisitBurgh7() {
         ProcessInstance visit = highRiskVisit();
-        complete(visit, Elements.SENIOR_RISK_DECISION, answers().with(SENIOR_OUTCOME, "doNotVisit"));
+        complete(visit, Elements.SENIOR_RISK_DECISION, answers().with(SENIOR_OUTCOME, "doNotVisit")
+                .with(SENIOR_REASON, "Threats to staff at this address last term."));
+        // The reason in writing to whom the policy names for cancellations (Thames View 3.8: the headteacher).
+        assertThat(visit).isWaitingAt(Elements.READ_NOT_VISITED_REPORT).task().hasCandidateGroup("headteacher");
+        assertThat(variable(visit, CANCELLATION_REASON)).contains("Threats to staff");
+        complete(visit, Elements.READ_NOT_VISITED_REPORT, answers().with(CANCELLATION_REPORT_READ, true));
         assertThat(visit).isEnded().hasPassed(Elements.END_NOT_VISITED);
         assertThat(status(visit)).isEqualTo("NOT_VISITED");
+    }
+
+    /** A "do not visit" without saying why is refused: the reason is what the cancellation report carries. */
+    @Test
+    void doNotVisitNeedsItsReason() {
+        ProcessInstance visit = highRiskVisit();
+        assertThatThrownBy(() -> complete(visit, Elements.SENIOR_RISK_DECISION, answers().with(SENIOR_OUTCOME, "doNotVisit")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining(SENIOR_REASON.name());
+        assertThat(visit).isWaitingAt(Elements.SENIOR_RISK_DECISION);
+    }
+
+    /**
+     * Only where the policy offers it (Burgh 7) may the assessor escalate a low-risk visit: Thames View's
+     * form does not show the field, and the value sent anyway is refused, not quietly obeyed or ignored.
+     */
+    @Test
+    void anEscalationIsRefusedWhereThePolicyDoesNotOfferIt() {
+        ProcessInstance visit = request();
+        authorise(visit);
+        assertThat(variable(visit, ASSESSOR_MAY_ESCALATE)).isFalse();
+        assertThatThrownBy(() -> assessRisk(visit, noHazards().with(ESCALATE_FOR_SENIOR_DECISION, true)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining(ESCALATE_FOR_SENIOR_DECISION.name());
+        assertThat(visit).isWaitingAt(Elements.ASSESS_RISK);
     }
 
     @Test

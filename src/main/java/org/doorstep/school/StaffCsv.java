@@ -1,0 +1,258 @@
+package org.doorstep.school;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.doorstep.api.Problems;
+import org.doorstep.security.Roles;
+
+/**
+ * Reads a school's staff export: one row per member of staff, columns by name in any order (see the
+ * README, "Import staff and users"). Commas or semicolons, quoted fields with commas and line breaks,
+ * a byte-order mark. A row that breaks a rule becomes a {@link Problem} naming its line; the file is
+ * refused whole only when its header is not one Doorstep can read.
+ */
+final class StaffCsv {
+
+    static final String USERNAME = "username";
+    static final String FIRST_NAME = "first_name";
+    static final String LAST_NAME = "last_name";
+    static final String ROLE = "role";
+    static final String JOB_TITLE = "job_title";
+    static final String EMAIL = "email";
+    static final String MOBILE = "mobile";
+    static final String DBS_CHECKED_ON = "dbs_checked_on";
+    static final String VEHICLE_MAKE = "vehicle_make";
+    static final String VEHICLE_MODEL = "vehicle_model";
+    static final String VEHICLE_COLOUR = "vehicle_colour";
+    static final String VEHICLE_REGISTRATION = "vehicle_registration";
+    static final String VEHICLE_INSURED_UNTIL = "vehicle_insured_until";
+    static final String LEAVER = "leaver";
+
+    static final List<String> REQUIRED = List.of(USERNAME, FIRST_NAME, LAST_NAME, ROLE);
+    /** Every column and the longest value the staff table (or Camunda) keeps for it. */
+    private static final Map<String, Integer> COLUMNS = columns();
+
+    /** Camunda's user ids here (application.yml, generalResourceWhitelistPattern). */
+    private static final Pattern USERNAME_SHAPE = Pattern.compile("[A-Za-z0-9-]+");
+    private static final Pattern EMAIL_SHAPE = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE_SHAPE = Pattern.compile("\\+?[0-9 ()-]+");
+    private static final Pattern REGISTRATION_SHAPE = Pattern.compile("[A-Z0-9 ]+");
+    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final Set<String> YES = Set.of("yes", "y", "true", "1");
+    private static final Set<String> NO = Set.of("no", "n", "false", "0", "");
+
+    private StaffCsv() {
+    }
+
+    private static Map<String, Integer> columns() {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        columns.put(USERNAME, 64);
+        columns.put(FIRST_NAME, 100);
+        columns.put(LAST_NAME, 99);
+        columns.put(ROLE, 200);
+        columns.put(JOB_TITLE, 100);
+        columns.put(EMAIL, 200);
+        columns.put(MOBILE, 40);
+        columns.put(DBS_CHECKED_ON, 20);
+        columns.put(VEHICLE_MAKE, 60);
+        columns.put(VEHICLE_MODEL, 60);
+        columns.put(VEHICLE_COLOUR, 30);
+        columns.put(VEHICLE_REGISTRATION, 12);
+        columns.put(VEHICLE_INSURED_UNTIL, 20);
+        columns.put(LEAVER, 20);
+        return columns;
+    }
+
+    static Parsed parse(String text) {
+        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        int endOfHeader = content.indexOf('\n');
+        String firstLine = endOfHeader < 0 ? content : content.substring(0, endOfHeader);
+        if (firstLine.isBlank()) {
+            throw new RefusedFileException("The file is empty; its first line must name the columns, at least "
+                    + String.join(", ", REQUIRED));
+        }
+        char delimiter = firstLine.indexOf(',') < 0 && firstLine.indexOf(';') >= 0 ? ';' : ',';
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).get();
+        try (CSVParser csv = CSVParser.parse(content, format)) {
+            Map<String, String> headers = headers(csv.getHeaderNames());
+            List<Row> rows = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
+            Map<String, Integer> seen = new HashMap<>();
+            long previousEnd = csv.getCurrentLineNumber();
+            for (CSVRecord record : csv) {
+                // A quoted value may span lines: a row is named by the line it starts on.
+                int line = (int) previousEnd + 1;
+                previousEnd = csv.getCurrentLineNumber();
+                String username = record.isSet(headers.get(USERNAME)) ? record.get(headers.get(USERNAME)) : "";
+                try {
+                    if (record.size() != headers.size()) {
+                        throw new BadValue("has " + record.size() + " values but the first line names " + headers.size()
+                                + " columns (a comma inside a value needs the value in double quotes)");
+                    }
+                    Map<String, String> values = new HashMap<>();
+                    headers.forEach((column, header) -> values.put(column, record.get(header)));
+                    Row row = row(line, values, headers.keySet());
+                    Integer earlier = seen.putIfAbsent(username.toLowerCase(Locale.ROOT), line);
+                    if (earlier != null) {
+                        throw new BadValue("username " + Problems.shorten(username) + " is already on line " + earlier);
+                    }
+                    rows.add(row);
+                } catch (BadValue e) {
+                    problems.add(new Problem(line, Problems.shorten(username), e.getMessage()));
+                }
+            }
+            return new Parsed(rows, problems, headers.keySet());
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            // commons-csv: a duplicate or empty column name, or a quote that never closes (the text is in memory:
+            // nothing else can fail reading it)
+            throw new RefusedFileException("The file cannot be read as CSV: " + Problems.shorten(e.getMessage()));
+        }
+    }
+
+    /** Column name → the header as the file spells it; refuses unknown columns, which would be silently lost. */
+    private static Map<String, String> headers(List<String> names) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : names) {
+            String column = name.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+            if (!COLUMNS.containsKey(column)) {
+                throw new RefusedFileException("Unknown column " + Problems.shorten(name) + "; the columns are "
+                        + String.join(", ", COLUMNS.keySet()));
+            }
+            headers.put(column, name);
+        }
+        List<String> missing = REQUIRED.stream().filter(column -> !headers.containsKey(column)).toList();
+        if (!missing.isEmpty()) {
+            throw new RefusedFileException("Missing column " + String.join(", ", missing) + "; the first line must name at least "
+                    + String.join(", ", REQUIRED));
+        }
+        return headers;
+    }
+
+    private static Row row(int line, Map<String, String> values, Set<String> columns) {
+        for (Map.Entry<String, Integer> column : COLUMNS.entrySet()) {
+            String value = values.getOrDefault(column.getKey(), "");
+            if (value.length() > column.getValue()) {
+                throw new BadValue(column.getKey() + " is longer than " + column.getValue() + " characters");
+            }
+        }
+        String username = required(values, USERNAME);
+        if (!USERNAME_SHAPE.matcher(username).matches()) {
+            throw new BadValue("username " + Problems.shorten(username) + " may hold only letters, digits and dashes");
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        for (String role : required(values, ROLE).split(";")) {
+            roles.add(Roles.schoolRole(role).map(Roles.Role::id).orElseThrow(() -> new BadValue("role " + Problems.shorten(role.strip())
+                    + " is not a school role; use " + String.join(", ", Roles.TASKLIST_GROUPS) + " (several separated by ;)")));
+        }
+        String email = optional(values, EMAIL);
+        if (email != null && !EMAIL_SHAPE.matcher(email).matches()) {
+            throw new BadValue("email " + Problems.shorten(email) + " is not an e-mail address");
+        }
+        String mobile = optional(values, MOBILE);
+        if (mobile != null && (!PHONE_SHAPE.matcher(mobile).matches() || mobile.replaceAll("\\D", "").length() < 6)) {
+            throw new BadValue("mobile " + Problems.shorten(mobile) + " is not a phone number");
+        }
+        String registration = optional(values, VEHICLE_REGISTRATION);
+        if (registration != null) {
+            registration = registration.toUpperCase(Locale.ROOT);
+            if (!REGISTRATION_SHAPE.matcher(registration).matches()) {
+                throw new BadValue("vehicle_registration " + Problems.shorten(registration) + " may hold only letters, digits and spaces");
+            }
+        }
+        return new Row(line, username, required(values, FIRST_NAME), required(values, LAST_NAME), roles,
+                optional(values, JOB_TITLE), email, mobile, date(values, DBS_CHECKED_ON), optional(values, VEHICLE_MAKE),
+                optional(values, VEHICLE_MODEL), optional(values, VEHICLE_COLOUR), registration,
+                date(values, VEHICLE_INSURED_UNTIL), leaver(values.getOrDefault(LEAVER, "")), columns);
+    }
+
+    private static String required(Map<String, String> values, String column) {
+        String value = values.get(column);
+        if (value == null || value.isBlank()) {
+            throw new BadValue(column + " is missing");
+        }
+        return value;
+    }
+
+    private static String optional(Map<String, String> values, String column) {
+        String value = values.get(column);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** ISO dates (2025-09-01) or the dd/mm/yyyy that UK school systems export. */
+    private static LocalDate date(Map<String, String> values, String column) {
+        String value = optional(values, column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.contains("/") ? LocalDate.parse(value, UK_DATE) : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadValue(column + " " + Problems.shorten(value) + " is not a date (2025-09-01 or 01/09/2025)");
+        }
+    }
+
+    private static boolean leaver(String value) {
+        String answer = value.strip().toLowerCase(Locale.ROOT);
+        if (YES.contains(answer)) {
+            return true;
+        }
+        if (NO.contains(answer)) {
+            return false;
+        }
+        throw new BadValue("leaver " + Problems.shorten(value) + " must be yes or no");
+    }
+
+    /**
+     * One member of staff as the file gives them. {@code columns}: the file's columns; a column the
+     * file does not have leaves what Doorstep holds for it as it is.
+     */
+    record Row(int line, String username, String firstName, String lastName, Set<String> roles, String jobTitle,
+            String email, String mobile, LocalDate dbsCheckedOn, String vehicleMake, String vehicleModel,
+            String vehicleColour, String vehicleRegistration, LocalDate vehicleInsuredUntil, boolean leaver,
+            Set<String> columns) {
+
+        String fullName() {
+            return firstName + " " + lastName;
+        }
+
+        boolean has(String column) {
+            return columns.contains(column);
+        }
+    }
+
+    record Parsed(List<Row> rows, List<Problem> problems, Set<String> columns) {
+    }
+
+    /** A row that was not applied: its line in the file (the first line is the header), whose, and why. */
+    record Problem(int line, String username, String reason) {
+    }
+
+    static final class RefusedFileException extends RuntimeException {
+        RefusedFileException(String message) {
+            super(message);
+        }
+    }
+
+    private static final class BadValue extends RuntimeException {
+        BadValue(String message) {
+            super(message);
+        }
+    }
+}
