@@ -4,8 +4,9 @@
 # Needs: Debian's chromium (apt-get install -y chromium) and Node 18+; installs playwright-core once.
 # .ci/run runs it after the test suites, with screenshots in target/ (DOORSTEP_IMAGES).
 # Starts Doorstep (demo profile, H2 file database under $DOORSTEP_DATA, default /tmp/safety-demo) on
-# $DOORSTEP_PORT (default 8093) with one visit signed out (waiting up to $DOORSTEP_START_SECONDS, default 120, for it), runs tools/browser-test/check-in-and-board.mjs,
-# writes its screenshots to $DOORSTEP_IMAGES (default docs/images), stops Doorstep.
+# $DOORSTEP_PORT (default 8093) with one visit signed out, waiting up to $DOORSTEP_START_SECONDS
+# (default 120) for it on a busy machine, runs tools/browser-test/check-in-and-board.mjs, writes its
+# screenshots to $DOORSTEP_IMAGES (default docs/images), stops Doorstep.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${DOORSTEP_PORT:-8093}"
