@@ -4,8 +4,9 @@
 # Needs: Debian's chromium (apt-get install -y chromium) and Node 18+; installs playwright-core once.
 # .ci/run runs it after the test suites, with screenshots in target/ (DOORSTEP_IMAGES).
 # Starts Doorstep (demo profile, H2 file database under $DOORSTEP_DATA, default /tmp/safety-demo) on
-# $DOORSTEP_PORT (default 8093) with one visit signed out, runs tools/browser-test/check-in-and-board.mjs,
-# writes its screenshots to $DOORSTEP_IMAGES (default docs/images), stops Doorstep.
+# $DOORSTEP_PORT (default 8093) with one visit signed out, waiting up to $DOORSTEP_START_SECONDS
+# (default 120) for it on a busy machine, runs tools/browser-test/check-in-and-board.mjs, writes its
+# screenshots to $DOORSTEP_IMAGES (default docs/images), stops Doorstep.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${DOORSTEP_PORT:-8093}"
@@ -20,7 +21,7 @@ DOORSTEP_DB_URL="jdbc:h2:file:$DATA/db" java -cp "target/test-classes:target/cla
   org.doorstep.safety.SafetyDemoServer --spring.profiles.active=demo --server.port="$PORT" > "$LOG" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 "${DOORSTEP_START_SECONDS:-120}"); do
   grep -q '^READY ' "$LOG" && break
   kill -0 $SERVER 2>/dev/null || { cat "$LOG"; echo "Doorstep did not start" >&2; exit 1; }
   sleep 1

@@ -1,6 +1,8 @@
 // Signs in as visiting staff and checks that the phone page offers only the check-ins of each phase
-// (on the way: Arrived / Turned back / EMERGENCY; at the address: I'm OK / Leaving / EMERGENCY;
-// on the way back: Back at school / EMERGENCY), presses "Arrived" and "I'm OK", then signs in as the
+// (on the way: Arrived / Turned back / EMERGENCY; at the address: I'm OK / Leaving / Leaving: I feel
+// unsafe / EMERGENCY; on the way back: Back at school / EMERGENCY), shows the school's door rules with
+// their clauses at the address, records a near miss that the headteacher then marks reviewed on the
+// incidents page (Burgh 11), presses "Arrived" and "I'm OK", then signs in as the
 // office and checks that the safety board shows the visit at the address with the last check-in;
 // back on the phone, "Back at school" is sent only once confirmed, and a visit the page cannot be
 // used for says why. Screenshots go to docs/images/. Run through tools/browser-test.sh.
@@ -55,7 +57,21 @@ try {
   await staff.click('button[data-type="ARRIVED"]');
   // Locators, not waitForFunction: that evaluates strings, which the page's Content-Security-Policy forbids.
   await staff.locator('#message', { hasText: 'Sent: Arrived' }).waitFor();
-  console.log('at the address: ' + await offered(staff, 'OK', ['OK', 'LEAVING', 'EMERGENCY']));
+  console.log('at the address: ' + await offered(staff, 'OK', ['OK', 'LEAVING', 'WITHDREW_UNSAFE', 'EMERGENCY']));
+  // The school's door rules, each with its clause, come from its profile through the API.
+  const rule = staff.locator('#guidance:not([hidden]) #guidance-rules li', { hasText: '(Thames View 3.8)' });
+  await rule.waitFor();
+  console.log('door guidance: ' + (await rule.textContent()));
+  // A near miss recorded from the phone, against this visit.
+  await staff.click('#incident summary');
+  await staff.locator('#incident-form select[name="kind"] option[value="NEAR_MISS"]').waitFor({ state: 'attached' });
+  await staff.selectOption('#incident-form select[name="kind"]', 'NEAR_MISS');
+  await staff.fill('#incident-form textarea[name="whatHappened"]', 'Loose dog ran at us at the gate; owner called it back.');
+  await staff.click('#incident-form button[type="submit"]');
+  await staff.locator('#incident-form .incident-result.done, #incident-form .incident-result.error').waitFor();
+  const recorded = await staff.textContent('#incident-form .incident-result');
+  if (!recorded.startsWith('Recorded: Near miss')) fail('incident not recorded: ' + recorded);
+  console.log('incident: ' + recorded);
   await staff.click('button[data-type="OK"]');
   await staff.locator('#message', { hasText: "Sent: I'm OK" }).waitFor();
   await staff.locator('#last', { hasText: "I'm OK" }).waitFor({ timeout: 10000 });
@@ -97,6 +113,20 @@ try {
   console.log('no such visit: ' + await refusal(staff, 'HV-NOPE-00009', 'There is no visit'));
   console.log('not signed out: ' + await refusal(staff, 'HV-DEMO-00003', 'have not signed out'));
   await staff.screenshot({ path: images + '/check-in-refused.png', fullPage: true });
+
+  // The headteacher reviews the near miss on the incidents page.
+  const study = await browser.newContext({ viewport: { width: 1280, height: 700 } });
+  const head = await signIn(study, 'head');
+  await head.goto(base + '/incidents.html');
+  const incident = head.locator('#rows tr.open', { hasText: 'Loose dog ran at us at the gate' });
+  await incident.waitFor();
+  if (!(await incident.textContent()).includes(visit)) fail('incident row does not name ' + visit);
+  await incident.locator('button', { hasText: 'Reviewed' }).click();
+  const reviewed = head.locator('#rows tr:not(.open)', { hasText: 'Loose dog ran at us at the gate' });
+  await reviewed.waitFor();
+  if (!(await reviewed.textContent()).includes('head,')) fail('review not recorded: ' + await reviewed.textContent());
+  await head.screenshot({ path: images + '/incidents.png', fullPage: true });
+  console.log('incidents page: reviewed by the headteacher');
 
   // Visiting staff may not open the board's data.
   const refused = await staff.evaluate(async () => (await fetch('/api/safety/board')).status);

@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 const base = process.env.DOORSTEP_URL || 'http://localhost:8093';
 const user = process.env.DOORSTEP_USER || 'admin';
 const password = process.env.DOORSTEP_DEMO_PASSWORD || 'doorstep-demo';
-const pages = ['/login', '/', '/request-visit.html', '/check-in.html', '/safety-board.html', '/schools.html',
+const pages = ['/login', '/', '/request-visit.html', '/check-in.html', '/safety-board.html', '/schools.html', '/incidents.html',
   '/camunda/app/tasklist/default/', '/camunda/app/cockpit/default/', '/camunda/app/admin/default/',
   '/camunda/app/admin/default/#/user-create', '/swagger-ui/index.html'];
 

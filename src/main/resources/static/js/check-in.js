@@ -51,7 +51,22 @@ async function load() {
   document.getElementById('alert').textContent = body.ended ? 'Watch ended'
       : body.alert === 'EMERGENCY' ? 'EMERGENCY RAISED' : body.alert ? 'OVERDUE: the office is trying to reach you' : '';
   document.getElementById('ended').hidden = !body.ended;
+  guidance(body.doorGuidance || []);
   buttons(body.allowedCheckIns);
+}
+
+// The school's rules for the door and inside the home, each with its clause, as the server sends them.
+function guidance(rules) {
+  document.getElementById('guidance').hidden = rules.length === 0;
+  document.getElementById('guidance-rules').replaceChildren(...rules.map(rule => {
+    const item = document.createElement('li');
+    item.textContent = rule.rule + ' ';
+    const source = document.createElement('span');
+    source.className = 'muted';
+    source.textContent = '(' + rule.source + ')';
+    item.appendChild(source);
+    return item;
+  }));
 }
 
 function buttons(offers) {
@@ -112,4 +127,10 @@ async function chooser() {
   });
 }
 
-if (reference) { load(); setInterval(load, 30000); } else { chooser(); }
+if (reference) {
+  attachIncidentForm(document.getElementById('incident-form'), () => reference);
+  load();
+  setInterval(load, 30000);
+} else {
+  chooser();
+}

@@ -8,6 +8,8 @@ const doors = [
     groups: ['visiting-staff', 'office'] },
   { title: 'Safety board', href: '/safety-board.html', text: 'Everyone out on a visit now, and anything overdue.',
     groups: ['office', 'senior-leaders', 'camunda-admin'] },
+  { title: 'Incidents and near misses', href: '/incidents.html', text: 'Record one; leaders review them (Burgh 11).',
+    groups: ['visiting-staff', 'office', 'headteacher', 'dsl', 'senior-leaders'] },
   { title: 'Cockpit', href: '/camunda/app/cockpit/default/', text: 'Watch running and finished visits.',
     groups: ['senior-leaders', 'headteacher', 'dsl', 'camunda-admin'] },
   { title: 'Schools', href: '/schools.html', text: 'Onboard a school, import its calendar, give users their schools.',

@@ -52,7 +52,15 @@ public record PolicyProfile(
             NoAnswerNotice noAnswerNotice,
             boolean noticeWhenEntryRefused,
             List<String> cancellationReportedTo,
-            Map<String, String> venues) {
+            Map<String, String> venues,
+            List<DoorRule> doorGuidance) {
+    }
+
+    /**
+     * One rule staff must keep at the door and inside the home, in the school's words, with the clause
+     * it comes from ("Burgh 8"): shown on the check-in page and in the door forms.
+     */
+    public record DoorRule(String rule, String source) {
     }
 
     /**

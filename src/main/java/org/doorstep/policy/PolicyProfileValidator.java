@@ -54,6 +54,16 @@ class PolicyProfileValidator {
                 }
             });
         }
+        if (visit.doorGuidance() == null || visit.doorGuidance().isEmpty()) {
+            problems.add("visit.doorGuidance: needs at least one rule for staff at the door");
+        } else {
+            for (int i = 0; i < visit.doorGuidance().size(); i++) {
+                PolicyProfile.DoorRule rule = visit.doorGuidance().get(i);
+                if (rule.rule() == null || rule.rule().isBlank() || rule.source() == null || rule.source().isBlank()) {
+                    problems.add("visit.doorGuidance[" + i + "]: needs the rule and the clause it comes from (source)");
+                }
+            }
+        }
 
         PolicyProfile.Safety safety = profile.safety();
         positive(problems, "safety.arrivalCallGrace", safety.arrivalCallGrace(), LONGEST_WAIT);

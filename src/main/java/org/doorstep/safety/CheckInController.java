@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.doorstep.api.Problems;
+import org.doorstep.policy.PolicyProfile;
+import org.doorstep.policy.PolicyProfiles;
 import org.doorstep.records.VisitNotes;
 import org.doorstep.safety.StaffSafetyProcess.Phase;
 import org.doorstep.school.SchoolDirectory;
@@ -40,9 +42,11 @@ class CheckInController {
     private final SchoolMembers members;
     private final VisitNotes visits;
     private final SchoolAccess schools;
+    private final PolicyProfiles profiles;
 
     CheckInController(CheckIns checkIns, SafetyWatches watches, SchoolDirectory directory, SchoolMembers members,
-            VisitNotes visits, SchoolAccess schools) {
+            VisitNotes visits, SchoolAccess schools, PolicyProfiles profiles) {
+        this.profiles = profiles;
         this.members = members;
         this.visits = visits;
         this.schools = schools;
@@ -72,7 +76,10 @@ class CheckInController {
         Phase phase = Phase.valueOf(watch.phase());
         List<Offer> offered = watch.ended() ? List.of()
                 : CheckInType.offeredIn(phase).stream().map(type -> new Offer(type, type.label(), type.confirmation())).toList();
-        return new WatchView(reference, names, watch.address(), watch.phase(), phase.description(), offered, watch.alert(),
+        // Read before knocking and kept in sight while there; once on the way back it has done its job.
+        List<PolicyProfile.DoorRule> guidance = !watch.ended() && (phase == Phase.DEPARTED || phase == Phase.AT_ADDRESS)
+                ? profiles.forSchool(watch.schoolId()).visit().doorGuidance() : List.of();
+        return new WatchView(reference, names, watch.address(), watch.phase(), phase.description(), offered, guidance, watch.alert(),
                 watch.lastCheckInAt(), watch.lastCheckInType(),
                 watch.lastCheckInType() == null ? null : CheckInType.valueOf(watch.lastCheckInType()).label(),
                 watch.nextCheckInDueAt(), watch.expectedBackAt(), watch.ended(),
@@ -126,10 +133,11 @@ class CheckInController {
 
     /**
      * {@code allowedCheckIns}: the buttons the page shows, in order, with their labels and the question to
-     * confirm first (if any); none once the watch has ended.
+     * confirm first (if any); none once the watch has ended. {@code doorGuidance}: the school's rules for the
+     * door and inside the home (visit.doorGuidance), each with its clause, while staff are on the way or there.
      */
     record WatchView(String visitReference, String staff, String address, String phase, String phaseDescription,
-            List<Offer> allowedCheckIns, String alert, Instant lastCheckInAt, String lastCheckInType,
+            List<Offer> allowedCheckIns, List<PolicyProfile.DoorRule> doorGuidance, String alert, Instant lastCheckInAt, String lastCheckInType,
             String lastCheckInLabel, Instant nextCheckInDueAt, Instant expectedBackAt, boolean ended,
             List<SafetyWatches.CheckIn> checkIns, String csrfHeader, String csrfToken) {
     }

@@ -23,6 +23,10 @@ public enum CheckInType {
     ARRIVED(STAFF_ARRIVED, "Arrived", null, EnumSet.of(Phase.DEPARTED)),
     OK(STAFF_OK, "I'm OK", null, EnumSet.of(Phase.AT_ADDRESS)),
     LEAVING(STAFF_LEAVING, "Leaving", null, EnumSet.of(Phase.AT_ADDRESS)),
+    /** Leaving because they feel unsafe (Burgh 4, 8; William Lilley "During"): the visit ends, the watch goes on. */
+    WITHDREW_UNSAFE(STAFF_LEAVING, "Leaving: I feel unsafe", "Leave now because you feel unsafe? The visit ends, the "
+            + "headteacher is told and an incident is recorded. The office still expects you back at school.",
+            EnumSet.of(Phase.AT_ADDRESS)),
     TURNED_BACK(STAFF_TURNED_BACK, "Turned back", "Turn back without visiting? The office expects you back at school "
             + "and the visit's lead re-plans or cancels it.", EnumSet.of(Phase.DEPARTED)),
     BACK(STAFF_BACK_AT_SCHOOL, "Back at school", "Are you back at school? This ends the safety watch for this visit.",

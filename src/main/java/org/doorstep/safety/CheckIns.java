@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.safety.SafetyWatches.Watch;
 import org.doorstep.workflow.EngineClock;
@@ -105,7 +106,12 @@ public class CheckIns {
         audit.record(madeBy, "CHECK_IN_" + type.name(), "visit", reference, detail);
         // Recorded first: the time line shows the check-in before what it caused.
         if (!alreadyInEmergency) {
-            runtimeService.createMessageCorrelation(type.message()).processInstanceBusinessKey(reference).correlateAllWithResult();
+            MessageCorrelationBuilder correlation = runtimeService.createMessageCorrelation(type.message())
+                    .processInstanceBusinessKey(reference);
+            if (type == CheckInType.WITHDREW_UNSAFE) {
+                correlation.setVariable(StaffSafetyProcess.Messages.WITHDREW_UNSAFE_BY, madeBy);
+            }
+            correlation.correlateAllWithResult();
         }
         Watch after = watches.find(reference).orElseThrow();
         return new Receipt(reference, type, now, madeBy, behalf, after.phase(), after.alert(), after.nextCheckInDueAt(),

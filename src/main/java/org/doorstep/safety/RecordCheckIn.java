@@ -38,7 +38,7 @@ class RecordCheckIn implements JavaDelegate {
         Phase phase = Phase.valueOf(PHASE.require(execution));
         phase = switch (type) {
             case ARRIVED -> Phase.AT_ADDRESS;
-            case LEAVING, TURNED_BACK -> Phase.RETURNING;
+            case LEAVING, WITHDREW_UNSAFE, TURNED_BACK -> Phase.RETURNING;
             case BACK -> Phase.BACK;
             case OK, EMERGENCY -> phase;
         };

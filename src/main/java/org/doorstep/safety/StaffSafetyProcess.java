@@ -21,6 +21,11 @@ public final class StaffSafetyProcess {
         public static final String STAFF_EMERGENCY = "StaffEmergency";
         /** Turned back before arriving: the watch expects them back, the home visit is re-planned or cancelled. */
         public static final String STAFF_TURNED_BACK = "StaffTurnedBack";
+        /**
+         * Variable set by the StaffLeaving of "Leaving: I feel unsafe", naming who sent it: the home visit ends
+         * "withdrew: felt unsafe"; the watch treats it as any leaving and waits for them back at school.
+         */
+        public static final String WITHDREW_UNSAFE_BY = "withdrewUnsafeBy";
 
         private Messages() {
         }

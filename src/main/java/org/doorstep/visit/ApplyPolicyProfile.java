@@ -7,6 +7,7 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.ASSESSOR_GROUP;
 import static org.doorstep.visit.HomeVisitProcess.Variables.AUTHORISER_GROUP;
 import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REPORTED_TO;
 import static org.doorstep.visit.HomeVisitProcess.Variables.CHECK_IN_INTERVAL;
+import static org.doorstep.visit.HomeVisitProcess.Variables.DOOR_GUIDANCE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.ENTRY_WITHOUT_PARENT_ALLOWED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.ENTRY_WITHOUT_PARENT_FOR_REASONS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LATE_PARENT_LIMIT;
@@ -77,6 +78,8 @@ class ApplyPolicyProfile implements JavaDelegate {
         NOTICE_WHEN_ENTRY_REFUSED.set(execution, visit.noticeWhenEntryRefused());
         CANCELLATION_REPORTED_TO.set(execution, String.join(",", visit.cancellationReportedTo()));
         VisitVenue.offer(execution, visit.venues());
+        DOOR_GUIDANCE.set(execution, visit.doorGuidance().stream()
+                .map(rule -> "- " + rule.rule() + " (" + rule.source() + ")").collect(Collectors.joining("\n")));
         CHECK_IN_INTERVAL.set(execution, profile.safety().checkInInterval().toString());
         jdbc.sql("UPDATE visit SET policy_profile = ?, policy_version = ? WHERE reference = ?")
                 .params(profile.id(), profile.version(), VISIT_REFERENCE.require(execution)).update();

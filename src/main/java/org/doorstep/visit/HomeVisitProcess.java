@@ -19,6 +19,11 @@ public final class HomeVisitProcess {
         public static final String STAFF_ARRIVED = "StaffArrived";
         public static final String STAFF_LEAVING = "StaffLeaving";
         public static final String STAFF_TURNED_BACK = "StaffTurnedBack";
+        /**
+         * Carried by StaffLeaving when staff chose "Leaving: I feel unsafe" (the check-in WITHDREW_UNSAFE): who
+         * sent it. The visit then ends "withdrew: felt unsafe". Same name as StaffSafetyProcess.Messages.WITHDREW_UNSAFE_BY.
+         */
+        public static final String WITHDREW_UNSAFE_BY = "withdrewUnsafeBy";
 
         private Messages() {
         }
@@ -80,6 +85,11 @@ public final class HomeVisitProcess {
         public static final String END_CANCELLED = "Event_VisitCancelled";
         public static final String VISIT_IN_PROGRESS = "SubProcess_VisitInProgress";
         public static final String STAFF_LEAVING = "Event_StaffLeaving";
+        /** "Leaving: I feel unsafe" ends the visit in progress (Burgh 4, 8; William Lilley "During"). */
+        public static final String STAFF_WITHDREW = "Event_StaffWithdrew";
+        public static final String RECORD_WITHDRAWAL = "Task_RecordWithdrawal";
+        public static final String READ_WITHDRAWAL_REPORT = "Task_ReadWithdrawalReport";
+        public static final String END_WITHDRAWN = "Event_VisitWithdrawn";
         public static final String RECORD_VISIT = "Task_RecordVisit";
         public static final String FILE_RECORD = "Task_FileVisitRecord";
         public static final String DSL_REVIEW = "Task_DslReview";
@@ -153,6 +163,8 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<Boolean> NOTICE_WHEN_ENTRY_REFUSED = ProcessVariable.of("noticeWhenEntryRefused", Boolean.class);
         /** Comma-separated groups the written cancellation report goes to. */
         public static final ProcessVariable<String> CANCELLATION_REPORTED_TO = ProcessVariable.of("cancellationReportedTo", String.class);
+        /** visit.doorGuidance as a Markdown list, each rule with its clause: shown by the door forms. */
+        public static final ProcessVariable<String> DOOR_GUIDANCE = ProcessVariable.of("doorGuidance", String.class);
 
         // 2. Authorise
         public static final ProcessVariable<String> AUTHORISATION_DECISION = ProcessVariable.of("authorisationDecision", String.class);
@@ -266,6 +278,10 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<String> CANCELLATION_REASON = ProcessVariable.of("cancellationReason", String.class);
         public static final ProcessVariable<Boolean> CANCELLATION_REPORT_READ = ProcessVariable.of("cancellationReportRead", Boolean.class);
 
+        // 9. Visit in progress
+        /** Who sent "Leaving: I feel unsafe", set by its StaffLeaving message (see {@link Messages#WITHDREW_UNSAFE_BY}). */
+        public static final ProcessVariable<String> WITHDREW_UNSAFE_BY = ProcessVariable.of(Messages.WITHDREW_UNSAFE_BY, String.class);
+
         // 10. Record
         /** "yes" when the staff saw the child: an absence case counts that as eyes on. */
         public static final ProcessVariable<String> CHILD_SEEN = ProcessVariable.of("childSeen", String.class);
@@ -295,6 +311,15 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<String> FOLLOW_UP_VISIT_REFERENCE = ProcessVariable.of("followUpVisitReference", String.class);
 
         private Variables() {
+        }
+    }
+
+    /** Final visit statuses that code or tests name; the model sets them through {@code visitStatus.end}. */
+    public static final class Statuses {
+        /** Staff left during the visit because they felt unsafe. */
+        public static final String WITHDREW_UNSAFE = "WITHDREW_UNSAFE";
+
+        private Statuses() {
         }
     }
 

@@ -134,7 +134,10 @@ class CheckInApiTest {
 
         assertThat(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"ARRIVED\"}").statusCode()).isEqualTo(200);
         JsonNode atTheAddress = view("visitor1", visit);
-        assertThat(offered(atTheAddress)).containsExactly("OK:I'm OK", "LEAVING:Leaving", "EMERGENCY:EMERGENCY");
+        assertThat(offered(atTheAddress)).containsExactly("OK:I'm OK", "LEAVING:Leaving",
+                "WITHDREW_UNSAFE:Leaving: I feel unsafe", "EMERGENCY:EMERGENCY");
+        assertThat(confirmation(atTheAddress, "WITHDREW_UNSAFE")).contains("headteacher is told", "incident is recorded",
+                "still expects you back");
         assertThat(atTheAddress.get("lastCheckInLabel").asText()).isEqualTo("Arrived");
 
         assertThat(as("visitor1").postJson(checkInPath(visit), "{\"type\":\"OK\"}").statusCode()).isEqualTo(200);
@@ -148,6 +151,58 @@ class CheckInApiTest {
         JsonNode ended = view("visitor1", visit);
         assertThat(ended.get("ended").asBoolean()).isTrue();
         assertThat(offered(ended)).isEmpty();
+    }
+
+    /**
+     * Burgh 8: "Remain on the ground floor and do not enter bedrooms ... leave immediately if they feel
+     * uncomfortable or at risk, and call 999 if there is immediate danger". The phone page gets the school's
+     * rules, each with its clause, from the profile while the staff are on the way and at the address; on the
+     * way back they are gone. Leaving because they feel unsafe keeps the watch going until they are back.
+     */
+    @Test
+    void burgh8_groundFloorNoBedroomsLeaveIfAtRiskAnd999AreOnThePhoneAtTheAddress() throws Exception {
+        try (SafetyScenario burgh = new SafetyScenario(engine, events, jdbc, checkIns, "burgh-lincolnshire", "BUR-0003")) {
+            String visit = burgh.depart(Duration.ofHours(1), "bur-visitor1");
+            assertThat(guidance(view("bur-visitor1", visit))).contains(
+                    "Stay on the ground floor; never go into a bedroom. Ask for animals to be shut in another room. (Burgh 8)",
+                    "Call 999 if there is immediate danger. (Burgh 8)");
+            assertThat(as("bur-visitor1").postJson(checkInPath(visit), "{\"type\":\"ARRIVED\"}").statusCode()).isEqualTo(200);
+            List<String> atTheAddress = guidance(view("bur-visitor1", visit));
+            assertThat(atTheAddress).anySatisfy(rule -> assertThat(rule).contains("leave at once if you feel uncomfortable or at risk")
+                    .endsWith("(Burgh 4, 8)"));
+            assertThat(atTheAddress).contains("Record every incident or near miss, however small, for review. (Burgh 11)");
+
+            assertThat(as("bur-visitor1").postJson(checkInPath(visit), "{\"type\":\"WITHDREW_UNSAFE\"}").statusCode()).isEqualTo(200);
+            JsonNode returning = view("bur-visitor1", visit);
+            assertThat(returning.get("phase").asText()).isEqualTo("RETURNING");
+            assertThat(returning.get("ended").asBoolean()).as("the watch waits for them back").isFalse();
+            assertThat(guidance(returning)).isEmpty();
+            assertThat(as("bur-visitor1").postJson(checkInPath(visit), "{\"type\":\"BACK\"}").statusCode()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * William Lilley "During": "Do not go upstairs in a property unless accompanied by a responsible adult ...
+     * Do not enter a child's/young person's bedroom ... If you feel that a child/young person is in immediate
+     * danger contact emergency services 999". The same page shows this school's own rules, not Burgh's.
+     */
+    @Test
+    void williamLilleyDuring_upstairsOnlyAccompaniedNeverABedroomAnd999AreOnThePhone() throws Exception {
+        try (SafetyScenario williamLilley = new SafetyScenario(engine, events, jdbc, checkIns, "william-lilley-infant-nursery", "WLI-0003")) {
+            String visit = williamLilley.depart(Duration.ofHours(1), "wli-visitor1");
+            assertThat(as("wli-visitor1").postJson(checkInPath(visit), "{\"type\":\"ARRIVED\"}").statusCode()).isEqualTo(200);
+            assertThat(guidance(view("wli-visitor1", visit))).contains(
+                    "Do not go upstairs unless a responsible adult is with you, and only if it is completely safe and necessary. (William Lilley, During)",
+                    "Never go into a child's bedroom. (William Lilley, During)",
+                    "A child in immediate danger: call 999. (William Lilley, During)")
+                    .noneSatisfy(rule -> assertThat(rule).contains("Burgh"));
+        }
+    }
+
+    private static List<String> guidance(JsonNode view) {
+        List<String> rules = new java.util.ArrayList<>();
+        view.get("doorGuidance").forEach(rule -> rules.add(rule.get("rule").asText() + " (" + rule.get("source").asText() + ")"));
+        return rules;
     }
 
     /** Issue 10 item 3: the page's data says plainly why it cannot be used, so the page never stays blank. */

@@ -6,6 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.doorstep.visit.HomeVisitProcess.Variables.*;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -15,16 +19,24 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.doorstep.DoorstepTest;
+import org.doorstep.records.IncidentKind;
+import org.doorstep.records.Incidents;
+import org.doorstep.safety.CheckInType;
+import org.doorstep.safety.CheckIns;
+import org.doorstep.safety.SafetyScenario;
+import org.doorstep.safety.StaffSafetyProcess;
 import org.doorstep.school.Pupil;
 import org.doorstep.security.Roles;
 import org.doorstep.trigger.AbsenceCaseProcess;
 import org.doorstep.trigger.AbsenceCases;
 import org.doorstep.trigger.AbsenceScenarioSupport;
 import org.doorstep.trigger.TriggerAction;
+import org.doorstep.visit.HomeVisitProcess;
 import org.doorstep.visit.HomeVisitProcess.Elements;
 import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Burgh School's attendance and home-visit policy (shared/policies/burgh-lincolnshire.txt,
@@ -42,6 +54,8 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
     static final LocalDate DAY_3 = DAY_1.plusDays(2);
     static final LocalDate DAY_6 = DAY_1.plusDays(7);
     static final LocalDate DAY_10 = DAY_1.plusDays(11);
+
+    @Autowired Incidents incidents;
 
     @Test
     void nobodyHomeMeansTheWeCalledTodayCardIsPosted9AppendixB() throws IOException {
@@ -128,13 +142,79 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
     }
 
     ProcessInstance atTheDoor() {
+        ProcessInstance visit = signedOut();
+        arrive(visit);
+        return visit;
+    }
+
+    /** Authorised (5), assessed, planned and signed out with the office: the watch has started. */
+    ProcessInstance signedOut() {
         ProcessInstance visit = visits.requestVisit(PUPIL_BUR, VisitService.SAFE_AND_WELL, "bur-visitor1");
         completeAs("bur-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
         completeAs("bur-visitor1", visit, Elements.ASSESS_RISK, noHazards());
         complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "bur-visitor1").with(COMPANION_NAME, "bur-visitor2"));
         completeAs("bur-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
-        arrive(visit);
         return visit;
+    }
+
+    /**
+     * 8: "Remain on the ground floor and do not enter bedrooms ... leave immediately if they feel uncomfortable
+     * or at risk, and call 999 if there is immediate danger." The visit carries the school's rules, each with
+     * its clause, and both door forms show them.
+     */
+    @Test
+    void groundFloorOnlyNoBedroomsLeaveIfUncomfortableAnd999AreInTheDoorForms8() throws IOException {
+        ProcessInstance visit = atTheDoorWithTheParent();
+        assertThat(visit).isWaitingAt(Elements.DECIDE_ENTRY);
+        assertThat(variable(visit, DOOR_GUIDANCE)).contains(
+                "- Stay on the ground floor; never go into a bedroom. Ask for animals to be shut in another room. (Burgh 8)",
+                "leave at once if you feel uncomfortable or at risk", "- Call 999 if there is immediate danger. (Burgh 8)",
+                "(Burgh 11)");
+        for (String form : List.of("forms/decide-entry.form", "forms/see-who-answers.form")) {
+            assertThat(Files.readString(Path.of(form))).as(form).contains("{{doorGuidance}}");
+        }
+    }
+
+    /**
+     * 4: "Carry out a dynamic risk assessment throughout every visit and withdraw if unsafe"; 8: "leave
+     * immediately if they feel uncomfortable or at risk"; 11: "All incidents/near-misses must be recorded
+     * and reviewed". Inside the home, staff tap "Leaving: I feel unsafe": the visit ends with that outcome,
+     * the headteacher and DSL (9) get the reason in writing, an incident is on the school's list for review,
+     * and the office's watch still waits for them back at school.
+     */
+    @Test
+    void staffWhoFeelUnsafeDuringTheVisitWithdrawTheHeadIsToldAnIncidentIsRecordedAndTheWatchGoesOn4_8_11() {
+        ProcessInstance visit = signedOut();
+        String reference = visit.getBusinessKey();
+        try (SafetyScenario safety = followTheWatch(visit, SCHOOL, PUPIL_BUR)) {
+            arriveAndGoIn(safety, visit, Duration.ofMinutes(15), "bur-visitor1");
+            assertThat(visit).isWaitingAt(Elements.STAFF_LEAVING);
+            assertThat(CheckInType.offeredIn(StaffSafetyProcess.Phase.AT_ADDRESS)).contains(CheckInType.WITHDREW_UNSAFE);
+
+            safety.after(Duration.ofMinutes(5));
+            CheckIns.Receipt receipt = safety.checkIn(reference, CheckInType.WITHDREW_UNSAFE, "bur-visitor2");
+            assertThat(receipt.phase()).as("the watch expects them back").isEqualTo("RETURNING");
+            assertThat(receipt.watchEnded()).isFalse();
+
+            assertThat(visit).hasPassed(Elements.STAFF_WITHDREW, Elements.RECORD_WITHDRAWAL)
+                    .hasNotPassed(Elements.RECORD_VISIT).isWaitingAt(Elements.READ_WITHDRAWAL_REPORT)
+                    .task().hasCandidateGroup(Roles.HEADTEACHER).hasCandidateGroup(Roles.DSL);
+            assertThat(variable(visit, CANCELLATION_REASON)).contains("withdrew from visit " + reference, "felt unsafe",
+                    "sent by bur-visitor2");
+            assertThat(incidents.of(Set.of(SCHOOL))).filteredOn(incident -> reference.equals(incident.visitReference()))
+                    .singleElement().satisfies(incident -> {
+                        assertThat(incident.kind()).isEqualTo(IncidentKind.INCIDENT);
+                        assertThat(incident.whatHappened()).contains("felt unsafe");
+                        assertThat(incident.reviewedAt()).as("still to review").isNull();
+                    });
+
+            completeAs("bur-head", visit, Elements.READ_WITHDRAWAL_REPORT, answers().with(CANCELLATION_REPORT_READ, true));
+            assertThat(visit).isEnded().hasPassed(Elements.END_WITHDRAWN);
+            assertThat(status(visit)).isEqualTo(HomeVisitProcess.Statuses.WITHDREW_UNSAFE);
+
+            assertThat(safety.watch(reference)).as("the watch goes on after the visit ended").isNotNull();
+            assertThat(safety.checkIn(reference, CheckInType.BACK, "bur-visitor1").watchEnded()).isTrue();
+        }
     }
 
     ProcessInstance atTheDoorWithTheParent() {
