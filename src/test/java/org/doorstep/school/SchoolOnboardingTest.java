@@ -27,6 +27,7 @@ class SchoolOnboardingTest {
 
     static final String OAK_HILL = "oak-hill-primary";
     static final String OAKFIELD = "oakfield-academy";
+    static final String MOOR_EDGE = "moor-edge-primary";
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -119,6 +120,9 @@ class SchoolOnboardingTest {
     @Test
     void aLocalAuthorityOfficerIsGivenSeveralSchools() throws Exception {
         onboard(TriggerTestSupport.testSchool(OAK_HILL, "OAK", 4));
+        // Two test schools of its own: an officer given a demo school would be that school's senior leader
+        // for every other test sharing this context.
+        onboard(TriggerTestSupport.testSchool(MOOR_EDGE, "MEP", 32));
         if (identity.createUserQuery().userId("la-oak").count() == 0) {
             User officer = identity.newUser("la-oak");
             officer.setPassword("a long enough test password 1");
@@ -127,14 +131,14 @@ class SchoolOnboardingTest {
 
         HttpResponse<String> first = admin().postJson("/api/admin/schools/" + OAK_HILL + "/members",
                 "{\"userId\":\"la-oak\",\"role\":\"senior-leaders\"}");
-        HttpResponse<String> second = admin().postJson("/api/admin/schools/thames-view-junior/members", "{\"userId\":\"la-oak\"}");
-        HttpResponse<String> again = admin().postJson("/api/admin/schools/thames-view-junior/members", "{\"userId\":\"la-oak\"}");
+        HttpResponse<String> second = admin().postJson("/api/admin/schools/" + MOOR_EDGE + "/members", "{\"userId\":\"la-oak\"}");
+        HttpResponse<String> again = admin().postJson("/api/admin/schools/" + MOOR_EDGE + "/members", "{\"userId\":\"la-oak\"}");
 
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
         assertThat(json.readTree(again.body()).get("changed").asBoolean()).as("already a member").isFalse();
         assertThat(identity.createTenantQuery().userMember("la-oak").list()).extracting(Tenant::getId)
-                .containsExactlyInAnyOrder(OAK_HILL, "thames-view-junior");
+                .containsExactlyInAnyOrder(OAK_HILL, MOOR_EDGE);
         assertThat(identity.createGroupQuery().groupMember("la-oak").groupId(Roles.SENIOR_LEADERS).count()).isEqualTo(1);
         assertThat(identity.createGroupQuery().groupMember("la-oak").groupId("staff-" + OAK_HILL).count())
                 .as("sees the school's staff").isEqualTo(1);
