@@ -11,11 +11,9 @@ import org.doorstep.security.PasswordLinks;
 import org.doorstep.security.SchoolAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -85,11 +83,6 @@ class StaffController {
         String userId = links.setPassword(request.getRemoteAddr(), body.token(), body.password());
         audit.record(userId, "PASSWORD_SET", "user", userId, "with a one-time link");
         return new PasswordSet(userId);
-    }
-
-    @ExceptionHandler(StaffCsv.RefusedFileException.class)
-    ProblemDetail refused(StaffCsv.RefusedFileException e) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, e.getMessage() + "; nothing was imported");
     }
 
     private School school(Authentication user, String schoolId) {
