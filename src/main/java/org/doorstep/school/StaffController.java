@@ -2,9 +2,7 @@ package org.doorstep.school;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import org.doorstep.api.BoundedUpload;
 import org.doorstep.api.Problems;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.security.PasswordLinks;
@@ -59,9 +57,7 @@ class StaffController {
             throw new ErrorResponseException(HttpStatus.PAYLOAD_TOO_LARGE, Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE,
                     "A staff file over " + MAX_FILE_BYTES / 1024 + " KB is not a staff export; nothing was imported"), null);
         }
-        Charset charset = Optional.ofNullable(request.getContentType()).map(MediaType::parseMediaType)
-                .map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
-        return staffImport.importCsv(school, new String(body, charset), full, user.getName(), linkPage());
+        return staffImport.importCsv(school, new String(body, BoundedUpload.charset(request)), full, user.getName(), linkPage());
     }
 
     /** A new set-password link for a member of staff (the old one stops working), e.g. one who lost theirs. */
