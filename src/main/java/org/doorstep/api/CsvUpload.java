@@ -22,6 +22,10 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CsvUpload {
 
+    /** What an import reports at the line {@link #forEachRow} hands to {@code malformed}. */
+    public static final String NEVER_CLOSED =
+            "malformed: a quoted field starting on this line is never closed; the rest of the file was not read";
+
     private static final char BOM = '\uFEFF';
     private static final int HEADER_LOOKAHEAD = 1 << 16;
 
