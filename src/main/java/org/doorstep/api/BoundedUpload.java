@@ -4,7 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
 
@@ -31,6 +35,12 @@ public final class BoundedUpload extends FilterInputStream {
             throw upload.tooLarge();
         }
         return upload;
+    }
+
+    /** The charset an uploaded text file is declared in; UTF-8, as school systems export, when it names none. */
+    public static Charset charset(HttpServletRequest request) {
+        return Optional.ofNullable(request.getContentType()).map(MediaType::parseMediaType).map(MediaType::getCharset)
+                .orElse(StandardCharsets.UTF_8);
     }
 
     @Override

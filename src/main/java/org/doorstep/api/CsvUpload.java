@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -20,6 +21,10 @@ import org.apache.commons.csv.CSVRecord;
  * on, so problems can be reported where the school will find them; blank lines are skipped.
  */
 public final class CsvUpload {
+
+    /** What an import reports at the line {@link #forEachRow} hands to {@code malformed}. */
+    public static final String NEVER_CLOSED =
+            "malformed: a quoted field starting on this line is never closed; the rest of the file was not read";
 
     private static final char BOM = '\uFEFF';
     private static final int HEADER_LOOKAHEAD = 1 << 16;
@@ -58,12 +63,23 @@ public final class CsvUpload {
             reader.reset();
             char delimiter = headerLine != null && headerLine.indexOf(';') >= 0 && headerLine.indexOf(',') < 0 ? ';' : ',';
             CSVParser parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get().parse(reader);
-            Iterator<CSVRecord> records = parser.iterator();
-            List<String> header = records.hasNext() ? records.next().stream()
-                    .map(name -> name.strip().toLowerCase(Locale.ROOT).replace(' ', '_')).toList() : List.of();
-            return new CsvUpload(header, parser);
+            return new CsvUpload(header(parser.iterator()), parser);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> header(Iterator<CSVRecord> records) {
+        try {
+            return records.hasNext() ? records.next().stream()
+                    .map(name -> name.strip().toLowerCase(Locale.ROOT).replace(' ', '_')).toList() : List.of();
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof CSVException)) {
+                throw e;
+            }
+            // Without its header no row can be read: the whole file is the school's to mend, not a server error.
+            throw new RefusedFileException("The first line is not valid CSV: a double quote in it is never closed or is followed"
+                    + " by more text before the next separator; nothing was imported");
         }
     }
 

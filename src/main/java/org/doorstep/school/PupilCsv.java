@@ -52,8 +52,7 @@ final class PupilCsv {
             } catch (ImportedPupil.BadValue e) {
                 problems.accept(new PupilImport.Problem(row.line(), "column " + e.getMessage()));
             }
-        }, open -> problems.accept(new PupilImport.Problem(open.line(),
-                "malformed: a quoted field starting on this line is never closed; the rest of the file was not read")));
+        }, open -> problems.accept(new PupilImport.Problem(open.line(), CsvUpload.NEVER_CLOSED)));
     }
 
     private static Map<String, Integer> columns(List<String> header) {

@@ -3,9 +3,6 @@ package org.doorstep.school;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import org.doorstep.api.BoundedUpload;
 import org.doorstep.security.SchoolAccess;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,9 +43,8 @@ class PupilImportController {
             @RequestHeader(name = "X-Doorstep-Source", required = false) String source, HttpServletRequest request,
             Authentication user) throws IOException {
         requireSchool(school, user);
-        Charset charset = Optional.ofNullable(request.getContentType()).map(MediaType::parseMediaType)
-                .map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
-        return pupilImport.importCsv(school, new InputStreamReader(BoundedUpload.of(request, maxSize, "pupils file"), charset),
+        return pupilImport.importCsv(school,
+                new InputStreamReader(BoundedUpload.of(request, maxSize, "pupils file"), BoundedUpload.charset(request)),
                 full, source == null ? "REST" : source, user.getName());
     }
 

@@ -2,20 +2,16 @@ package org.doorstep.school;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import org.doorstep.api.BoundedUpload;
 import org.doorstep.api.Problems;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.security.PasswordLinks;
 import org.doorstep.security.SchoolAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -61,9 +57,7 @@ class StaffController {
             throw new ErrorResponseException(HttpStatus.PAYLOAD_TOO_LARGE, Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE,
                     "A staff file over " + MAX_FILE_BYTES / 1024 + " KB is not a staff export; nothing was imported"), null);
         }
-        Charset charset = Optional.ofNullable(request.getContentType()).map(MediaType::parseMediaType)
-                .map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
-        return staffImport.importCsv(school, new String(body, charset), full, user.getName(), linkPage());
+        return staffImport.importCsv(school, new String(body, BoundedUpload.charset(request)), full, user.getName(), linkPage());
     }
 
     /** A new set-password link for a member of staff (the old one stops working), e.g. one who lost theirs. */
@@ -85,11 +79,6 @@ class StaffController {
         String userId = links.setPassword(request.getRemoteAddr(), body.token(), body.password());
         audit.record(userId, "PASSWORD_SET", "user", userId, "with a one-time link");
         return new PasswordSet(userId);
-    }
-
-    @ExceptionHandler(StaffCsv.RefusedFileException.class)
-    ProblemDetail refused(StaffCsv.RefusedFileException e) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, e.getMessage() + "; nothing was imported");
     }
 
     private School school(Authentication user, String schoolId) {

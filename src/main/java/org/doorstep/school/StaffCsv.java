@@ -1,7 +1,6 @@
 package org.doorstep.school;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -15,17 +14,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.doorstep.api.CsvUpload;
 import org.doorstep.api.Problems;
+import org.doorstep.api.RefusedFileException;
 import org.doorstep.security.Roles;
 
 /**
  * Reads a school's staff export: one row per member of staff, columns by name in any order (see the
- * README, "Import staff and users"). Commas or semicolons, quoted fields with commas and line breaks,
- * a byte-order mark. A row that breaks a rule becomes a {@link Problem} naming its line; the file is
- * refused whole only when its header is not one Doorstep can read.
+ * README, "Import staff and users"), read as every uploaded CSV is ({@link CsvUpload}). A row that
+ * breaks a rule becomes a {@link Problem} naming its line; the file is refused whole
+ * ({@link RefusedFileException}) only when its header is not one Doorstep can read or a quote never closes.
  */
 final class StaffCsv {
 
@@ -56,6 +54,7 @@ final class StaffCsv {
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final Set<String> YES = Set.of("yes", "y", "true", "1");
     private static final Set<String> NO = Set.of("no", "n", "false", "0", "");
+    private static final String NOTHING_IMPORTED = "; nothing was imported";
 
     private StaffCsv() {
     }
@@ -80,69 +79,63 @@ final class StaffCsv {
     }
 
     static Parsed parse(String text) {
-        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        int endOfHeader = content.indexOf('\n');
-        String firstLine = endOfHeader < 0 ? content : content.substring(0, endOfHeader);
-        if (firstLine.isBlank()) {
+        CsvUpload file = CsvUpload.open(new StringReader(text));
+        if (file.header().isEmpty() || file.header().equals(List.of(""))) {
             throw new RefusedFileException("The file is empty; its first line must name the columns, at least "
-                    + String.join(", ", REQUIRED));
+                    + String.join(", ", REQUIRED) + NOTHING_IMPORTED);
         }
-        char delimiter = firstLine.indexOf(',') < 0 && firstLine.indexOf(';') >= 0 ? ';' : ',';
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser csv = CSVParser.parse(content, format)) {
-            Map<String, String> headers = headers(csv.getHeaderNames());
-            List<Row> rows = new ArrayList<>();
-            List<Problem> problems = new ArrayList<>();
-            Map<String, Integer> seen = new HashMap<>();
-            long previousEnd = csv.getCurrentLineNumber();
-            for (CSVRecord record : csv) {
-                // A quoted value may span lines: a row is named by the line it starts on.
-                int line = (int) previousEnd + 1;
-                previousEnd = csv.getCurrentLineNumber();
-                String username = record.isSet(headers.get(USERNAME)) ? record.get(headers.get(USERNAME)) : "";
-                try {
-                    if (record.size() != headers.size()) {
-                        throw new BadValue("has " + record.size() + " values but the first line names " + headers.size()
-                                + " columns (a comma inside a value needs the value in double quotes)");
-                    }
-                    Map<String, String> values = new HashMap<>();
-                    headers.forEach((column, header) -> values.put(column, record.get(header)));
-                    Row row = row(line, values, headers.keySet());
-                    Integer earlier = seen.putIfAbsent(username.toLowerCase(Locale.ROOT), line);
-                    if (earlier != null) {
-                        throw new BadValue("username " + Problems.shorten(username) + " is already on line " + earlier);
-                    }
-                    rows.add(row);
-                } catch (BadValue e) {
-                    problems.add(new Problem(line, Problems.shorten(username), e.getMessage()));
+        Map<String, Integer> columns = columns(file.header());
+        List<Row> rows = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        file.forEachRow(record -> {
+            String username = record.get(columns.get(USERNAME));
+            try {
+                if (record.size() != columns.size()) {
+                    throw new BadValue("has " + record.size() + " values but the first line names " + columns.size()
+                            + " columns (a comma inside a value needs the value in double quotes)");
                 }
+                Map<String, String> values = new HashMap<>();
+                columns.forEach((column, index) -> values.put(column, record.get(index)));
+                Row row = row(record.line(), values, columns.keySet());
+                Integer earlier = seen.putIfAbsent(username.toLowerCase(Locale.ROOT), record.line());
+                if (earlier != null) {
+                    throw new BadValue("username " + Problems.shorten(username) + " is already on line " + earlier);
+                }
+                rows.add(row);
+            } catch (BadValue e) {
+                problems.add(new Problem(record.line(), Problems.shorten(username), e.getMessage()));
             }
-            return new Parsed(rows, problems, headers.keySet());
-        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            // commons-csv: a duplicate or empty column name, or a quote that never closes (the text is in memory:
-            // nothing else can fail reading it)
-            throw new RefusedFileException("The file cannot be read as CSV: " + Problems.shorten(e.getMessage()));
-        }
+        }, open -> {
+            // Every row after the open quote would be lost: refuse the file rather than apply its first part as if it were all.
+            throw new RefusedFileException("The file cannot be read as CSV: a quoted value starting on line " + open.line()
+                    + " is never closed" + NOTHING_IMPORTED);
+        });
+        return new Parsed(rows, problems, columns.keySet());
     }
 
-    /** Column name → the header as the file spells it; refuses unknown columns, which would be silently lost. */
-    private static Map<String, String> headers(List<String> names) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : names) {
-            String column = name.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
-            if (!COLUMNS.containsKey(column)) {
-                throw new RefusedFileException("Unknown column " + Problems.shorten(name) + "; the columns are "
-                        + String.join(", ", COLUMNS.keySet()));
+    /** Column name → its position; refuses unknown columns, which would be silently lost. */
+    private static Map<String, Integer> columns(List<String> header) {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String column = header.get(i);
+            if (column.isEmpty()) {
+                throw new RefusedFileException("Column " + (i + 1) + " on the first line has no name" + NOTHING_IMPORTED);
             }
-            headers.put(column, name);
+            if (!COLUMNS.containsKey(column)) {
+                throw new RefusedFileException("Unknown column " + Problems.shorten(column) + "; the columns are "
+                        + String.join(", ", COLUMNS.keySet()) + NOTHING_IMPORTED);
+            }
+            if (columns.putIfAbsent(column, i) != null) {
+                throw new RefusedFileException("Column " + column + " appears twice on the first line" + NOTHING_IMPORTED);
+            }
         }
-        List<String> missing = REQUIRED.stream().filter(column -> !headers.containsKey(column)).toList();
+        List<String> missing = REQUIRED.stream().filter(column -> !columns.containsKey(column)).toList();
         if (!missing.isEmpty()) {
             throw new RefusedFileException("Missing column " + String.join(", ", missing) + "; the first line must name at least "
-                    + String.join(", ", REQUIRED));
+                    + String.join(", ", REQUIRED) + NOTHING_IMPORTED);
         }
-        return headers;
+        return columns;
     }
 
     private static Row row(int line, Map<String, String> values, Set<String> columns) {
@@ -242,12 +235,6 @@ final class StaffCsv {
 
     /** A row that was not applied: its line in the file (the first line is the header), whose, and why. */
     record Problem(int line, String username, String reason) {
-    }
-
-    static final class RefusedFileException extends RuntimeException {
-        RefusedFileException(String message) {
-            super(message);
-        }
     }
 
     private static final class BadValue extends RuntimeException {

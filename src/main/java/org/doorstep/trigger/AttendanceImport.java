@@ -123,8 +123,7 @@ public class AttendanceImport {
                         }
                     }
                 }
-            }, open -> marks.problem(open.line(),
-                    "malformed: a quoted field starting on this line is never closed; the rest of the file was not read"));
+            }, open -> marks.problem(open.line(), CsvUpload.NEVER_CLOSED));
         });
     }
 

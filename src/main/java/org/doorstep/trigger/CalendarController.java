@@ -10,10 +10,8 @@ import org.doorstep.school.SchoolDirectory;
 import org.doorstep.security.SchoolAccess;
 import org.doorstep.workflow.EngineClock;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -82,7 +80,7 @@ class CalendarController {
 
     @PostMapping(path = PATH, consumes = {"text/csv", "text/plain"})
     CalendarImport.Report importCsv(@PathVariable String schoolId, Reader csv,
-            @RequestHeader(name = "X-Doorstep-Source", required = false) String source, Authentication user) throws IOException {
+            @RequestHeader(name = "X-Doorstep-Source", required = false) String source, Authentication user) {
         requireSchool(schoolId, user);
         return calendarImport.importCsv(schoolId, csv, source == null ? "CSV" : source, user.getName());
     }
@@ -92,11 +90,6 @@ class CalendarController {
             @RequestHeader(name = "X-Doorstep-Source", required = false) String source, Authentication user) throws IOException {
         requireSchool(schoolId, user);
         return calendarImport.importIcs(schoolId, ics, source == null ? "iCalendar" : source, user.getName());
-    }
-
-    @ExceptionHandler(CalendarImport.RefusedFileException.class)
-    ProblemDetail refused(CalendarImport.RefusedFileException e) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     private void requireSchool(String schoolId, Authentication user) {

@@ -3,7 +3,6 @@ package org.doorstep.trigger;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,10 +24,9 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.doorstep.api.CsvUpload;
 import org.doorstep.api.Problems;
+import org.doorstep.api.RefusedFileException;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.workflow.EngineClock;
 import org.springframework.stereotype.Service;
@@ -44,6 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CalendarImport {
 
     static final String CSV_HEADER = "kind,name,from,to";
+    private static final List<String> CSV_COLUMNS = List.of(CSV_HEADER.split(","));
     private static final int LONGEST_ENTRY_DAYS = 366;
 
     private final SchoolCalendar calendar;
@@ -62,13 +61,6 @@ public class CalendarImport {
     }
 
     public record Report(int read, int added, int unchanged, int rejected, List<Problem> problems) {
-    }
-
-    /** A file that cannot be read at all: nothing was imported. */
-    static class RefusedFileException extends RuntimeException {
-        RefusedFileException(String message) {
-            super(message);
-        }
     }
 
     private record Entry(String where, SchoolCalendar.Kind kind, String name, LocalDate from, LocalDate to) {
@@ -93,29 +85,24 @@ public class CalendarImport {
     }
 
     @Transactional
-    public Report importCsv(String schoolId, Reader csv, String source, String actor) throws IOException {
-        Read read = new Read();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).setIgnoreHeaderCase(true).get();
-        try (CSVParser parser = CSVParser.builder().setReader(withoutByteOrderMark(csv)).setFormat(format).get()) {
-            if (!parser.getHeaderNames().containsAll(List.of(CSV_HEADER.split(",")))) {
-                throw new RefusedFileException("The first line must be the header '" + CSV_HEADER + "'; it is '"
-                        + Problems.shorten(String.join(",", parser.getHeaderNames())) + "'. Nothing was imported");
-            }
-            long line = parser.getCurrentLineNumber();
-            for (CSVRecord row : parser) {
-                read.count++;
-                String where = "line " + (line + 1);
-                line = parser.getCurrentLineNumber();
-                if (!row.isConsistent()) {
-                    read.problems.add(new Problem(where, "has " + row.size() + " fields, the header has 4"));
-                    continue;
-                }
-                fromText(read, where, row.get("kind"), row.get("name"), row.get("from"), row.get("to"));
-            }
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw new RefusedFileException("The CSV cannot be read: " + Problems.shorten(e.getMessage()) + ". Nothing was imported");
+    public Report importCsv(String schoolId, Reader csv, String source, String actor) {
+        CsvUpload file = CsvUpload.open(csv);
+        List<String> header = file.header();
+        if (!header.containsAll(CSV_COLUMNS)) {
+            throw new RefusedFileException("The first line must be the header '" + CSV_HEADER + "'; it is '"
+                    + Problems.shorten(String.join(",", header)) + "'. Nothing was imported");
         }
+        Read read = new Read();
+        file.forEachRow(row -> {
+            read.count++;
+            String where = "line " + row.line();
+            if (row.size() != header.size()) {
+                read.problems.add(new Problem(where, "has " + row.size() + " fields, the header has " + header.size()));
+                return;
+            }
+            fromText(read, where, row.get(header.indexOf("kind")), row.get(header.indexOf("name")),
+                    row.get(header.indexOf("from")), row.get(header.indexOf("to")));
+        }, open -> read.problems.add(new Problem("line " + open.line(), CsvUpload.NEVER_CLOSED)));
         return apply(schoolId, read, source, actor);
     }
 

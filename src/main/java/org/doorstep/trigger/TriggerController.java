@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -78,9 +77,7 @@ class TriggerController {
     AttendanceImport.ImportReport importRegister(HttpServletRequest request,
             @RequestHeader(name = "X-Doorstep-Source", required = false) String source, Authentication user) throws IOException {
         InputStream body = BoundedUpload.of(request, maxRegisterSize, "register");
-        Charset charset = Optional.ofNullable(request.getContentType()).map(MediaType::parseMediaType)
-                .map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
-        return attendanceImport.importCsv(new InputStreamReader(body, charset), source == null ? "REST" : source, user.getName(),
+        return attendanceImport.importCsv(new InputStreamReader(body, BoundedUpload.charset(request)), source == null ? "REST" : source, user.getName(),
                 schools.accessibleSchools(user));
     }
 

@@ -1,6 +1,7 @@
 package org.doorstep.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -55,5 +56,12 @@ class CsvUploadTest {
 
         assertThat(rows).extracting(CsvUpload.Row::line).containsExactly(2);
         assertThat(malformed).extracting(CsvUpload.Row::line).containsExactly(3);
+    }
+
+    @Test
+    void aHeaderWhoseQuoteNeverClosesRefusesTheFileRatherThanFailing() {
+        assertThatThrownBy(() -> CsvUpload.open(new StringReader("a,\"b\n1,2\n")))
+                .isInstanceOf(RefusedFileException.class).hasMessageContaining("first line is not valid CSV")
+                .hasMessageContaining("never closed");
     }
 }

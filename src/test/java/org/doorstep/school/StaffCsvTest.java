@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Set;
+import org.doorstep.api.RefusedFileException;
 import org.junit.jupiter.api.Test;
 
 /** How a school's staff export maps to Doorstep's staff and roles, and which rows it refuses. */
@@ -68,6 +69,9 @@ class StaffCsvTest {
         assertThat(commas.rows().get(0).jobTitle()).isEqualTo("Business manager,\r\nfinance");
         assertThat(commas.rows()).extracting(StaffCsv.Row::line).as("a row is named by the line it starts on").containsExactly(2, 4);
 
+        StaffCsv.Parsed blankLine = StaffCsv.parse("username,first_name,last_name,role\n\nbb,Bo,Blank,office\n");
+        assertThat(blankLine.rows()).extracting(StaffCsv.Row::line).as("a blank line is skipped but still counted").containsExactly(3);
+
         StaffCsv.Parsed semicolons = StaffCsv.parse("username;first_name;last_name;role;dbs_checked_on\nrr;Rae;Reed;dsl;01/09/2025\n");
         assertThat(semicolons.problems()).isEmpty();
         assertThat(semicolons.rows().get(0).dbsCheckedOn()).as("UK dates as school systems export them")
@@ -111,14 +115,20 @@ class StaffCsvTest {
 
     @Test
     void aFileWithoutTheNeededColumnsOrWithAnUnknownOneIsRefusedWhole() {
-        assertThatThrownBy(() -> StaffCsv.parse("")).isInstanceOf(StaffCsv.RefusedFileException.class)
+        assertThatThrownBy(() -> StaffCsv.parse("")).isInstanceOf(RefusedFileException.class)
                 .hasMessageContaining("empty");
         assertThatThrownBy(() -> StaffCsv.parse("username,first_name,last_name\nx,y,z\n"))
-                .isInstanceOf(StaffCsv.RefusedFileException.class).hasMessageContaining("Missing column role");
+                .isInstanceOf(RefusedFileException.class).hasMessageContaining("Missing column role");
         assertThatThrownBy(() -> StaffCsv.parse("username,first_name,last_name,role,e-mail\n"))
                 .as("a misspelt column would otherwise lose every address silently")
-                .isInstanceOf(StaffCsv.RefusedFileException.class).hasMessageContaining("Unknown column e-mail");
+                .isInstanceOf(RefusedFileException.class).hasMessageContaining("Unknown column e-mail");
         assertThatThrownBy(() -> StaffCsv.parse("username,first_name,last_name,role\nx,\"never closed,y,office\n"))
-                .isInstanceOf(StaffCsv.RefusedFileException.class).hasMessageContaining("cannot be read as CSV");
+                .isInstanceOf(RefusedFileException.class).hasMessageContaining("cannot be read as CSV")
+                .hasMessageContaining("starting on line 2 is never closed").hasMessageEndingWith("nothing was imported");
+        assertThatThrownBy(() -> StaffCsv.parse("username,first_name,last_name,role,Email,email\n"))
+                .as("which of the two would win is not the school's to guess")
+                .isInstanceOf(RefusedFileException.class).hasMessageContaining("Column email appears twice");
+        assertThatThrownBy(() -> StaffCsv.parse("username,first_name,,last_name,role\n"))
+                .isInstanceOf(RefusedFileException.class).hasMessageContaining("Column 3 on the first line has no name");
     }
 }

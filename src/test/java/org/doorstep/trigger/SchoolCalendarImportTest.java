@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doorstep.DoorstepTest;
+import org.doorstep.api.CsvUpload;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
@@ -115,6 +116,16 @@ class SchoolCalendarImportTest {
                 .contains("kind 'HOLIDAY' is not one of").contains("'2027-13-01' is not a date");
         assertThat(calendar.closures(CALDER)).filteredOn(c -> c.closedOn().equals(LocalDate.of(2027, 5, 6)))
                 .extracting(SchoolCalendar.Closure::reason).containsExactly("Closed: polling station, county elections");
+
+        // A quote never closed stops reading there, as in the register: the rows before it are still reported.
+        HttpResponse<String> openQuote = admin().post(path(CALDER), "text/csv",
+                CalendarImport.CSV_HEADER + "\nINSET,Training,2027-13-01,\nINSET,\"Training,2027-01-04,\n");
+        assertThat(openQuote.statusCode()).as("a quote never closed is a bad row, as in the register: " + openQuote.body())
+                .isEqualTo(200);
+        JsonNode cutShort = json.readTree(openQuote.body());
+        assertThat(cutShort.get("problems").findValuesAsText("where")).as("the rows before it are still read and reported")
+                .containsExactly("line 2", "line 3");
+        assertThat(cutShort.get("problems").get(1).get("reason").asText()).isEqualTo(CsvUpload.NEVER_CLOSED);
     }
 
     @Test
