@@ -36,9 +36,12 @@ class FormFieldGuard extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(FormFieldGuard.class);
 
-    /** Tasklist uses the webapp's engine API; resolve completes a delegated task and sets variables too. */
+    /**
+     * Tasklist uses the webapp's engine API; resolve completes a delegated task and sets variables too. The
+     * REST API also answers under its engine's name (/engine-rest/engine/default/...), so both spellings count.
+     */
     private static final Pattern COMPLETION = Pattern.compile(
-            "/(?:engine-rest|camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form|resolve)");
+            "/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form|resolve)/*");
 
     private final FormValidation forms;
     private final SchoolAccess schools;

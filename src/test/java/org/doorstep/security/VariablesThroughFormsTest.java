@@ -99,6 +99,11 @@ class VariablesThroughFormsTest extends VisitScenarios {
         assertThat(overRest.body()).contains("\"variables\":[\"" + AUTHORISER_GROUP.name() + "\"]")
                 .doesNotContain("\"" + AUTHORISATION_DECISION.name() + "\"");
 
+        var byEngineName = WebClient.basic(port, "head", password)
+                .postJson("/engine-rest/engine/default/task/" + authorise + "/complete", forged);
+        assertThat(byEngineName.statusCode()).as("the same API under the engine's name").isEqualTo(400);
+        assertThat(byEngineName.body()).contains(AUTHORISER_GROUP.name());
+
         var overTasklist = tasklist("head").post("/camunda/api/engine/engine/default/task/" + authorise + "/submit-form", forged);
         assertThat(overTasklist.statusCode()).isEqualTo(400);
         assertThat(overTasklist.body()).contains(AUTHORISER_GROUP.name());
