@@ -176,7 +176,9 @@ class FirstSchoolFromEmptyInstallTest {
             String password = env("DOORSTEP_DB_PASSWORD", "");
             int slash = suite.lastIndexOf('/');
             String name = suite.substring(slash + 1).replaceAll("[?;].*", "") + "_first_school";
-            EmptyDatabase database = new EmptyDatabase(suite.substring(0, slash + 1) + name, user, password, true, suite, name);
+            String server = suite.substring(0, slash + 1);
+            // Created and dropped from the server's maintenance database: the suite's may not exist yet.
+            EmptyDatabase database = new EmptyDatabase(server + name, user, password, true, server + "postgres", name);
             database.run("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", "CREATE DATABASE " + name);
             return database;
         }
