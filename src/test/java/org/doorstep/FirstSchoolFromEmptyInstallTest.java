@@ -101,8 +101,10 @@ class FirstSchoolFromEmptyInstallTest {
             assertThat(register.get("rejectedCount").asInt()).as(register.toString()).isZero();
             assertThat(register.get("added").asInt()).as("3 pupils, 10 days, 2 sessions").isEqualTo(60);
 
-            // Step 7: the day's evaluation (10:30 every school day; here by hand) requests the Day-3 visit.
-            JsonNode evaluation = json(admin.post("/api/attendance/evaluation?school=" + SCHOOL, "application/json", ""), 200);
+            // Step 7: the day's evaluation (10:30 every school day; here by hand, for the sample's Friday as the
+            // README sends it) requests the Day-3 visit.
+            JsonNode evaluation = json(admin.post("/api/attendance/evaluation?school=" + SCHOOL + "&date=2026-11-27",
+                    "application/json", ""), 200);
             assertThat(evaluation.get("day").asText()).isEqualTo("2026-11-27");
             assertThat(evaluation.get("withoutCalendar")).isEmpty();
             assertThat(evaluation.get("errors").asInt()).isZero();
@@ -128,6 +130,7 @@ class FirstSchoolFromEmptyInstallTest {
             WebClient headteacher = WebClient.signedIn(port, "hhart", "bluebells by the brook");
             JsonNode tasks = json(headteacher.get("/camunda/api/engine/engine/" + ENGINE + "/task?processInstanceBusinessKey=" + visit), 200);
             assertThat(tasks.findValuesAsText("taskDefinitionKey")).containsExactly(HomeVisitProcess.Elements.AUTHORISE);
+            assertThat(tasks.get(0).get("name").asText()).isEqualTo("Authorise the visit");
             assertThat(tasks.get(0).get("tenantId").asText()).isEqualTo(SCHOOL);
         }
     }
