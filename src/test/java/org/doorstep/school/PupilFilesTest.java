@@ -111,7 +111,7 @@ class PupilFilesTest {
         }
 
         assertThat(problems).isEmpty();
-        assertThat(pupils).hasSize(2);
+        assertThat(pupils).hasSize(3);
         Pupil amir = pupils.get(0).pupil();
         assertThat(amir.fullName()).isEqualTo("Amir Example-Jones");
         assertThat(amir.yearGroup()).isEqualTo("Year 4");
@@ -126,6 +126,8 @@ class PupilFilesTest {
         assertThat(lily.yearGroup()).isEqualTo("Reception");
         assertThat(lily.address()).isEqualTo("The Lodge, Park End, Upper Sampleton, Sampleton, ZZ1 3CA");
         assertThat(pupils.get(1).flags()).containsExactly(PupilFlag.LOOKED_AFTER);
+        assertThat(pupils.get(2).flags()).as("Noah: no flag, so his visit comes on the ladder's Day 3").isEmpty();
+        assertThat(pupils.get(2).pupil().knownToSocialCare()).isFalse();
     }
 
     @Test
