@@ -50,7 +50,7 @@ public class AttendanceImport {
     public static final String HEADER = "pupil_id,date,session,code";
     /** One row per pupil per day, as many MIS "attendance by day" exports give it. */
     public static final String WIDE_HEADER = "pupil_id,date,am,pm";
-    /** In a CTF's AttendanceMarks, a session with no mark (a weekend, a day not yet taken). */
+    /** In a CTF's AttendanceMarks, a session with no mark (a weekend, a day not yet taken); unverified, see importCtf. */
     private static final String NO_MARK = "- ";
     private static final int BATCH = 2_000;
     /** Rejected rows listed in an import's answer; the rest are in the download. */
@@ -128,9 +128,11 @@ public class AttendanceImport {
     }
 
     /**
-     * The attendance part of a Common Transfer File (CTF 24 specification 3.1.11): for each pupil (by UPN)
-     * and each Attendance/YearData, AttendanceMarks holds one mark a session, AM then PM, day by day from
-     * AttendanceStartDate; a space or '-' is a session without a mark.
+     * The attendance part of a Common Transfer File (CTF 21 specification v1.1, 3.1.12): for each pupil (by
+     * UPN) and each Attendance/YearData, AttendSessions/AttendanceMarks holds one mark a session, AM then PM,
+     * day by day from AttendanceStartDate, a space or '-' being a session without a mark. That reading of the
+     * string (one character a session, AM first, every calendar day counted, what a blank means) is ours:
+     * the specification's text defining it was not available to us, so it is unverified.
      */
     @Transactional
     public ImportReport importCtf(InputStream xml, String source, String importedBy, Predicate<String> schoolAllowed) {
