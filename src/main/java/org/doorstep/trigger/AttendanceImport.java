@@ -132,7 +132,9 @@ public class AttendanceImport {
      * UPN) and each Attendance/YearData, AttendSessions/AttendanceMarks holds one mark a session, AM then PM,
      * day by day from AttendanceStartDate, a space or '-' being a session without a mark. That reading of the
      * string (one character a session, AM first, every calendar day counted, what a blank means) is ours:
-     * the specification's text defining it was not available to us, so it is unverified.
+     * the specification's text defining it was not available to us, so it is unverified. One shipping MIS
+     * writes two characters for every school-calendar date and '#' for both sessions of a day not in
+     * session, which we store as that code (planned closure, not counted).
      */
     @Transactional
     public ImportReport importCtf(InputStream xml, String source, String importedBy, Predicate<String> schoolAllowed) {
@@ -150,7 +152,7 @@ public class AttendanceImport {
                     start = LocalDate.parse(year.startDate() == null ? "" : year.startDate());
                 } catch (DateTimeParseException e) {
                     marks.read++;
-                    marks.problem(year.line(), where + "AttendanceStartDate: '" + shorten(year.startDate()) + "' is not YYYY-MM-DD");
+                    marks.problem(year.line(), where + "AttendSessions/AttendanceStartDate: '" + shorten(year.startDate()) + "' is not YYYY-MM-DD");
                     continue;
                 }
                 String sessions = year.marks() == null ? "" : year.marks();
@@ -162,7 +164,7 @@ public class AttendanceImport {
                     marks.read++;
                     String session = i % 2 == 0 ? "AM" : "PM";
                     LocalDate day = start.plusDays(i / 2);
-                    marks.mark(year.line(), where + "AttendanceMarks, " + day + " " + session + ": ", year.upn(), day.toString(),
+                    marks.mark(year.line(), where + "AttendSessions/AttendanceMarks, " + day + " " + session + ": ", year.upn(), day.toString(),
                             session, code);
                 }
             }
