@@ -15,11 +15,17 @@ import org.doorstep.api.Problems;
 import org.doorstep.api.RefusedFileException;
 
 /**
- * Reads the parts of a DfE Common Transfer File (CTF 24, "Common transfer file: specification") that
- * Doorstep needs, streaming, and never more: the header's DocumentQualifier (spec 4.3.1 Header: "full"
- * or "partial"), and for each CTFpupilData/Pupil (spec 4.3.2 Pupil data) its identifiers and basic
- * details (3.1.3, 3.1.4), looked-after status (3.1.7), SEN provision (3.1.8), address, phones and e-mail
- * (3.1.9), contacts (3.1.10) and the session-by-session attendance marks of each year (3.1.11).
+ * Reads the parts of a DfE Common Transfer File that Doorstep needs, streaming, and never more. Section
+ * numbers are those of the CTF 21 specification v1.1 (July 2021), the newest whose text we could read;
+ * CTF 15 numbered the same sections one lower from SEN on. The header's DocumentQualifier (2.6 Message
+ * header, 4.3.1 Header), and for each CTFpupilData/Pupil (4.3.2 Pupil data) its identifiers and basic
+ * details (3.1.3, 3.1.4), looked-after status (3.1.7), SEN provision (3.1.9), address, phones and e-mail
+ * (3.1.10), contacts (3.1.11) and the session-by-session attendance marks of each year (3.1.12).
+ *
+ * <p>The element names and nesting below Pupil were checked against a shipping MIS's CTF importer, not
+ * against the specification's tables (their text was not available to us): AttendanceStartDate and
+ * AttendanceMarks sit in YearData/AttendSessions, and the postcode is Address/PostCode, a sibling of
+ * BS7666Address and AddressLines.
  *
  * <p>The file is parsed with DTDs and external entities switched off, and a DOCTYPE refuses the file:
  * a CTF never needs one, and an entity could read the server's files or exhaust its memory. A file that
@@ -30,10 +36,15 @@ public final class CommonTransferFile {
 
     static final String ROOT = "CTfile";
     static final String PUPIL_PATH = ROOT + "/CTFpupilData/Pupil";
+    private static final String ATTENDANCE_START = "AttendSessions/AttendanceStartDate";
+    private static final String ATTENDANCE_MARKS = "AttendSessions/AttendanceMarks";
 
     private static final XMLInputFactory FACTORY = safeFactory();
 
-    /** One Attendance/YearData element: marks, AM then PM, one character a session from the start date. */
+    /**
+     * One Attendance/YearData element (3.1.12): its AttendSessions' start date and marks, kept exactly as
+     * written, because a blank at the start is a session too and trimming it would move every later mark.
+     */
     public record AttendanceYear(String upn, int line, String path, String startDate, String marks) {
     }
 
@@ -180,13 +191,14 @@ public final class CommonTransferFile {
                         contact = null;
                     } else if (yearData != null && where.equals(PUPIL_PATH + "/Attendance/YearData")) {
                         pupil.attendance().add(new AttendanceYear(pupil.value("UPN"), yearLine, yearPath,
-                                yearData.get("AttendanceStartDate"), yearData.get("AttendanceMarks")));
+                                yearData.get(ATTENDANCE_START), yearData.get(ATTENDANCE_MARKS)));
                         yearData = null;
                     } else if (!value.isEmpty()) {
                         if (contact != null) {
                             keep(contact.values(), below(where, PUPIL_PATH + "/Contacts/Contact/"), value);
                         } else if (yearData != null) {
-                            keep(yearData, below(where, PUPIL_PATH + "/Attendance/YearData/"), value);
+                            String element = below(where, PUPIL_PATH + "/Attendance/YearData/");
+                            keep(yearData, element, element.equals(ATTENDANCE_MARKS) ? text.toString() : value);
                         } else if (pupil != null) {
                             keep(pupil.values(), below(where, PUPIL_PATH + "/"), value);
                         }

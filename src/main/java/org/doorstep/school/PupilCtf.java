@@ -18,11 +18,16 @@ import java.util.stream.Stream;
 import org.doorstep.api.Problems;
 
 /**
- * Pupils and families from a Common Transfer File's pupil records (CTF 24 specification 3.1 and 4.3.2).
- * The CTF carries looked-after status (3.1.7: LookedAfter/InCare) and SEN provision (3.1.8: "E", an
- * education, health and care plan); it does not carry child protection or child in need status (the
- * DSL transfers the child protection file separately), so those flags come from the CSV. A contact whose
- * relationship is "SWR" (social worker, CBDS) is the pupil's social worker, not a family contact.
+ * Pupils and families from a Common Transfer File's pupil records (CTF 21 specification v1.1, 3.1 and
+ * 4.3.2). The CTF carries looked-after status (3.1.7: LookedAfter/InCare) and SEN provision (3.1.9:
+ * SENhistory/SEN/SENprovision, where we take "E" to be an education, health and care plan); it does not
+ * carry child protection or child in need status (the DSL transfers the child protection file
+ * separately), so those flags come from the CSV. A contact (3.1.11) whose Relationship is "SWR" is taken
+ * to be the pupil's social worker, not a family contact.
+ *
+ * <p>Not verified against the specification's text, which we could not read beyond its contents page:
+ * the Relationship code list and its descriptions (CBDS), the SENprovision code "E", and Responsibility
+ * being true/false. They are the codes as we remember CBDS; a code we do not know is shown as written.
  */
 final class PupilCtf {
 
@@ -83,8 +88,8 @@ final class PupilCtf {
         String line2 = firstOf(ctf.value("Address/BS7666Address/Locality"), ctf.value("Address/AddressLines/AddressLine2"));
         String town = firstOf(ctf.value("Address/BS7666Address/Town"), ctf.value("Address/BS7666Address/PostTown"),
                 ctf.value("Address/AddressLines/AddressLine3"));
-        String postcode = firstOf(ctf.value("Address/BS7666Address/Postcode"), ctf.value("Address/Postcode"),
-                ctf.value("Address/AddressLines/Postcode"));
+        // 3.1.10: PostCode belongs to Address itself, beside whichever of BS7666Address or AddressLines is given
+        String postcode = ctf.value("Address/PostCode");
         return new ImportedPupil(ctf.line(), ImportedPupil.pupil(upn, schoolId,
                 required(firstOf(ctf.value("Forename"), ctf.value("BasicDetails/LegalForename")), at + "Forename", 100),
                 required(firstOf(ctf.value("Surname"), ctf.value("BasicDetails/LegalSurname")), at + "Surname", 100),

@@ -50,7 +50,7 @@ public class AttendanceImport {
     public static final String HEADER = "pupil_id,date,session,code";
     /** One row per pupil per day, as many MIS "attendance by day" exports give it. */
     public static final String WIDE_HEADER = "pupil_id,date,am,pm";
-    /** In a CTF's AttendanceMarks, a session with no mark (a weekend, a day not yet taken). */
+    /** In a CTF's AttendanceMarks, a session with no mark (a weekend, a day not yet taken); unverified, see importCtf. */
     private static final String NO_MARK = "- ";
     private static final int BATCH = 2_000;
     /** Rejected rows listed in an import's answer; the rest are in the download. */
@@ -128,9 +128,13 @@ public class AttendanceImport {
     }
 
     /**
-     * The attendance part of a Common Transfer File (CTF 24 specification 3.1.11): for each pupil (by UPN)
-     * and each Attendance/YearData, AttendanceMarks holds one mark a session, AM then PM, day by day from
-     * AttendanceStartDate; a space or '-' is a session without a mark.
+     * The attendance part of a Common Transfer File (CTF 21 specification v1.1, 3.1.12): for each pupil (by
+     * UPN) and each Attendance/YearData, AttendSessions/AttendanceMarks holds one mark a session, AM then PM,
+     * day by day from AttendanceStartDate, a space or '-' being a session without a mark. That reading of the
+     * string (one character a session, AM first, every calendar day counted, what a blank means) is ours:
+     * the specification's text defining it was not available to us, so it is unverified. One shipping MIS
+     * writes two characters for every school-calendar date and '#' for both sessions of a day not in
+     * session, which we store as that code (planned closure, not counted).
      */
     @Transactional
     public ImportReport importCtf(InputStream xml, String source, String importedBy, Predicate<String> schoolAllowed) {
@@ -148,7 +152,7 @@ public class AttendanceImport {
                     start = LocalDate.parse(year.startDate() == null ? "" : year.startDate());
                 } catch (DateTimeParseException e) {
                     marks.read++;
-                    marks.problem(year.line(), where + "AttendanceStartDate: '" + shorten(year.startDate()) + "' is not YYYY-MM-DD");
+                    marks.problem(year.line(), where + "AttendSessions/AttendanceStartDate: '" + shorten(year.startDate()) + "' is not YYYY-MM-DD");
                     continue;
                 }
                 String sessions = year.marks() == null ? "" : year.marks();
@@ -160,7 +164,7 @@ public class AttendanceImport {
                     marks.read++;
                     String session = i % 2 == 0 ? "AM" : "PM";
                     LocalDate day = start.plusDays(i / 2);
-                    marks.mark(year.line(), where + "AttendanceMarks, " + day + " " + session + ": ", year.upn(), day.toString(),
+                    marks.mark(year.line(), where + "AttendSessions/AttendanceMarks, " + day + " " + session + ": ", year.upn(), day.toString(),
                             session, code);
                 }
             }

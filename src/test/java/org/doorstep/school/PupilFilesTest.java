@@ -144,6 +144,16 @@ class PupilFilesTest {
     }
 
     @Test
+    void aBlankFirstSessionKeepsEveryLaterMarkOnItsOwnDay() {
+        CommonTransferFile.Content file = CommonTransferFile.read(new ByteArrayInputStream("""
+                <CTfile><CTFpupilData><Pupil><UPN>A999900026401</UPN><Attendance><YearData><AttendSessions>
+                <AttendanceStartDate>2026-11-16</AttendanceStartDate><AttendanceMarks> \\NN</AttendanceMarks>
+                </AttendSessions></YearData></Attendance></Pupil></CTFpupilData></CTfile>""".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(file.attendance()).extracting(CommonTransferFile.AttendanceYear::marks).containsExactly(" \\NN");
+    }
+
+    @Test
     void aPupilWithoutAUpnOrWithABadValueIsReportedByItsXmlPath() {
         ctf("""
                 <CTfile><Header><DocumentQualifier>full</DocumentQualifier></Header><CTFpupilData>
