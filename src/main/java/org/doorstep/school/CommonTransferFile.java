@@ -156,9 +156,9 @@ public final class CommonTransferFile {
                         throw new RefusedFileException("The root element is '" + Problems.shorten(name) + "', not '" + ROOT
                                 + "': this is not a Common Transfer File; nothing was imported");
                     }
-                    path.push(name);
+                    String where = path.isEmpty() ? name : path.peek() + "/" + name;
+                    path.push(where);
                     text.setLength(0);
-                    String where = pathOf(path);
                     int line = reader.getLocation().getLineNumber();
                     if (where.equals(PUPIL_PATH)) {
                         pupilIndex++;
@@ -214,10 +214,9 @@ public final class CommonTransferFile {
         return new Content("full".equalsIgnoreCase(qualifier), pupils);
     }
 
+    /** The stack holds each open element's whole path, so a large file is not paid for once per element and depth. */
     private static String pathOf(Deque<String> path) {
-        StringBuilder joined = new StringBuilder();
-        path.descendingIterator().forEachRemaining(name -> joined.append(joined.isEmpty() ? "" : "/").append(name));
-        return joined.toString();
+        return path.isEmpty() ? "" : path.peek();
     }
 
     private static String below(String path, String prefix) {

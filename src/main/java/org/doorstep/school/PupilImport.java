@@ -151,25 +151,37 @@ public class PupilImport {
                 problems.stream().limit(REPORTED_PROBLEMS).toList(), note);
     }
 
+    /**
+     * The school's pupils, contacts and flags, one query a table. Rows are mapped by hand: mapping records by
+     * property name makes the PostgreSQL driver throw (and the mapper catch) an exception for every camel-case
+     * field of every row, which cost most of an unchanged re-import of 100,000 pupils.
+     */
     private Map<String, Existing> existing(String schoolId) {
-        Map<String, LocalDate> leftOn = new HashMap<>();
-        jdbc.sql("SELECT id, left_on FROM pupil WHERE school_id = ?").param(schoolId).query(rs -> {
-            Date date = rs.getDate(2);
-            leftOn.put(rs.getString(1), date == null ? null : date.toLocalDate());
-        });
-        Map<String, List<Contact>> contacts = jdbc.sql("""
+        Map<String, List<Contact>> contacts = new HashMap<>();
+        jdbc.sql("""
                 SELECT c.pupil_id, c.name, c.relationship, c.phone, c.email, c.parental_responsibility, c.priority
                 FROM contact c JOIN pupil p ON p.id = c.pupil_id WHERE p.school_id = ? ORDER BY c.priority, c.name""")
-                .param(schoolId).query(Contact.class).list().stream().collect(Collectors.groupingBy(Contact::pupilId));
+                .param(schoolId).query(rs -> {
+                    contacts.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new Contact(rs.getString(1),
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getInt(7)));
+                });
         Map<String, Set<PupilFlag>> flags = new HashMap<>();
         jdbc.sql("SELECT f.pupil_id, f.flag FROM pupil_flag f JOIN pupil p ON p.id = f.pupil_id WHERE p.school_id = ?")
                 .param(schoolId).query(rs -> {
                     flags.computeIfAbsent(rs.getString(1), id -> EnumSet.noneOf(PupilFlag.class)).add(PupilFlag.valueOf(rs.getString(2)));
                 });
         Map<String, Existing> existing = new HashMap<>();
-        jdbc.sql("SELECT * FROM pupil WHERE school_id = ?").param(schoolId).query(Pupil.class).list()
-                .forEach(pupil -> existing.put(pupil.id(), new Existing(pupil, leftOn.get(pupil.id()),
-                        contacts.getOrDefault(pupil.id(), List.of()), flags.getOrDefault(pupil.id(), Set.of()))));
+        jdbc.sql("""
+                SELECT id, school_id, first_name, last_name, date_of_birth, year_group, address_line1, address_line2, town,
+                    postcode, vulnerable, known_to_social_care, social_worker_name, social_worker_phone, left_on
+                FROM pupil WHERE school_id = ?""").param(schoolId).query(rs -> {
+                    String id = rs.getString(1);
+                    Pupil pupil = new Pupil(id, rs.getString(2), rs.getString(3), rs.getString(4), day(rs.getDate(5)),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                            rs.getBoolean(11), rs.getBoolean(12), rs.getString(13), rs.getString(14));
+                    existing.put(id, new Existing(pupil, day(rs.getDate(15)), contacts.getOrDefault(id, List.of()),
+                            flags.getOrDefault(id, Set.of())));
+                });
         return existing;
     }
 
@@ -316,6 +328,10 @@ public class PupilImport {
 
     private static Date date(LocalDate day) {
         return day == null ? null : Date.valueOf(day);
+    }
+
+    private static LocalDate day(Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 
     private long startImport(String schoolId, Format format, boolean full, String source, String importedBy) {
