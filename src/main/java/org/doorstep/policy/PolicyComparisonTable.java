@@ -51,6 +51,9 @@ public final class PolicyComparisonTable {
             new Row("Safe-and-well visit from school day", p -> p.triggers().safeAndWellVisitFromDay()
                     + " (vulnerable: " + p.triggers().safeAndWellVisitFromDayWhenVulnerable() + ")"),
             new Row("Visit must happen after days unseen", p -> String.valueOf(p.triggers().maxSchoolDaysWithoutEyesOn())),
+            new Row("Visits that must happen (DSL decides if not made, raised again, not held for the list)",
+                    p -> p.triggers().mustVisits().isEmpty() ? "none" : String.join(", ", p.triggers().mustVisits())
+                            .toLowerCase().replace('_', ' ')),
             new Row("Local authority told after unauthorised days", p -> String.valueOf(
                     p.triggers().consecutiveUnauthorisedDaysForLocalAuthority())),
             new Row("Attendance threshold", p -> p.triggers().attendanceThresholdPercent() + " % over "
