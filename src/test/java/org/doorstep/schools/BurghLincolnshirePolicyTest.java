@@ -417,9 +417,12 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
             completeAs("bur-office", task(open.reference(), AbsenceCaseProcess.Elements.LOG_CONTACT_ATTEMPTS), attempts);
 
             for (String dslTask : List.of(AbsenceCaseProcess.Elements.DSL_REVIEW, AbsenceCaseProcess.Elements.CME_REFERRAL)) {
-                assertThat(task(open.reference(), dslTask)).as(dslTask + " open on Day 1").satisfies(task ->
-                        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(link -> link.getGroupId())
-                                .containsExactly(Roles.DSL));
+                assertThat(task(open.reference(), dslTask)).as(dslTask + " open on Day 1").satisfies(task -> {
+                    assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(link -> link.getGroupId())
+                            .containsExactly(Roles.DSL);
+                    // Above the day's ordinary work in the DSL's list, below a colleague's emergency (100).
+                    assertThat(task.getPriority()).isEqualTo(90);
+                });
             }
             assertThat(actionsDueOn(open, DAY_1)).contains(TriggerAction.DSL_REVIEW, TriggerAction.CME_REFERRAL);
             var alerts = jdbc.sql("SELECT channel, recipient_user, subject, body FROM notification_outbox WHERE subject LIKE ?")
