@@ -6,15 +6,21 @@ import static org.doorstep.safety.StaffSafetyProcess.Variables.LAST_CHECK_IN_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.LAST_CHECK_IN_TYPE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.PEOPLE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.PUPIL_ID;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.STAFF_MOBILES;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.STAFF_USER_IDS;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.TRANSPORT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.doorstep.policy.PolicyProfile.OverdueAction;
@@ -32,6 +38,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SafetyBriefing {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK).withZone(EngineClock.SCHOOL_ZONE);
 
     private final SchoolDirectory directory;
@@ -89,6 +96,31 @@ class SafetyBriefing {
         return people.stream().map(p -> p.name() + " ("
                 + (p.userId() == null ? "outside agency: " + orUnknown(p.organisation()) + ", " : "") + "mobile "
                 + orUnknown(p.mobile()) + ")").collect(Collectors.joining(", "));
+    }
+
+    /** Each member of staff's mobile as the plan gave it, for {@link StaffSafetyProcess.Variables#STAFF_MOBILES}. */
+    static String planMobiles(List<Person> people) {
+        Map<String, String> mobiles = new LinkedHashMap<>();
+        people.stream().filter(p -> p.userId() != null && p.mobile() != null && !p.mobile().isBlank())
+                .forEach(p -> mobiles.put(p.userId(), p.mobile()));
+        try {
+            return JSON.writeValueAsString(mobiles);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot encode the plan's mobiles", e);
+        }
+    }
+
+    /** The watch's plan mobiles by user id; empty for a watch started before they were carried in. */
+    static Map<String, String> planMobiles(VariableScope watch) {
+        String encoded = STAFF_MOBILES.get(watch);
+        if (encoded == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(encoded, new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable " + STAFF_MOBILES + ": " + encoded, e);
+        }
     }
 
     static List<String> staffIds(VariableScope watch) {

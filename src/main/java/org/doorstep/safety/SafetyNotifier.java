@@ -6,6 +6,7 @@ import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
@@ -69,9 +70,23 @@ class SafetyNotifier {
         }
     }
 
-    /** A text to the visiting staff themselves (check-in reminders). */
+    /**
+     * A text to the visiting staff themselves (check-in reminders), on the mobile the plan gave: the
+     * directory's may be a phone left at school. The directory's only where the plan gave none.
+     */
     void textStaff(DelegateExecution execution, List<String> staffUserIds, String text) {
-        outbox.queue(alert(execution, text, text), Channel.SMS, mobiles(staffUserIds));
+        Map<String, String> plan = SafetyBriefing.planMobiles(execution);
+        List<Recipient> recipients = new ArrayList<>();
+        List<String> withoutPlanMobile = new ArrayList<>();
+        for (String userId : staffUserIds) {
+            if (plan.containsKey(userId)) {
+                recipients.add(new Recipient(userId, plan.get(userId)));
+            } else {
+                withoutPlanMobile.add(userId);
+            }
+        }
+        recipients.addAll(mobiles(withoutPlanMobile));
+        outbox.queue(alert(execution, text, text), Channel.SMS, recipients);
     }
 
     /** The activity instance that raised it names the alert: a retried job gets a new one only if the first rolled back. */

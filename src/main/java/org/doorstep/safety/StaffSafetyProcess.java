@@ -121,6 +121,11 @@ public final class StaffSafetyProcess {
         public static final ProcessVariable<String> STAFF_USER_IDS = ProcessVariable.of("staffUserIds", String.class);
         /** Who is out with the mobiles the plan gave, outside-agency companion included (see {@link SafetyBriefing#people}). */
         public static final ProcessVariable<String> PEOPLE = ProcessVariable.of("people", String.class);
+        /**
+         * The mobile the plan gave each member of staff on the visit, as JSON {userId: mobile} (see
+         * {@link SafetyBriefing#planMobiles}): their reminders go there. Absent in watches started before it existed.
+         */
+        public static final ProcessVariable<String> STAFF_MOBILES = ProcessVariable.of("staffMobiles", String.class);
         public static final ProcessVariable<String> ADDRESS = ProcessVariable.of("address", String.class);
         public static final ProcessVariable<String> TRANSPORT = ProcessVariable.of("transport", String.class);
         public static final ProcessVariable<String> SIGNED_OUT_BY = ProcessVariable.of("signedOutBy", String.class);

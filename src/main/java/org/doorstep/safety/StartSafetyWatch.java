@@ -8,6 +8,7 @@ import static org.doorstep.safety.StaffSafetyProcess.Variables.PEOPLE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.PUPIL_ID;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.SCHOOL_ID;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.SIGNED_OUT_BY;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.STAFF_MOBILES;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.STAFF_USER_IDS;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.TRANSPORT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
@@ -47,6 +48,7 @@ class StartSafetyWatch {
         PUPIL_ID.putInto(variables, departed.pupilId());
         STAFF_USER_IDS.putInto(variables, String.join(",", departed.staffUserIds()));
         PEOPLE.putInto(variables, SafetyBriefing.people(departed.people()));
+        STAFF_MOBILES.putInto(variables, SafetyBriefing.planMobiles(departed.people()));
         ADDRESS.putInto(variables, departed.address());
         TRANSPORT.putInto(variables, departed.transport());
         SIGNED_OUT_BY.putInto(variables, departed.signedOutBy());

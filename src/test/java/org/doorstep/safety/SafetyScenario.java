@@ -64,11 +64,17 @@ public final class SafetyScenario implements AutoCloseable {
 
     /** Signs the staff out for a new visit, expected back after {@code visitLength}; returns the visit reference. */
     public String depart(Duration visitLength, String... staff) {
+        return depart(visitLength, people(List.of(staff)));
+    }
+
+    /** As above, with the people (and the mobiles) the plan gives. */
+    public String depart(Duration visitLength, List<Person> people) {
+        List<String> staff = people.stream().map(Person::userId).filter(id -> id != null).toList();
         String reference = "HV-SAF-" + System.currentTimeMillis() % 100000 + "-" + COUNTER.incrementAndGet();
         jdbc.sql("INSERT INTO visit (reference, school_id, pupil_id, reason, status, requested_by, requested_at) VALUES (?, ?, ?, 'attendance', 'OUT', 'office', ?)")
                 .params(reference, school, pupil, Timestamp.from(now)).update();
         references.add(reference);
-        events.publishEvent(new VisitDeparted(reference, school, pupil, List.of(staff), people(List.of(staff)), "12 Test Street, Exampleton, ZZ1 1AB",
+        events.publishEvent(new VisitDeparted(reference, school, pupil, staff, people, "12 Test Street, Exampleton, ZZ1 1AB",
                 "Car: Ford Fiesta ZZ24 DSP", null, now.plus(visitLength), null, "office"));
         ProcessInstance watch = watch(reference);
         if (watch != null) {

@@ -31,6 +31,7 @@ import org.doorstep.school.Contact;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.security.Roles;
 import org.doorstep.visit.VisitDeparted;
+import org.doorstep.visit.VisitDeparted.Person;
 import org.doorstep.workflow.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,10 +121,25 @@ class StaffSafetyScenarioTest {
         assertThat(textsAbout(visit)).isEmpty();
         scenario.after(Duration.ofSeconds(1));
         outbox.deliverDue();
-        assertThat(textsAbout(visit)).hasSize(2).allSatisfy(text -> assertThat(text).contains("check-in is due in 2 min"));
+        assertThat(textsAbout(visit)).allSatisfy(text -> assertThat(text).contains("check-in is due in 2 min"));
+        // The plan gives both the one phone they carry: one text to it, none to the directory's mobiles.
+        assertThat(mobilesTexted(visit)).containsExactly(SafetyScenario.PLAN_MOBILE);
         scenario.checkIn(visit, CheckInType.OK, "visitor1");
         scenario.after(Duration.ofMinutes(5));
         assertThat(scenario.tasksEverCreated(visit)).isZero();
+    }
+
+    @Test
+    void theReminderGoesToTheMobileThePlanGave_theDirectorysOnlyWhereThePlanGaveNone() {
+        String planMobile = "07700 900123";
+        String visit = scenario.depart(Duration.ofHours(2), List.of(new Person("visitor1", "visitor1", null, planMobile),
+                new Person("visitor2", "visitor2", null, null)));
+        scenario.checkIn(visit, CheckInType.ARRIVED, "visitor1");
+        scenario.after(INTERVAL.minusMinutes(2));
+        outbox.deliverDue();
+
+        assertThat(planMobile).isNotEqualTo(directory.staff("visitor1").orElseThrow().mobile());
+        assertThat(mobilesTexted(visit)).containsExactlyInAnyOrder(planMobile, directory.staff("visitor2").orElseThrow().mobile());
     }
 
     @Test
@@ -493,6 +509,10 @@ class StaffSafetyScenarioTest {
     }
 
     /** Texts are checked by visit: the outbox may also deliver what earlier tests queued. */
+    private List<String> mobilesTexted(String visit) {
+        return sms.sent().stream().filter(text -> text.text().contains(visit)).map(LoggingSmsGateway.Text::mobileNumber).toList();
+    }
+
     private List<String> textsAbout(String visit) {
         return sms.sent().stream().map(LoggingSmsGateway.Text::text).filter(text -> text.contains(visit)).toList();
     }
