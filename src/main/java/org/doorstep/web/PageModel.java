@@ -1,5 +1,6 @@
 package org.doorstep.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -17,6 +18,12 @@ class PageModel {
 
     PageModel(IdentityService identityService) {
         this.identityService = identityService;
+    }
+
+    /** Marks the header's link to the page being shown (Thymeleaf 3.1 no longer exposes the request). */
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI();
     }
 
     @ModelAttribute("signedIn")
