@@ -30,7 +30,7 @@ async function offered(page, first, expected) {
 
 // Opens the page for a visit it cannot be used for and returns the reason it shows.
 async function refusal(page, visitReference, words) {
-  await page.goto(base + '/check-in.html?visit=' + visitReference);
+  await page.goto(base + '/check-in?visit=' + visitReference);
   const reason = page.locator('#refusal-reason', { hasText: words });
   await reason.waitFor();
   if (!(await page.isHidden('#visit'))) fail('refused page still shows the check-in buttons');
@@ -51,7 +51,7 @@ try {
   // The visiting member of staff, on a phone-sized screen.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const staff = await signIn(phone, 'visitor1');
-  await staff.goto(base + '/check-in.html?visit=' + visit);
+  await staff.goto(base + '/check-in?visit=' + visit);
   await staff.waitForSelector('#visit:not([hidden])');
   console.log('on the way: ' + await offered(staff, 'ARRIVED', ['ARRIVED', 'TURNED_BACK', 'EMERGENCY']));
   await staff.click('button[data-type="ARRIVED"]');
@@ -82,11 +82,11 @@ try {
   // The office sees the board change.
   const desk = await browser.newContext({ viewport: { width: 1280, height: 600 } });
   const office = await signIn(desk, 'office');
-  await office.goto(base + '/safety-board.html');
+  await office.goto(base + '/safety-board');
   const row = office.locator('#rows tr', { hasText: visit });
   await row.waitFor();
   const text = await row.textContent();
-  if (!text.includes('at the address') || !text.includes('ok')) fail('board row is "' + text + '"');
+  if (!text.includes('At the address') || !text.includes("I'm OK")) fail('board row is "' + text + '"');
   const red = await office.locator('#rows tr.red', { hasText: 'EMERGENCY' }).count();
   if (red !== 1) fail('board shows ' + red + ' emergency rows in red');
   await office.screenshot({ path: images + '/safety-board.png', fullPage: true });
@@ -117,7 +117,7 @@ try {
   // The headteacher reviews the near miss on the incidents page.
   const study = await browser.newContext({ viewport: { width: 1280, height: 700 } });
   const head = await signIn(study, 'head');
-  await head.goto(base + '/incidents.html');
+  await head.goto(base + '/incidents');
   const incident = head.locator('#rows tr.open', { hasText: 'Loose dog ran at us at the gate' });
   await incident.waitFor();
   if (!(await incident.textContent()).includes(visit)) fail('incident row does not name ' + visit);
