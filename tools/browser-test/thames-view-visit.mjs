@@ -305,6 +305,15 @@ try {
   console.log('12. refused: office → inbox ' + refusedToOffice + ', office → Cockpit ' + cockpit + ', '
     + otherSchoolUser + ' → visit ' + otherSchool);
 
+  // 13. A senior leader watches: the board and the visit, read only, and Cockpit.
+  const leader = await signIn('leader');
+  await open(leader, '/', 'walk-13-leader-home');
+  await open(leader, '/visits/' + reference, 'walk-13-leader-visit');
+  if ((await leader.content()).includes(concernText)) fail('a senior leader can read the safeguarding concern');
+  const leaderCockpit = await status(leader, '/camunda/app/cockpit/default/');
+  if (leaderCockpit !== 200) fail('the senior leader cannot open Cockpit: ' + leaderCockpit);
+  console.log('13. leader watched; Cockpit ' + leaderCockpit);
+
   // The count for docs/first-visit-clicks.md.
   let clicks = 0, entries = 0, signIns = 0;
   console.log('\nrole        clicks  entries  sign-ins');
