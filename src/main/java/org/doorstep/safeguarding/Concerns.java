@@ -74,7 +74,8 @@ class Concerns {
                 .variableNameIn(HomeVisitProcess.Variables.PUPIL_ID.name(), HomeVisitProcess.Variables.PUPIL_NAME.name(),
                         HomeVisitProcess.Variables.DSL_DOOR_ACTION.name(), HomeVisitProcess.Variables.DSL_REVIEW_ACTION.name(),
                         AbsenceCaseProcess.Variables.REFERRAL_DECISION.name())
-                .disableCustomObjectDeserialization().list()
+                // The absence case's own step removes the decision once it has recorded it.
+                .includeDeleted().disableCustomObjectDeserialization().list()
                 .forEach(variable -> variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
                         .put(variable.getName(), variable.getValue()));
         List<Concern> concerns = new ArrayList<>();

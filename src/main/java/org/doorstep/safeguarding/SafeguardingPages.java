@@ -99,9 +99,8 @@ class SafeguardingPages {
         } else {
             model.addAttribute("notes", absenceCases.referrals(reference).stream()
                     .map(referral -> new Text(when(referral.decidedAt()), names.of(referral.decidedBy()),
-                            referral.kind() + ": " + referral.decision()
-                                    + (referral.sentTo() == null || referral.sentTo().isBlank() ? "" : " (sent to " + referral.sentTo() + ")")
-                                    + ". " + referral.summary()))
+                            (referral.sentTo() == null || referral.sentTo().isBlank() ? "" : "Sent to " + referral.sentTo() + ". ")
+                                    + referral.summary()))
                     .toList());
             audit.record(user.getName(), "ABSENCE_REFERRALS_READ", "absence_case", reference, "safeguarding page");
         }
