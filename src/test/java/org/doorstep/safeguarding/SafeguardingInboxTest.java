@@ -3,7 +3,11 @@ package org.doorstep.safeguarding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.doorstep.visit.HomeVisitProcess.Elements;
+import static org.doorstep.visit.HomeVisitProcess.Variables.CONCERN_AT_DOOR_DETAILS;
+import static org.doorstep.visit.HomeVisitProcess.Variables.DSL_DOOR_ACTION;
 import static org.doorstep.visit.HomeVisitProcess.Variables.DSL_REVIEW_ACTION;
+import static org.doorstep.visit.HomeVisitProcess.Variables.ENTRY_NOTE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.NOT_ONLY_CHILD_AT_HOME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_CONCERN;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_DETAILS;
 
@@ -159,6 +163,32 @@ class SafeguardingInboxTest extends VisitScenarios {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Write down your reasoning");
         assertThat(visit).isWaitingAt(Elements.DSL_REVIEW);
+    }
+
+    /** Burgh 8: a child alone at the door reaches the DSL at once; the DSL acts from the page. */
+    @Test
+    void aChildAloneAtTheDoorIsInTheInboxAndTheDslActsFromThePageBurgh8() {
+        ProcessInstance visit = request();
+        goToTheDoor(visit);
+        parentArrives(visit);
+        String seen = "SG-DOOR-" + UUID.randomUUID();
+        completeAs("visitor1", visit, Elements.DECIDE_ENTRY, allYesAtTheDoor().with(NOT_ONLY_CHILD_AT_HOME, "no")
+                .with(ENTRY_NOTE, "Only a child answered the door.").with(CONCERN_AT_DOOR_DETAILS, seen));
+        assertThat(visit).isWaitingAt(Elements.DSL_ACT_ON_CONCERN_AT_DOOR);
+        String reference = visit.getBusinessKey();
+
+        WebClient dsl = as("dsl");
+        assertThat(dsl.get("/safeguarding").body()).contains("/safeguarding/" + reference, "At the door: a child alone or a concern");
+        HttpResponse<String> page = dsl.get("/safeguarding/" + reference);
+        assertThat(page.body()).contains(seen, "Advised the staff at the door; no referral needed");
+        HttpResponse<String> decided = dsl.post("/safeguarding/" + reference, "application/x-www-form-urlencoded",
+                form("_csrf", csrf(page.body()), "taskId", task(visit, Elements.DSL_ACT_ON_CONCERN_AT_DOOR).getId(),
+                        "choice", "advised", "reasoning", "Rang the lead; aunt arrived within minutes."));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(302);
+
+        assertThat(visit).hasPassed(Elements.DSL_ACT_ON_CONCERN_AT_DOOR, Elements.END_DSL_ACTED_ON_CONCERN);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(visit.getId())
+                .variableName(DSL_DOOR_ACTION.name()).singleResult().getValue()).isEqualTo("advised");
     }
 
     /** Neither the variables nor the form fields Camunda keeps, nor any of its variable tables, hold the text. */
