@@ -30,6 +30,9 @@ class Concerns {
     /** Who raised an absence concern when no member of staff did: the daily absence check. */
     static final String ABSENCE_CHECK = "Doorstep's daily absence check";
 
+    /** The inbox is for what is waiting; of the decided, the latest are enough (each one's page keeps the rest). */
+    static final int DECIDED_SHOWN = 50;
+
     private final HistoryService history;
     private final VisitNotes notes;
     private final AbsenceCases absenceCases;
@@ -47,8 +50,13 @@ class Concerns {
         if (schools.isEmpty()) {
             return List.of();
         }
-        return concerns(history.createHistoricTaskInstanceQuery().tenantIdIn(schools.toArray(String[]::new))
-                .taskDefinitionKeyIn(ConcernSource.taskKeys()).list());
+        String[] tenants = schools.toArray(String[]::new);
+        List<HistoricTaskInstance> tasks = new ArrayList<>(history.createHistoricTaskInstanceQuery().tenantIdIn(tenants)
+                .taskDefinitionKeyIn(ConcernSource.taskKeys()).unfinished().list());
+        tasks.addAll(history.createHistoricTaskInstanceQuery().tenantIdIn(tenants)
+                .taskDefinitionKeyIn(ConcernSource.taskKeys()).finished().orderByHistoricTaskInstanceEndTime().desc()
+                .listPage(0, DECIDED_SHOWN));
+        return concerns(tasks);
     }
 
     /** The concerns raised on one visit or absence case (its reference), usually one. */

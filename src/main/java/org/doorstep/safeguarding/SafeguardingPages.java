@@ -78,6 +78,7 @@ class SafeguardingPages {
         List<Row> rows = concerns.inbox(schools.schoolsOf(user.getName())).stream().map(concern -> row(concern, names)).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("waitingCount", rows.stream().filter(Row::waiting).count());
+        model.addAttribute("decidedShown", Concerns.DECIDED_SHOWN);
         return "safeguarding/inbox";
     }
 
