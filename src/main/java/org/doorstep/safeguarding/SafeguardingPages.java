@@ -1,6 +1,7 @@
 package org.doorstep.safeguarding;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -19,10 +20,10 @@ import org.doorstep.records.VisitNotes;
 import org.doorstep.security.SchoolAccess;
 import org.doorstep.trigger.AbsenceCases;
 import org.doorstep.web.DoorstepPage;
+import org.doorstep.web.Doors;
 import org.doorstep.workflow.EngineClock;
 import org.doorstep.workflow.FormValidationException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
@@ -41,8 +42,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @DoorstepPage
-@PreAuthorize("hasAnyAuthority('GROUP_dsl', 'GROUP_headteacher')")
 class SafeguardingPages {
+
+    /** The inbox's door in web.Navigation: the DSL and the headteacher; every page here opens for its roles. */
+    static final String PATH = "/safeguarding";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.UK)
             .withZone(EngineClock.SCHOOL_ZONE);
@@ -72,8 +75,11 @@ class SafeguardingPages {
         this.identity = identity;
     }
 
-    @GetMapping("/safeguarding")
-    String inbox(Authentication user, Model model) {
+    @GetMapping(PATH)
+    String inbox(Authentication user, Model model, HttpServletResponse response) throws IOException {
+        if (Doors.refused(user, PATH, response)) {
+            return null;
+        }
         Names names = new Names();
         List<Row> rows = concerns.inbox(schools.schoolsOf(user.getName())).stream().map(concern -> row(concern, names)).toList();
         model.addAttribute("rows", rows);
@@ -82,8 +88,12 @@ class SafeguardingPages {
         return "safeguarding/inbox";
     }
 
-    @GetMapping("/safeguarding/{reference}")
-    String concern(@PathVariable String reference, Authentication user, Model model) {
+    @GetMapping(PATH + "/{reference}")
+    String concern(@PathVariable String reference, Authentication user, Model model, HttpServletResponse response)
+            throws IOException {
+        if (Doors.refused(user, PATH, response)) {
+            return null;
+        }
         List<Concerns.Concern> found = requireConcerns(reference, user);
         Concerns.Concern first = found.get(0);
         Names names = new Names();
@@ -108,11 +118,14 @@ class SafeguardingPages {
         return "safeguarding/concern";
     }
 
-    @PostMapping("/safeguarding/{reference}")
+    @PostMapping(PATH + "/{reference}")
     String decide(@PathVariable String reference, @RequestParam String taskId,
             @RequestParam(required = false) String choice, @RequestParam(required = false) String reasoning,
             @RequestParam(required = false) String sentTo, Authentication user, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+        if (Doors.refused(user, PATH, response)) {
+            return null;
+        }
         Concerns.Concern concern = requireConcerns(reference, user).stream()
                 .filter(candidate -> candidate.taskId().equals(taskId)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such concern on " + reference));
@@ -135,7 +148,7 @@ class SafeguardingPages {
                 decisions.decide(concern, label, new ConcernDecisions.Decision(choice, reasoning.strip(),
                         sentTo == null || sentTo.isBlank() ? null : sentTo.strip()), who(user));
                 redirect.addFlashAttribute("recorded", label);
-                return "redirect:/safeguarding/" + reference;
+                return "redirect:" + PATH + "/" + reference;
             } catch (AuthorizationException refused) {
                 problem = "Your role may read this concern but not decide it: the decision is the safeguarding lead's.";
             } catch (FormValidationException invalid) {
@@ -147,7 +160,7 @@ class SafeguardingPages {
         model.addAttribute("sentTo", sentTo);
         model.addAttribute("chosen", choice);
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return concern(reference, user, model);
+        return concern(reference, user, model, response);
     }
 
     private List<Concerns.Concern> requireConcerns(String reference, Authentication user) {
