@@ -137,7 +137,7 @@ class Concerns {
     }
 
     enum Status {
-        WAITING("Waiting for your decision"),
+        WAITING("Waiting for a decision"),
         DECIDED("Decided"),
         CLOSED("Closed without a decision (the case ended)");
 

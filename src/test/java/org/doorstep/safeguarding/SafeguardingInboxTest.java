@@ -75,7 +75,7 @@ class SafeguardingInboxTest extends VisitScenarios {
         HttpResponse<String> inbox = as("dsl").get("/safeguarding");
         assertThat(inbox.statusCode()).isEqualTo(200);
         assertThat(inbox.body()).contains("/safeguarding/" + reference, "/visits/" + reference, "/pupils/" + PUPIL,
-                PUPIL_NAME_AMIRA, "Waiting for your decision", "In the visit record")
+                PUPIL_NAME_AMIRA, "Waiting for a decision", "In the visit record")
                 .as("the inbox lists, it does not show the text").doesNotContain(seen);
         assertThat(as("head").get("/safeguarding").body()).contains("/safeguarding/" + reference);
 
@@ -163,6 +163,25 @@ class SafeguardingInboxTest extends VisitScenarios {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Write down your reasoning");
         assertThat(visit).isWaitingAt(Elements.DSL_REVIEW);
+    }
+
+    /** The headteacher reads the concern; the decision is the DSL's, as in Tasklist, and nothing is filed for a refused one. */
+    @Test
+    void theHeadteacherReadsButTheDecisionIsTheDsls() {
+        String seen = "SG-HEAD-" + UUID.randomUUID();
+        ProcessInstance visit = concernRaisedInTheVisitRecord(seen);
+        WebClient head = as("head");
+        HttpResponse<String> page = head.get("/safeguarding/" + visit.getBusinessKey());
+        assertThat(page.body()).contains(seen, "This decision is the safeguarding lead's").doesNotContain("Record the decision");
+
+        String reasoning = "SG-NOT-MINE-" + UUID.randomUUID();
+        HttpResponse<String> refused = head.post("/safeguarding/" + visit.getBusinessKey(), "application/x-www-form-urlencoded",
+                form("_csrf", csrf(page.body()), "taskId", task(visit, Elements.DSL_REVIEW).getId(), "choice", "monitor",
+                        "reasoning", reasoning));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("the decision is the safeguarding lead&#39;s");
+        assertThat(visit).isWaitingAt(Elements.DSL_REVIEW);
+        assertThat(notes.notes(visit.getBusinessKey(), true)).noneMatch(note -> note.body().contains(reasoning));
     }
 
     /** Burgh 8: a child alone at the door reaches the DSL at once; the DSL acts from the page. */
