@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.doorstep.DoorstepTest;
 import org.doorstep.records.Documents;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
+import org.doorstep.school.SchoolOnboarding;
+import org.doorstep.security.Roles;
 import org.doorstep.security.WebClient;
 import org.doorstep.visit.VisitService;
 import org.doorstep.workflow.EngineClock;
@@ -25,9 +28,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @DoorstepTest
 class OfficeHomeTest {
 
-    private static final String SCHOOL = "thames-view-junior";
-    private static final String PASSWORD = "doorstep-demo";
+    /** A school of the tests' own: its lists hold only what these tests made, whatever else shares the database. */
+    private static final String SCHOOL = "home-page-academy";
+    private static final String OFFICE = "hpa-office";
+    private static final String HEAD = "hpa-head";
+    private static final String VISITOR = "hpa-visitor";
+    private static final String PASSWORD = "a long enough test password 1";
+    private static final String DEMO_PASSWORD = "doorstep-demo";
 
+    @Autowired
+    SchoolOnboarding onboarding;
+    @Autowired
+    IdentityService identity;
     @Autowired
     SchoolDirectory directory;
     @Autowired
@@ -36,8 +48,6 @@ class OfficeHomeTest {
     AbsenceCases cases;
     @Autowired
     Documents documents;
-    @Autowired
-    TaskService taskService;
     @LocalServerPort
     int port;
 
@@ -47,9 +57,15 @@ class OfficeHomeTest {
     long letter;
 
     @BeforeEach
-    void aDayAtThamesView() {
+    void aDayAtTheSchool() {
+        if (directory.school(SCHOOL).isEmpty()) {
+            onboarding.onboard(TriggerTestSupport.testSchool(SCHOOL, "HPA", 712), "test");
+        }
+        member(OFFICE, Roles.OFFICE);
+        member(HEAD, Roles.HEADTEACHER);
+        member(VISITOR, Roles.VISITING_STAFF);
         requested = TriggerTestSupport.newPupil(directory, SCHOOL, false);
-        visitReference = visits.requestVisit(requested.id(), "safe-and-well", "office").getBusinessKey();
+        visitReference = visits.requestVisit(requested.id(), "safe-and-well", OFFICE).getBusinessKey();
         absent = TriggerTestSupport.newPupil(directory, SCHOOL, false);
         LocalDate today = EngineClock.today();
         String absence = cases.open(absent, today, "Absent three days without a reason");
@@ -60,7 +76,7 @@ class OfficeHomeTest {
 
     @Test
     void theOfficeSeesTheVisitRequestTheAbsenceCaseAndTheLetterToPost() {
-        String home = WebClient.signedIn(port, "office", PASSWORD).get("/").body();
+        String home = WebClient.signedIn(port, OFFICE, PASSWORD).get("/").body();
 
         assertThat(home).contains("Visit requests waiting", "/visits/" + visitReference, requested.fullName(), "Authorise the visit");
         assertThat(home).contains("Absence cases that need action today", "/pupils/" + absent.id(), absent.fullName(),
@@ -72,7 +88,7 @@ class OfficeHomeTest {
 
     @Test
     void aLetterMarkedPostedLeavesTheList() {
-        WebClient office = WebClient.signedIn(port, "office", PASSWORD);
+        WebClient office = WebClient.signedIn(port, OFFICE, PASSWORD);
         String csrf = csrfOf(office.get("/").body());
 
         HttpResponse<String> posted = office.post("/documents/" + letter + "/posted", "application/x-www-form-urlencoded",
@@ -84,7 +100,7 @@ class OfficeHomeTest {
 
     @Test
     void theRegisterSentThroughTheHomePageFormComesBackRowByRow() {
-        WebClient office = WebClient.signedIn(port, "office", PASSWORD);
+        WebClient office = WebClient.signedIn(port, OFFICE, PASSWORD);
         String csrf = csrfOf(office.get("/").body());
         String register = AttendanceImport.HEADER + "\n"
                 + requested.id() + "," + EngineClock.today() + ",AM,/\n"
@@ -109,7 +125,7 @@ class OfficeHomeTest {
 
     @Test
     void aFileWithTheWrongHeaderIsRefusedInWords() {
-        WebClient office = WebClient.signedIn(port, "office", PASSWORD);
+        WebClient office = WebClient.signedIn(port, OFFICE, PASSWORD);
         String csrf = csrfOf(office.get("/").body());
         String boundary = "----doorstep-test-boundary";
         String body = "--" + boundary + "\r\n"
@@ -127,7 +143,7 @@ class OfficeHomeTest {
 
     @Test
     void anotherSchoolsOfficeSeesNoneOfIt() {
-        String home = WebClient.signedIn(port, "lyn-office", PASSWORD).get("/").body();
+        String home = WebClient.signedIn(port, "lyn-office", DEMO_PASSWORD).get("/").body();
 
         assertThat(home).contains("Visit requests waiting");
         assertThat(home).doesNotContain(visitReference, requested.fullName(), absent.fullName(), "/api/documents/" + letter + "\"");
@@ -135,19 +151,19 @@ class OfficeHomeTest {
 
     @Test
     void anotherSchoolsOfficeCannotMarkTheLetterPosted() {
-        WebClient office = WebClient.signedIn(port, "lyn-office", PASSWORD);
+        WebClient office = WebClient.signedIn(port, "lyn-office", DEMO_PASSWORD);
         String csrf = csrfOf(office.get("/").body());
 
         HttpResponse<String> posted = office.post("/documents/" + letter + "/posted", "application/x-www-form-urlencoded",
                 "_csrf=" + csrf);
 
         assertThat(posted.statusCode()).isEqualTo(404);
-        assertThat(WebClient.signedIn(port, "office", PASSWORD).get("/").body()).contains("/api/documents/" + letter);
+        assertThat(WebClient.signedIn(port, OFFICE, PASSWORD).get("/").body()).contains("/api/documents/" + letter);
     }
 
     @Test
     void visitingStaffSeeTheirVisitsNotTheOfficesWork() {
-        String home = WebClient.signedIn(port, "visitor1", PASSWORD).get("/").body();
+        String home = WebClient.signedIn(port, VISITOR, PASSWORD).get("/").body();
 
         assertThat(home).contains("Your visits now");
         assertThat(home).doesNotContain("Today's register", "Visit requests waiting", "Absence cases that need action",
@@ -156,10 +172,19 @@ class OfficeHomeTest {
 
     @Test
     void theHeadteacherSeesTheVisitWaitingForTheirAuthorisation() {
-        String home = WebClient.signedIn(port, "head", PASSWORD).get("/").body();
+        String home = WebClient.signedIn(port, HEAD, PASSWORD).get("/").body();
 
         assertThat(home).contains("Visits waiting for your decision", visitReference, requested.fullName());
         assertThat(home).doesNotContain("Today's register", "Letters and notices to print and post");
+    }
+
+    private void member(String userId, String role) {
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            User user = identity.newUser(userId);
+            user.setPassword(PASSWORD);
+            identity.saveUser(user);
+            onboarding.addMember(SCHOOL, userId, role, "test");
+        }
     }
 
     private static String csrfOf(String page) {
