@@ -81,16 +81,23 @@ public final class StaffSafetyProcess {
     }
 
     public enum OverdueReason {
-        MISSED_CHECK_IN("missed a check-in", "check-in missed"),
-        NOT_BACK("are not back at the expected time", "not back at the expected time"),
-        NO_ARRIVAL_CALL("have not called to say they arrived", "no arrival call");
+        MISSED_CHECK_IN("missed a check-in", "check-in missed", "Check-in missed"),
+        NOT_BACK("are not back at the expected time", "not back at the expected time", "Not back"),
+        NO_ARRIVAL_CALL("have not called to say they arrived", "no arrival call", "No arrival call");
 
         private final String briefing;
         private final String audit;
+        private final String label;
 
-        OverdueReason(String briefing, String audit) {
+        OverdueReason(String briefing, String audit, String label) {
             this.briefing = briefing;
             this.audit = audit;
+            this.label = label;
+        }
+
+        /** The safety board's badge. */
+        public String label() {
+            return label;
         }
 
         /** Completes "Visiting staff on HV-... " in the office's briefing. */
