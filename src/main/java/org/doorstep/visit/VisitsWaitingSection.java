@@ -41,13 +41,13 @@ class VisitsWaitingSection implements HomeSection {
         this.tasks = tasks;
     }
 
-    record Waiting(String reference, String school, String pupil, String waitingFor, String since, String taskHref) {
+    record Waiting(String reference, String school, String pupil, String reason, String waitingFor, String since, String taskHref) {
     }
 
     record Data(String heading, String empty, boolean showSchool, List<Waiting> visits) {
     }
 
-    record VisitRow(String reference, String schoolName, String pupilName, String status, String processInstanceId,
+    record VisitRow(String reference, String schoolName, String pupilName, String reason, String status, String processInstanceId,
             Instant requestedAt) {
     }
 
@@ -98,7 +98,7 @@ class VisitsWaitingSection implements HomeSection {
     }
 
     private static final String SELECT = """
-            SELECT v.reference, s.name AS school_name, p.first_name || ' ' || p.last_name AS pupil_name, v.status,
+            SELECT v.reference, s.name AS school_name, p.first_name || ' ' || p.last_name AS pupil_name, v.reason, v.status,
                 v.process_instance_id, v.requested_at
             FROM visit v JOIN pupil p ON p.id = v.pupil_id JOIN school s ON s.id = v.school_id
             """;
@@ -106,7 +106,8 @@ class VisitsWaitingSection implements HomeSection {
     private static Waiting row(VisitRow visit, Task task) {
         String waitingFor = task != null ? task.getName()
                 : VisitService.AWAITING_LIST.equals(visit.status()) ? WAITING_FOR_LIST : "Being started";
-        return new Waiting(visit.reference(), visit.schoolName(), visit.pupilName(), waitingFor, ShownTime.at(visit.requestedAt()),
+        return new Waiting(visit.reference(), visit.schoolName(), visit.pupilName(),
+                VisitReason.of(visit.reason()).map(VisitReason::label).orElse(visit.reason()), waitingFor, ShownTime.at(visit.requestedAt()),
                 task == null ? null : TasklistLinks.task(task.getId()));
     }
 }

@@ -78,7 +78,8 @@ class OfficeHomeTest {
     void theOfficeSeesTheVisitRequestTheAbsenceCaseAndTheLetterToPost() {
         String home = WebClient.signedIn(port, OFFICE, PASSWORD).get("/").body();
 
-        assertThat(home).contains("Visit requests waiting", "/visits/" + visitReference, requested.fullName(), "Authorise the visit");
+        assertThat(home).contains("Visit requests waiting", "/visits/" + visitReference, requested.fullName(), "Authorise the visit",
+                "Safe-and-well check (no contact)");
         assertThat(home).contains("Absence cases that need action today", "/pupils/" + absent.id(), absent.fullName(),
                 "Log contact attempts", "/camunda/app/tasklist/default/#/?task=");
         assertThat(home).contains("Letters and notices to print and post", "Reminder letter", "/api/documents/" + letter,
