@@ -67,11 +67,22 @@ class AbsenceCasesToday implements HomeSection {
                     .query(CaseRow.class).list().forEach(row -> caseOf.put(row.processInstanceId(), row));
         }
         Instant now = EngineClock.now();
+        LocalDate today = EngineClock.today();
         List<Needing> cases = waiting.stream().filter(task -> caseOf.containsKey(task.getProcessInstanceId())).map(task -> {
             CaseRow row = caseOf.get(task.getProcessInstanceId());
-            Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+            String due;
+            boolean overdue;
+            if (task.getDueDate() != null) {
+                due = ShownTime.at(task.getDueDate().toInstant());
+                overdue = task.getDueDate().toInstant().isBefore(now);
+            } else {
+                // a step is due the school day it was raised: one left from an earlier day is overdue
+                LocalDate raised = LocalDate.ofInstant(task.getCreateTime().toInstant(), EngineClock.SCHOOL_ZONE);
+                due = raised.isBefore(today) ? ShownTime.on(raised) : "Today";
+                overdue = raised.isBefore(today);
+            }
             return new Needing(row.pupilId(), row.pupilName(), row.schoolName(), ShownTime.on(row.openedOn()), task.getName(),
-                    TasklistLinks.task(task.getId()), due == null ? "Today" : ShownTime.at(due), due != null && due.isBefore(now));
+                    TasklistLinks.task(task.getId()), due, overdue);
         }).toList();
         return Optional.of(new Shown(20, "home/absence-cases", new Data(viewer.severalSchools(), cases)));
     }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.doorstep.DoorstepTest;
 import org.doorstep.records.Documents;
 import org.doorstep.school.Pupil;
@@ -85,6 +88,24 @@ class OfficeHomeTest {
         assertThat(home).contains("Letters and notices to print and post", "Reminder letter", "/api/documents/" + letter,
                 "/documents/" + letter + "/posted");
         assertThat(home).contains("Visits out now", "/safety-board", "Today's register", "enctype=\"multipart/form-data\"");
+    }
+
+    @Test
+    void aStepLeftFromAnEarlierDayIsOverdueInWordsNotOnlyInRed() {
+        Pupil absentSinceYesterday = TriggerTestSupport.newPupil(directory, SCHOOL, false);
+        LocalDate yesterday = EngineClock.today().minusDays(1);
+        ClockUtil.setCurrentTime(Date.from(EngineClock.now().minus(Duration.ofDays(1))));
+        try {
+            String absence = cases.open(absentSinceYesterday, yesterday, "Absent without a reason");
+            cases.actionDue(absence, TriggerAction.CONTACT_ATTEMPTS, yesterday, "no reason given", "Absent without a reason", false);
+        } finally {
+            ClockUtil.reset();
+        }
+
+        String home = WebClient.signedIn(port, OFFICE, PASSWORD).get("/").body();
+
+        assertThat(rowOf(home, absentSinceYesterday.fullName())).contains("class=\"red\"", "Overdue: ");
+        assertThat(rowOf(home, absent.fullName())).contains("Today").doesNotContain("Overdue");
     }
 
     @Test
@@ -186,6 +207,13 @@ class OfficeHomeTest {
             identity.saveUser(user);
             onboarding.addMember(SCHOOL, userId, role, "test");
         }
+    }
+
+    /** The table row that names the pupil. */
+    private static String rowOf(String page, String pupilName) {
+        int name = page.indexOf(pupilName);
+        assertThat(name).as(pupilName + " listed").isNotNegative();
+        return page.substring(page.lastIndexOf("<tr", name), page.indexOf("</tr>", name));
     }
 
     private static String csrfOf(String page) {
