@@ -2,6 +2,7 @@ package org.doorstep.safety;
 
 import java.util.Date;
 import org.doorstep.workflow.ProcessVariable;
+import org.doorstep.workflow.TaskSubject;
 
 /**
  * The staff-safety watch (bpmn/staff-safety.bpmn): one instance per visit, business key = visit
@@ -124,6 +125,8 @@ public final class StaffSafetyProcess {
         public static final ProcessVariable<String> VISIT_REFERENCE = ProcessVariable.of("visitReference", String.class);
         public static final ProcessVariable<String> SCHOOL_ID = ProcessVariable.of("schoolId", String.class);
         public static final ProcessVariable<String> PUPIL_ID = ProcessVariable.of("pupilId", String.class);
+        /** Ends every user task's name (workflow.TaskSubject): set when the process starts. */
+        public static final ProcessVariable<String> TASK_SUBJECT = TaskSubject.VARIABLE;
         /** Comma-separated Camunda user ids of the staff on the visit. */
         public static final ProcessVariable<String> STAFF_USER_IDS = ProcessVariable.of("staffUserIds", String.class);
         /** Who is out with the mobiles the plan gave, outside-agency companion included (see {@link SafetyBriefing#people}). */
