@@ -129,14 +129,17 @@ class SecurityConfig {
                         .requestMatchers("/camunda/app/cockpit/**", "/camunda/api/cockpit/**")
                                 .hasAnyAuthority(cockpitAuthorities())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
+                // Doorstep's own sign-in page (SignInPage); a GET /logout is a page asking to confirm (web.SignOutPage).
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 // Machines may call Doorstep's API with Basic credentials; people use the session.
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicChallenge()))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                         new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/actuator/**"),
-                                new AntPathRequestMatcher("/v3/api-docs/**"))))
+                                new AntPathRequestMatcher("/v3/api-docs/**"),
+                                // The webapps' scripts answer a 401 by sending the browser to a sign-in (WebappSignOut).
+                                new AntPathRequestMatcher("/camunda/api/**"))))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
@@ -189,6 +192,12 @@ class SecurityConfig {
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
         return withContainerAuthentication(registration(new ContainerBasedAuthenticationFilter(), 10, "/camunda/*"));
+    }
+
+    /** The webapps' own "Log out" ends the whole session, Doorstep's included. */
+    @Bean
+    FilterRegistrationBean<WebappSignOut> webappSignOut() {
+        return registration(new WebappSignOut(), 11, WebappSignOut.PATHS);
     }
 
     @Bean
