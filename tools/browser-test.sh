@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Browser test of the phone check-in page and the office safety board, then a check that no page
+# Browser test of the phone check-in page and the office safety board, one whole Thames View visit
+# walked by the five roles through Doorstep's pages and Tasklist (axe-core on every page), then a check that no page
 # (Doorstep's, Tasklist, Cockpit, Admin) breaks its Content-Security-Policy (not part of ./mvnw verify).
 # Needs: Debian's chromium (apt-get install -y chromium) and Node 18+; installs playwright-core once.
 # .ci/run runs it after the test suites, with screenshots in target/ (DOORSTEP_IMAGES).
@@ -28,5 +29,6 @@ for _ in $(seq 1 "${DOORSTEP_START_SECONDS:-120}"); do
 done
 VISIT=$(grep '^READY ' "$LOG" | head -1 | cut -d' ' -f2)
 DOORSTEP_URL="http://localhost:$PORT" DOORSTEP_VISIT="$VISIT" node tools/browser-test/check-in-and-board.mjs
+DOORSTEP_URL="http://localhost:$PORT" DOORSTEP_IMAGES="$DOORSTEP_IMAGES" node tools/browser-test/thames-view-visit.mjs
 DOORSTEP_URL="http://localhost:$PORT" node tools/browser-test/csp-check.mjs
 DOORSTEP_URL="http://localhost:$PORT" node tools/browser-test/sign-in-and-out.mjs
