@@ -99,9 +99,13 @@ class ErrorPages implements ErrorController {
         };
     }
 
+    /** Someone asking for /error itself finds nothing there, rather than an error logged for the administrators. */
     private static HttpStatus status(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        if (!(code instanceof Integer value)) {
+            return HttpStatus.NOT_FOUND;
+        }
+        HttpStatus status = HttpStatus.resolve(value);
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }
 

@@ -39,6 +39,7 @@ class ErrorPagesTest {
 
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("Not found, or not yours", ">Check in<").doesNotContain("Whitelabel");
+        assertThat(WebClient.anonymous(port).get("/error").statusCode()).as("the error page asked for by itself").isEqualTo(404);
     }
 
     @Test
