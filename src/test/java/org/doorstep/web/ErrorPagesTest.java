@@ -34,6 +34,17 @@ class ErrorPagesTest {
     }
 
     @Test
+    void aFormSentWithoutItsTokenIsToldItHasExpiredNotThatTheRoleIsWrong() {
+        WebClient office = WebClient.signedIn(port, "office", password);
+
+        var stale = office.post("/logout", "application/x-www-form-urlencoded", "");
+
+        assertThat(stale.statusCode()).isEqualTo(403);
+        assertThat(stale.body()).contains("This form has expired", "reload the page").doesNotContain("not for your role");
+        assertThat(office.get("/").statusCode()).as("still signed in").isEqualTo(200);
+    }
+
+    @Test
     void anUnknownAddressIsNotFoundOrNotYours() {
         var missing = WebClient.signedIn(port, "visitor1", password).get("/no-such-page");
 
