@@ -41,7 +41,7 @@ try {
   await page.fill('#username', 'office');
   await page.fill('#password', 'not-the-password');
   await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
-  check((await page.textContent('.problem')).includes('Wrong user name or password'), 'a wrong password is told plainly');
+  check((await page.textContent('.result.error')).includes('Wrong user name or password'), 'a wrong password is told plainly');
 
   await signIn(page, 'admin');
   check(await noSidewaysScroll(page), 'home with every door in the header: no sideways scroll at 390 px');
@@ -69,7 +69,7 @@ try {
   // Doorstep's Sign out in the header: no "Are you sure?", and Tasklist is signed out too.
   await signIn(office, 'office');
   await Promise.all([office.waitForNavigation(), office.click('header button:has-text("Sign out")')]);
-  check(office.url().endsWith('/login?signed-out') && (await office.textContent('.notice')).includes('You have signed out'),
+  check(office.url().endsWith('/login?signed-out') && (await office.textContent('.result.ok')).includes('You have signed out'),
     'Doorstep\'s Sign out lands on the sign-in page saying so');
   await office.goto(base + '/camunda/app/tasklist/default/');
   check(new URL(office.url()).pathname === '/login', 'after Doorstep\'s Sign out, Tasklist asks for a sign-in too');
