@@ -3,13 +3,11 @@ package org.doorstep.visit;
 import org.doorstep.security.Roles;
 import org.doorstep.security.SchoolAccess;
 import org.doorstep.web.DoorstepPage;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * One visit on one page (issue 12 item 1): for everyone at the visit's school, whatever their role, since
@@ -28,11 +26,15 @@ class VisitPage {
         this.schools = schools;
     }
 
+    /** The visit's page, for links from other pages and from the API's answers. */
+    static String path(String reference) {
+        return "/visits/" + reference;
+    }
+
     @GetMapping("/visits/{reference}")
     String visit(@PathVariable String reference, Authentication user, Model model) {
-        VisitOverview.Row visit = overview.row(reference)
-                .filter(row -> schools.canAccess(user, row.schoolId()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No visit " + reference + " in your schools"));
+        VisitOverview.Row visit = overview.row(reference).orElse(null);
+        schools.require(user, visit == null ? null : visit.schoolId(), "visit " + reference);
         boolean safeguardingReader = user.getAuthorities().stream().anyMatch(authority ->
                 authority.getAuthority().equals(Roles.authority(Roles.DSL))
                         || authority.getAuthority().equals(Roles.authority(Roles.HEADTEACHER)));

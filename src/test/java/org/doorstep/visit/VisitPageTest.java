@@ -96,6 +96,22 @@ class VisitPageTest extends VisitScenarios {
     }
 
     @Test
+    void afterTheVisitThePageSaysWhenTheAgreementsAreCheckedThamesView4_2() {
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        ProcessInstance visit = request();
+        visitTheFamily(visit);
+        complete(visit, HomeVisitProcess.Elements.RECORD_VISIT, recordWithAgreements("2026-12-14"));
+
+        String page = WebClient.signedIn(port, "head", password).get("/visits/" + visit.getBusinessKey()).body();
+
+        assertThat(page).contains("<span id=\"status\">Visited: agreements being followed up</span>")
+                .contains("<li>Agreement check date on Mon 14 Dec, 00:00.</li>")
+                .containsSubsequence("Sign out with the office: done", "Staff arrived", "Record the visit: done",
+                        "Status: Visited: agreements being followed up")
+                .contains("Parent agreed attendance matters");
+    }
+
+    @Test
     void anotherSchoolsUserIsToldTheVisitDoesNotExist() {
         String reference = request().getBusinessKey();
 
