@@ -53,7 +53,6 @@ import org.doorstep.web.ShownTime;
 import org.doorstep.web.TasklistLinks;
 import org.doorstep.workflow.Actor;
 import org.doorstep.workflow.ProcessVariable;
-import org.doorstep.workflow.TaskSubject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -75,8 +74,6 @@ class VisitOverview {
             "businessRuleTask", "callActivity", "intermediateMessageCatch", "intermediateTimer", "intermediateSignalCatch",
             "boundaryTimer", "boundaryMessage", "boundarySignal", "boundaryError", "noneEndEvent", "endEvent",
             "terminateEndEvent", "errorEndEvent");
-    /** Every user task's name in the models ends with the subject (workflow.TaskSubject): redundant on the visit's own page. */
-    private static final String SUBJECT_IN_MODEL = ": ${" + TaskSubject.VARIABLE.name() + "}";
     /** Reads are audited but are not steps of the visit. */
     private static final Set<String> READS = Set.of("DOCUMENT_READ", "SAFEGUARDING_NOTES_READ");
     private static final List<ProcessVariable<?>> PLAN = List.of(LEAD_VISITOR, LEAD_MOBILE, COMPANION_KIND, COMPANION_NAME,
@@ -230,7 +227,7 @@ class VisitOverview {
                 continue;
             }
             boolean task = "userTask".equals(step.getActivityType());
-            String name = step.getActivityName().replace(SUBJECT_IN_MODEL, "");
+            String name = step.getActivityName();
             if (task && step.getEndTime() == null) {
                 steps.add(new Raw(step.getStartTime().toInstant(), WAITING, name + ": waiting", null));
             } else if (task) {
