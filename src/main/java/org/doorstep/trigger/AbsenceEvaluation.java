@@ -343,9 +343,9 @@ public class AbsenceEvaluation {
                             // "Consider legal action" asks the penalty-notice framework what the next step is.
                             List<String> raised = penalties.review(penalty.schoolId(), judgement.pupil().id(), day,
                                     penalty.calendar(), penalty.profile());
-                            due = new TriggerDecision.Due(due.action(), due.reason() + Penalties.summary(raised));
-                        }
-                        if (!due.action().isVisit()) {
+                            due(reference, new TriggerDecision.Due(due.action(), due.reason() + Penalties.summary(raised)),
+                                    day, judgement.summary(), must, tally);
+                        } else if (!due.action().isVisit()) {
                             due(reference, due, day, judgement.summary(), must, tally);
                         }
                     }

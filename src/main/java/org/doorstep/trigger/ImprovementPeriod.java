@@ -1,7 +1,7 @@
 package org.doorstep.trigger;
 
 /** Where the parent stands with the latest notice to improve that no penalty has followed. */
-public enum ImprovementPeriod {
+enum ImprovementPeriod {
     NONE("No notice to improve open"),
     RUNNING("Improvement period running"),
     ENDED_IMPROVED("Improvement period ended: attendance improved"),
@@ -13,7 +13,7 @@ public enum ImprovementPeriod {
         this.label = label;
     }
 
-    public String label() {
+    String label() {
         return label;
     }
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.doorstep.api.Problems;
 import org.doorstep.policy.PolicyProfile;
 import org.doorstep.records.AuditTrail;
@@ -238,6 +237,6 @@ class Penalties {
     }
 
     static String summary(List<String> raised) {
-        return raised.isEmpty() ? "" : " Penalty framework: " + raised.stream().collect(Collectors.joining("; ")) + ".";
+        return raised.isEmpty() ? "" : " Penalty framework: " + String.join("; ", raised) + ".";
     }
 }

@@ -4,7 +4,7 @@ package org.doorstep.trigger;
  * What dmn/penalty-notice.dmn decides for one parent of one pupil, in words for people. Every step but
  * {@link #NOTHING} becomes a penalty record (pending, then issued or waived).
  */
-public enum PenaltyStep {
+enum PenaltyStep {
     NOTHING("Nothing yet"),
     NOTICE_TO_IMPROVE("Notice to improve"),
     PENALTY_FIRST_RATE("Penalty notice (first: £160, £80 if paid within 21 days)"),
@@ -17,7 +17,7 @@ public enum PenaltyStep {
         this.label = label;
     }
 
-    public String label() {
+    String label() {
         return label;
     }
 
