@@ -60,11 +60,8 @@ class PupilChronology {
      * One line: {@code at} orders it (a dated entry without a time counts from the start of its day);
      * {@code when} is what the page shows; {@code href} and {@code link} are an optional link (a visit, a PDF).
      */
-    record Entry(Instant at, String when, Kind kind, String what, String who, String href, String link) {
-
-        String kindLabel() {
-            return kind.label();
-        }
+    record Entry(Instant at, String when, Kind kind, String kindLabel, boolean safeguarding, String what, String who,
+            String href, String link) {
     }
 
     record VisitRow(String reference, String reason, String status, String requestedBy, Instant requestedAt,
@@ -159,7 +156,7 @@ class PupilChronology {
         return raw.stream()
                 .sorted(Comparator.comparing(Raw::at).reversed())
                 .map(r -> new Entry(r.at(), r.timed() ? ShownTime.at(r.at()) : ShownTime.on(r.at().atZone(EngineClock.SCHOOL_ZONE).toLocalDate()),
-                        r.kind(), r.what(), names.getOrDefault(r.who(), r.who()), r.href(), r.link()))
+                        r.kind(), r.kind().label(), r.kind().safeguarding(), r.what(), names.getOrDefault(r.who(), r.who()), r.href(), r.link()))
                 .toList();
     }
 
