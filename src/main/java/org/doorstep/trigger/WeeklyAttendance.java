@@ -16,7 +16,7 @@ import java.util.TreeMap;
 final class WeeklyAttendance {
 
     /** One register mark: the session's date and its category (P, E, A, U or X, see attendance_mark). */
-    record Mark(LocalDate day, String category) {
+    record Mark(LocalDate sessionDate, String category) {
     }
 
     /** A school week from Monday: sessions attended and sessions counted; no percentage without any. */
@@ -42,10 +42,10 @@ final class WeeklyAttendance {
     static List<Week> lastWeeks(List<Mark> marks, SchoolCalendar.SchoolDays calendar, LocalDate today, int weeks) {
         Map<LocalDate, int[]> byWeek = new TreeMap<>();
         for (Mark mark : marks) {
-            if (mark.day().isAfter(today) || "X".equals(mark.category()) || !calendar.isSchoolDay(mark.day())) {
+            if (mark.sessionDate().isAfter(today) || "X".equals(mark.category()) || !calendar.isSchoolDay(mark.sessionDate())) {
                 continue;
             }
-            int[] counts = byWeek.computeIfAbsent(mondayOf(mark.day()), monday -> new int[2]);
+            int[] counts = byWeek.computeIfAbsent(mondayOf(mark.sessionDate()), monday -> new int[2]);
             counts[0] += "P".equals(mark.category()) || "E".equals(mark.category()) ? 1 : 0;
             counts[1]++;
         }

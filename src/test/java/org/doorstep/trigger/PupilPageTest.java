@@ -18,6 +18,8 @@ import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.security.WebClient;
 import org.doorstep.workflow.EngineClock;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +74,18 @@ class PupilPageTest {
                 .params(visit, SCHOOL, pupil.id(), "safe-and-well", "AUTHORISED", "head", at(4, 9)).update();
         visitNotes.add(visit, NoteKind.OUTCOME, "Nobody answered; card left", "visitor1");
         visitNotes.add(visit, NoteKind.SAFEGUARDING, "Bruise seen on younger sibling's arm", "dsl");
+        for (String session : List.of("AM", "PM")) {
+            jdbc.sql("""
+                    INSERT INTO attendance_mark (pupil_id, session_date, session, school_id, code, category, seen, import_id)
+                    VALUES (?, ?, ?, ?, 'O', 'U', FALSE, 0)""")
+                    .params(pupil.id(), Date.valueOf(LocalDate.of(2026, 11, 2)), session, SCHOOL).update();
+        }
+        TriggerTestSupport.clockAt(LocalDate.of(2026, 11, 30));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
     }
 
     @Test
@@ -119,7 +133,9 @@ class PupilPageTest {
         String page = page("office", pupil.id()).body();
 
         assertThat(page).contains("Absence case " + caseReference).contains("Next daily absence check")
-                .contains("Eyes on the child");
+                .contains("(Mon 30 Nov, 10:30)").contains("Eyes on the child");
+        // The register holds one day for this child: Monday 2 November, absent both sessions.
+        assertThat(page).contains("w/c Mon 2 Nov: 0 %").contains("w/c Mon 9 Nov: no register");
     }
 
     private HttpResponse<String> page(String user, String pupilId) {
