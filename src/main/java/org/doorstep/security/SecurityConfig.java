@@ -78,7 +78,7 @@ class SecurityConfig {
 
     /** The set-password page and its API, for people who cannot sign in yet. */
     static final String PASSWORD_LINK_API = "/api/password-links/*";
-    static final String[] SET_PASSWORD_PATHS = {"/set-password.html", "/js/set-password.js", PASSWORD_LINK_API};
+    static final String[] SET_PASSWORD_PATHS = {"/set-password", "/set-password.html", "/js/set-password.js", PASSWORD_LINK_API};
 
     private static final long ONE_YEAR_IN_SECONDS = 31_536_000;
 

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.util.Map;
 import org.doorstep.api.Problems;
 import org.doorstep.records.VisitNotes;
-import org.doorstep.school.Pupil;
-import org.doorstep.school.SchoolDirectory;
 import org.doorstep.school.UnknownPupilException;
 import org.doorstep.security.SchoolAccess;
 import org.springframework.http.HttpStatus;
@@ -28,46 +26,23 @@ import org.springframework.web.bind.annotation.RestController;
 class VisitController {
 
     private final VisitService visits;
-    private final SchoolDirectory directory;
+    private final VisitRequests requests;
     private final VisitNotes records;
     private final SchoolAccess schools;
 
-    VisitController(VisitService visits, SchoolDirectory directory, VisitNotes records, SchoolAccess schools) {
+    VisitController(VisitService visits, VisitRequests requests, VisitNotes records, SchoolAccess schools) {
         this.visits = visits;
-        this.directory = directory;
+        this.requests = requests;
         this.records = records;
         this.schools = schools;
     }
 
-    /** The column's width: a longer id cannot be a pupil's. */
-    private static final int PUPIL_ID_LENGTH = 64;
-
-    record NewVisit(String pupilId, String reason, Boolean hasSocialWorker, Boolean announced) {
-    }
-
     @PostMapping("/api/visits")
     @PreAuthorize("hasAnyAuthority('GROUP_visiting-staff', 'GROUP_office', 'GROUP_headteacher', 'GROUP_dsl')")
-    ResponseEntity<Map<String, String>> request(@RequestBody NewVisit request, Authentication requester) {
-        if (request.pupilId() == null || request.pupilId().isBlank()) {
-            throw Problems.badField("pupilId", "pupilId is required: the pupil the visit is for");
-        }
-        if (request.pupilId().length() > PUPIL_ID_LENGTH) {
-            throw Problems.badField("pupilId", "pupilId '" + Problems.shorten(request.pupilId()) + "' is longer than any pupil id ("
-                    + PUPIL_ID_LENGTH + " characters)");
-        }
-        if (request.reason() == null || !VisitService.REASONS.contains(request.reason())) {
-            throw Problems.badField("reason", (request.reason() == null ? "reason is required" :
-                    "Unknown visit reason '" + Problems.shorten(request.reason()) + "'") + "; one of " + VisitService.REASONS);
-        }
-        schools.require(requester, directory.pupil(request.pupilId()).map(Pupil::schoolId).orElse(null),
-                "pupil " + request.pupilId());
-        String reference = visits.requestDirectly(new VisitService.VisitRequest(request.pupilId(), request.reason(),
-                requester.getName(), request.hasSocialWorker(), request.announced(), null));
-        String status = visits.status(reference).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/visits/" + reference)).body(Map.of("reference", reference,
-                "status", status, "nextStep", VisitService.AWAITING_LIST.equals(status)
-                        ? "The school's policy asks for a signed weekly visit list: the visit starts once the list is signed."
-                        : "It now waits for authorisation in Tasklist."));
+    ResponseEntity<Map<String, String>> request(@RequestBody VisitRequests.NewVisit request, Authentication requester) {
+        VisitRequests.Requested requested = requests.request(request, requester);
+        return ResponseEntity.created(URI.create("/api/visits/" + requested.reference())).body(Map.of(
+                "reference", requested.reference(), "status", requested.status(), "nextStep", requested.nextStep()));
     }
 
     @ExceptionHandler({IllegalArgumentException.class, UnknownPupilException.class})
