@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.doorstep.policy.PolicyProfiles;
 import org.doorstep.policy.UnknownPolicyProfileException;
+import org.doorstep.visit.VisitStatusLabel;
 import org.doorstep.web.ShownTime;
 import org.doorstep.web.TasklistLinks;
 import org.doorstep.workflow.EngineClock;
@@ -83,7 +84,7 @@ class OpenDuties {
             }
             String what = action.action().label() + (action.mustDuty() ? ", which the school's policy says must happen" : "")
                     + (visit == null ? ": held for the weekly visit list"
-                            : visit.endedAt() == null ? ": " + PupilChronology.words(visit.status()).toLowerCase()
+                            : visit.endedAt() == null ? ": " + VisitStatusLabel.labelOf(visit.status())
                                     : ": the visit ended without the child seen; raised again while unseen");
             duties.add(new Duty(what, "Due since " + ShownTime.on(action.dueOn()), action.dueOn().isBefore(today),
                     visit == null ? null : "/visits/" + visit.reference(), visit == null ? null : visit.reference()));

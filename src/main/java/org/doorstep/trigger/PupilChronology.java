@@ -16,6 +16,8 @@ import org.doorstep.records.AttendanceNotes;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.records.NoteKind;
 import org.doorstep.records.VisitNotes;
+import org.doorstep.visit.VisitReason;
+import org.doorstep.visit.VisitStatusLabel;
 import org.doorstep.web.ShownTime;
 import org.doorstep.workflow.Actor;
 import org.doorstep.workflow.EngineClock;
@@ -129,11 +131,12 @@ class PupilChronology {
             }
         }
         for (VisitRow visit : visits) {
-            raw.add(new Raw(visit.requestedAt(), true, Kind.VISIT, "Visit requested (" + words(visit.reason()) + "); now "
-                    + words(visit.status()).toLowerCase(Locale.UK), visit.requestedBy(), visitHref(visit.reference()),
+            String reason = VisitReason.of(visit.reason()).map(VisitReason::label).orElse(visit.reason());
+            raw.add(new Raw(visit.requestedAt(), true, Kind.VISIT, "Visit requested (" + reason + "); now: "
+                    + VisitStatusLabel.labelOf(visit.status()), visit.requestedBy(), visitHref(visit.reference()),
                     visit.reference()));
             if (visit.endedAt() != null) {
-                raw.add(new Raw(visit.endedAt(), true, Kind.VISIT, "Visit ended: " + words(visit.status()).toLowerCase(Locale.UK),
+                raw.add(new Raw(visit.endedAt(), true, Kind.VISIT, "Visit ended: " + VisitStatusLabel.labelOf(visit.status()),
                         Actor.DOORSTEP, visitHref(visit.reference()), visit.reference()));
             }
             boolean safeguardingShown = false;
