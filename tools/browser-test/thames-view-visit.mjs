@@ -212,11 +212,13 @@ try {
   console.log('6. office signed them out');
 
   // 7. On the phone: arrived.
-  const checkIn = await open(visitor, '/check-in?visit=' + reference, 'screen-check-in-phone');
+  const checkIn = await open(visitor, '/check-in?visit=' + reference, 'walk-07-check-in-opening');
   count('visitor1', 'clicks');
   await checkIn.click('button[data-type="ARRIVED"]');
   count('visitor1', 'clicks');
   await checkIn.locator('#message', { hasText: 'Arrived' }).waitFor();
+  await accessible(checkIn, 'check-in page at the address');
+  await shot(checkIn, 'screen-check-in-phone');
   console.log('7. visitor1 arrived');
 
   // 8. The parent is there; going in is safe (Thames View 3.4, 3.6), both in Tasklist on the phone.
