@@ -183,8 +183,29 @@ class CmeMessageTest extends AbsenceScenarioSupport {
         return pupil;
     }
 
-    /** Day 1 the office cannot establish where the child is; Day 2 the DSL makes the CME referral. */
+    @Test
+    void aSafeguardingReferralHasNoCmeMessageAndTheCmeMessageCarriesTheConcern() throws Exception {
+        Pupil pupil = pupilWithUpn(false);
+        AbsenceCases.Referral referral = cmeReferral(pupil, true);
+        AbsenceCases.Referral safeguarding = cases.referrals(referral.caseReference()).stream()
+                .filter(r -> r.kind().equals(RecordAbsenceReferral.SAFEGUARDING_REFERRAL)).findFirst().orElseThrow();
+
+        assertThat(safeguarding.cmeXml()).isNull();
+        assertThat(get("dsl", safeguarding.summaryPdf().replace("summary.pdf", "cme.xml")).statusCode())
+                .as("only a CME referral is a CME message").isEqualTo(404);
+        assertThat(get("dsl", referral.cmeXml()).body())
+                .contains("<SafeguardingConcern>true</SafeguardingConcern>");
+    }
+
     private AbsenceCases.Referral cmeReferral(Pupil pupil) {
+        return cmeReferral(pupil, false);
+    }
+
+    /**
+     * Day 1 the office cannot establish where the child is (and may have a safeguarding concern, which the DSL
+     * refers on Day 2); Day 2 the DSL makes the CME referral.
+     */
+    private AbsenceCases.Referral cmeReferral(Pupil pupil, boolean concern) {
         register(pupil, DAY_1, DAY_2, "N");
         evaluate(pupil, DAY_1);
         AbsenceCases.AbsenceCase open = openCase(pupil);
@@ -193,9 +214,16 @@ class CmeMessageTest extends AbsenceScenarioSupport {
         FAMILY_REACHED.putInto(contact, false);
         REASON_GIVEN.putInto(contact, false);
         WHEREABOUTS.putInto(contact, AbsenceCaseProcess.WHEREABOUTS_UNKNOWN);
-        SAFEGUARDING_CONCERN.putInto(contact, false);
+        SAFEGUARDING_CONCERN.putInto(contact, concern);
         completeAs("office", task(open.reference(), AbsenceCaseProcess.Elements.LOG_CONTACT_ATTEMPTS), contact);
         evaluate(pupil, DAY_2);
+        if (concern) {
+            Map<String, Object> review = new HashMap<>();
+            REFERRAL_DECISION.putInto(review, "safeguarding-referral");
+            REFERRAL_SENT_TO.putInto(review, "Children's services front door");
+            REFERRAL_SUMMARY.putInto(review, "No contact; a concern logged by the office.");
+            completeAs("dsl", task(open.reference(), AbsenceCaseProcess.Elements.DSL_REVIEW), review);
+        }
         Map<String, Object> form = new HashMap<>();
         REFERRAL_DECISION.putInto(form, "referred");
         REFERRAL_SENT_TO.putInto(form, "CME officer, ref CME-7");
