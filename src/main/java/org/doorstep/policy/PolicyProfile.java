@@ -17,7 +17,8 @@ public record PolicyProfile(
         RiskAssessment riskAssessment,
         Visit visit,
         Safety safety,
-        Triggers triggers) {
+        Triggers triggers,
+        Map<String, String> formClauses) {
 
     /** Who may let a visit happen, and who signs the weekly visit list where the policy asks for one. */
     public record Authorisation(

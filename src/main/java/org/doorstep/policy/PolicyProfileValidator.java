@@ -102,6 +102,14 @@ class PolicyProfileValidator {
         range(problems, "triggers.minimumSessionsForAttendancePercent", triggers.minimumSessionsForAttendancePercent(), 1, 100);
         range(problems, "triggers.unauthorisedSessionsForNotice", triggers.unauthorisedSessionsForNotice(), 1, 100);
         range(problems, "triggers.unauthorisedSessionsWindowWeeks", triggers.unauthorisedSessionsWindowWeeks(), 1, 39);
+        profile.formClauses().forEach((form, clauses) -> {
+            if (PolicyProfileValidator.class.getClassLoader().getResource("forms/" + form + ".form") == null) {
+                problems.add("formClauses." + form + ": no form of that name (forms/" + form + ".form)");
+            }
+            if (clauses == null || clauses.isBlank()) {
+                problems.add("formClauses." + form + ": needs the clauses the step follows");
+            }
+        });
         return problems;
     }
 

@@ -228,10 +228,10 @@ class FormRulesTest {
         try (InputStream json = Files.newInputStream(Path.of("forms", "plan-visit.form"))) {
             FormRules plan = FormRules.read(json);
             Map<String, Object> values = new HashMap<>(Map.of("leadVisitor", "nobody-at-all", "companionKind", "staff",
-                    "companionName", "nobody-either"));
+                    "companionStaff", "nobody-either"));
             assertThat(plan.problems(values::get, STAFF_OF_THE_SCHOOL)).contains(
-                    "Lead member of staff (user id) (leadVisitor): 'nobody-at-all' is not a member of staff at this school",
-                    "Second person's name or user id (companionName): 'nobody-either' is not a member of staff at this school");
+                    "Lead member of staff (leadVisitor): 'nobody-at-all' is not a member of staff at this school",
+                    "Second member of staff (companionStaff): 'nobody-either' is not a member of staff at this school");
         }
     }
 
