@@ -5,7 +5,9 @@
 // incidents page (Burgh 11), presses "Arrived" and "I'm OK", then signs in as the
 // office and checks that the safety board shows the visit at the address with the last check-in;
 // back on the phone, "Back at school" is sent only once confirmed, and a visit the page cannot be
-// used for says why. Screenshots go to docs/images/. Run through tools/browser-test.sh.
+// used for says why. Also (issue 12 items 7 and 8): the pages fit a 390px-wide phone without sideways
+// scroll, a double click on "Request the visit" asks once and the page says which visit it made, and the
+// board's tab title counts the overdue. Screenshots go to docs/images/. Run through tools/browser-test.sh.
 import { chromium } from 'playwright-core';
 
 const base = process.env.DOORSTEP_URL || 'http://localhost:8093';
@@ -30,11 +32,20 @@ async function offered(page, first, expected) {
 
 // Opens the page for a visit it cannot be used for and returns the reason it shows.
 async function refusal(page, visitReference, words) {
-  await page.goto(base + '/check-in.html?visit=' + visitReference);
+  await page.goto(base + '/check-in?visit=' + visitReference);
   const reason = page.locator('#refusal-reason', { hasText: words });
   await reason.waitFor();
   if (!(await page.isHidden('#visit'))) fail('refused page still shows the check-in buttons');
   return reason.textContent();
+}
+
+// Issue 12 item 8: a page fits a phone's width; only a wide table may scroll, inside its own box.
+async function fitsThePhone(page, path) {
+  await page.goto(base + path);
+  await page.locator('main h1').waitFor();
+  await page.waitForLoadState('networkidle');  // what the page's script draws counts too
+  const wider = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (wider > 0) fail(path + ' scrolls sideways by ' + wider + 'px at 390px wide');
 }
 
 async function signIn(context, user) {
@@ -51,7 +62,20 @@ try {
   // The visiting member of staff, on a phone-sized screen.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const staff = await signIn(phone, 'visitor1');
-  await staff.goto(base + '/check-in.html?visit=' + visit);
+  for (const path of ['/', '/check-in', '/check-in?visit=' + visit, '/request-visit', '/incidents']) await fitsThePhone(staff, path);
+  console.log('phone: no sideways scroll on the home, check-in, request and incidents pages');
+
+  // A double click on "Request the visit" asks once, and the page says which visit it made.
+  await staff.goto(base + '/request-visit');
+  await staff.selectOption('#pupil', 'TVJ-0002');
+  await staff.selectOption('#reason', 'support');
+  await Promise.all([staff.waitForNavigation(), staff.dblclick('#request button[type="submit"]')]);
+  const answer = await staff.locator('.result.ok, .result.error').first().textContent();
+  if (!/Visit HV-[A-Z]+-\d+\s+requested/.test(answer)) fail('after a double click the page says "' + answer.trim() + '"');
+  console.log('request page, double click: ' + answer.replace(/\s+/g, ' ').trim());
+  await staff.screenshot({ path: images + '/request-visit-phone.png', fullPage: true });
+
+  await staff.goto(base + '/check-in?visit=' + visit);
   await staff.waitForSelector('#visit:not([hidden])');
   console.log('on the way: ' + await offered(staff, 'ARRIVED', ['ARRIVED', 'TURNED_BACK', 'EMERGENCY']));
   await staff.click('button[data-type="ARRIVED"]');
@@ -82,14 +106,17 @@ try {
   // The office sees the board change.
   const desk = await browser.newContext({ viewport: { width: 1280, height: 600 } });
   const office = await signIn(desk, 'office');
-  await office.goto(base + '/safety-board.html');
+  await office.goto(base + '/safety-board');
   const row = office.locator('#rows tr', { hasText: visit });
   await row.waitFor();
   const text = await row.textContent();
-  if (!text.includes('at the address') || !text.includes('ok')) fail('board row is "' + text + '"');
+  if (!text.includes('At the address') || !text.includes("I'm OK")) fail('board row is "' + text + '"');
   const red = await office.locator('#rows tr.red', { hasText: 'EMERGENCY' }).count();
   if (red !== 1) fail('board shows ' + red + ' emergency rows in red');
   await office.screenshot({ path: images + '/safety-board.png', fullPage: true });
+  if (!/^\(\d+ overdue\)/.test(await office.title())) fail('the tab title does not count the emergency: ' + await office.title());
+  const officePhone = await signIn(await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true }), 'office');
+  await fitsThePhone(officePhone, '/safety-board');
   console.log('board: ' + text.replace(/\s+/g, ' '));
 
   // On the way back, "Back at school" ends the watch: dismissed, nothing is sent; confirmed, it is.
@@ -117,7 +144,7 @@ try {
   // The headteacher reviews the near miss on the incidents page.
   const study = await browser.newContext({ viewport: { width: 1280, height: 700 } });
   const head = await signIn(study, 'head');
-  await head.goto(base + '/incidents.html');
+  await head.goto(base + '/incidents');
   const incident = head.locator('#rows tr.open', { hasText: 'Loose dog ran at us at the gate' });
   await incident.waitFor();
   if (!(await incident.textContent()).includes(visit)) fail('incident row does not name ' + visit);

@@ -8,7 +8,7 @@
 // The two long forms (the risk assessment and the plan) and the visit record are submitted through the
 // engine's REST API as the same user, to keep the suite short; the count adds what a person does in
 // those forms (open, Claim, one entry per field filled, Complete), marked "(form via REST)".
-import { chromium } from 'playwright-core';
+import { chromium, request as http } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 
 const base = process.env.DOORSTEP_URL || 'http://localhost:8093';
@@ -40,6 +40,9 @@ const phone = { ...desktop, viewport: { width: 390, height: 844 }, deviceScaleFa
 async function signIn(user, options = desktop) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
+  // "Back at school?" and the like: the member of staff confirms.
+  context.on('page', opened => opened.on('dialog', dialog => dialog.accept()));
+  page.on('dialog', dialog => dialog.accept());
   await page.goto(base + '/login');
   await page.fill('input[name="username"]', user);
   await page.fill('input[name="password"]', password);
@@ -85,10 +88,12 @@ async function status(page, path) {
   return (await page.request.get(base + path, { maxRedirects: 0 })).status();
 }
 
-// The engine REST API as the given user (Basic: the REST API never takes the session cookie).
+// The engine REST API as the given user, from a client of its own: Basic credentials beside a
+// browser's session cookie for someone else would end that session (a stray header is refused).
 const basic = user => 'Basic ' + Buffer.from(user + ':' + password).toString('base64');
+const api = await http.newContext();
 async function rest(page, user, method, path, body) {
-  const response = await page.request.fetch(base + '/engine-rest' + path, {
+  const response = await api.fetch(base + '/engine-rest' + path, {
     method, headers: { Authorization: basic(user), 'Content-Type': 'application/json' }, data: body,
   });
   if (response.status() >= 400) fail(method + ' ' + path + ' as ' + user + ': ' + response.status() + ' ' + await response.text());
@@ -154,17 +159,19 @@ try {
   // 1. Visiting staff request the visit.
   const visitor = await signIn('visitor1', phone);
   await open(visitor, '/', 'walk-01-visitor-home');
-  let request = await open(visitor, '/request-visit', 'walk-01-request-page');
-  if (!request) request = await open(visitor, '/request-visit.html', 'walk-01-request-page');
+  const request = await open(visitor, '/request-visit', 'walk-01-request-page');
   count('visitor1', 'clicks');
   await request.selectOption('select[name="pupilId"], #pupil', pupil);
   await request.selectOption('select[name="reason"], #reason', 'attendance');
-  count('visitor1', 'entries', 2);
-  await request.click('button[type="submit"]');
+  // Thames View 3.3: visits are announced, the appointment made with the family.
+  await request.check('input[name="announced"]');
+  count('visitor1', 'entries', 3);
+  await request.click('#request button[type="submit"]');
   count('visitor1', 'clicks');
-  const requested = request.getByText(/HV-THA-\d{5}/).first();
-  await requested.waitFor();
-  const reference = (await requested.textContent()).match(/HV-THA-\d{5}/)[0];
+  const answer = request.locator('.result');
+  await answer.first().waitFor();
+  if (await request.locator('.result.error').count()) fail('not requested: ' + await answer.first().textContent());
+  const reference = (await answer.first().textContent()).match(/HV-THA-\d{5}/)[0];
   await shot(request, 'walk-01-requested');
   console.log('1. visitor1 requested ' + reference);
 
@@ -209,12 +216,7 @@ try {
   console.log('6. office signed them out');
 
   // 7. On the phone: arrived.
-  let checkInPath = '/check-in?visit=' + reference;
-  let checkIn = await open(visitor, checkInPath, 'walk-07-check-in');
-  if (!checkIn) {
-    checkInPath = '/check-in.html?visit=' + reference;
-    checkIn = await open(visitor, checkInPath, 'walk-07-check-in');
-  }
+  const checkIn = await open(visitor, '/check-in?visit=' + reference, 'walk-07-check-in');
   count('visitor1', 'clicks');
   await checkIn.click('button[data-type="ARRIVED"]');
   count('visitor1', 'clicks');
@@ -239,15 +241,12 @@ try {
 
   // 9. Leaving and back at school, on the check-in page.
   await checkIn.bringToFront();
+  await checkIn.reload();
   for (const type of ['OK', 'LEAVING', 'BACK']) {
     await checkIn.click('button[data-type="' + type + '"]');
     count('visitor1', 'clicks');
-    const confirm = checkIn.getByRole('button', { name: /Yes|Confirm/ });
-    if (type === 'BACK' && await confirm.count()) {
-      await confirm.first().click();
-      count('visitor1', 'clicks');
-    }
-    await checkIn.waitForTimeout(300);
+    if (type === 'BACK') count('visitor1', 'clicks'); // the confirmation
+    await checkIn.locator('#message.done').waitFor();
   }
   await shot(checkIn, 'walk-09-back');
   console.log('9. visitor1 back at school');
@@ -324,6 +323,14 @@ try {
   }
   console.log('total       ' + String(clicks).padStart(6) + String(entries).padStart(9) + String(signIns).padStart(10));
   console.log('Thames View visit ' + reference + ' walked end to end');
+} catch (error) {
+  // Every open page as it was when the walk failed, for whoever reads the CI log.
+  let n = 0;
+  for (const context of browser.contexts()) {
+    for (const page of context.pages()) await page.screenshot({ path: images + '/failed-' + (++n) + '.png', fullPage: true }).catch(() => {});
+  }
+  console.log('FAILED: screenshots of the ' + n + ' open pages in ' + images + '/failed-*.png');
+  throw error;
 } finally {
   await browser.close();
 }

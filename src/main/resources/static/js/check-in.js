@@ -1,10 +1,12 @@
 // The phone check-in page. What the staff may send now, its labels and what to confirm first come
 // from the server's view of the watch (allowedCheckIns), so this page holds no list of its own.
-const params = new URLSearchParams(location.search);
-const reference = params.get('visit');
+// The server renders the page for one visit (its reference already in upper case) or the list of the
+// user's visits, which needs no script.
+const reference = document.getElementById('page').dataset.visit;
 let csrf = null;
 let shown = '';
-const time = value => value ? new Date(value).toLocaleTimeString('en-GB', {hour: '2-digit', minute: '2-digit'}) : '';
+const time = value => value
+  ? new Date(value).toLocaleTimeString('en-GB', {hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London'}) : '';
 
 function say(text, kind) {
   const message = document.getElementById('message');
@@ -14,6 +16,7 @@ function say(text, kind) {
 
 // A page that cannot be used says why, in Doorstep's words when it sent them: never a blank page.
 function refuse(reason) {
+  document.getElementById('loading').hidden = true;
   document.getElementById('visit').hidden = true;
   document.getElementById('refusal-reason').textContent = reason;
   document.getElementById('refusal').hidden = false;
@@ -28,6 +31,7 @@ async function load() {
   try {
     response = await fetch('/api/visits/' + encodeURIComponent(reference) + '/safety', {headers: {Accept: 'application/json'}});
   } catch (offline) {
+    document.getElementById('loading').hidden = true;
     say('Doorstep cannot be reached: check your signal, or call the office.', 'error');
     return;
   }
@@ -38,6 +42,7 @@ async function load() {
     return;
   }
   csrf = {header: body.csrfHeader, token: body.csrfToken};
+  document.getElementById('loading').hidden = true;
   document.getElementById('refusal').hidden = true;
   document.getElementById('visit').hidden = false;
   document.getElementById('ref').textContent = body.visitReference;
@@ -48,8 +53,7 @@ async function load() {
   document.getElementById('due').textContent = body.nextCheckInDueAt ? time(body.nextCheckInDueAt)
       : (body.phase === 'DEPARTED' ? 'after you arrive' : 'no more check-ins due');
   document.getElementById('back').textContent = time(body.expectedBackAt);
-  document.getElementById('alert').textContent = body.ended ? 'Watch ended'
-      : body.alert === 'EMERGENCY' ? 'EMERGENCY RAISED' : body.alert ? 'OVERDUE: the office is trying to reach you' : '';
+  document.getElementById('alert').textContent = body.alertMessage || '';
   document.getElementById('ended').hidden = !body.ended;
   guidance(body.doorGuidance || []);
   buttons(body.allowedCheckIns);
@@ -106,31 +110,6 @@ async function checkIn(offer) {
   await load();
 }
 
-async function chooser() {
-  document.getElementById('choose').hidden = false;
-  const response = await fetch('/api/safety/mine', {headers: {Accept: 'application/json'}});
-  if (response.status === 401) { location.href = '/login'; return; }
-  const visits = response.ok ? await json(response) : [];
-  const list = document.getElementById('mine');
-  if (visits.length === 0) list.innerHTML = '<li class="muted">none</li>';
-  visits.forEach(visit => {
-    const item = document.createElement('li');
-    const link = document.createElement('a');
-    link.href = '?visit=' + encodeURIComponent(visit.visitReference);
-    link.textContent = visit.visitReference + ' - ' + (visit.address || '');
-    item.appendChild(link);
-    list.appendChild(item);
-  });
-  document.getElementById('pick').addEventListener('submit', event => {
-    event.preventDefault();
-    location.search = '?visit=' + encodeURIComponent(document.getElementById('reference').value.trim());
-  });
-}
-
-if (reference) {
-  attachIncidentForm(document.getElementById('incident-form'), () => reference);
-  load();
-  setInterval(load, 30000);
-} else {
-  chooser();
-}
+attachIncidentForm(document.getElementById('incident-form'), () => reference);
+load();
+setInterval(load, 30000);

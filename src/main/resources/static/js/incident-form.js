@@ -1,12 +1,9 @@
 // The "record an incident or near miss" form (Burgh 11), shared by the check-in page and the incidents
-// page. The kinds and their labels come from the server; the visit is the page's (or typed in).
+// page. The kinds and their labels are rendered by the server; the visit is the page's (or typed in).
 function attachIncidentForm(form, visitReference, onRecorded) {
   const kind = form.querySelector('[name="kind"]');
   const what = form.querySelector('[name="whatHappened"]');
   const result = form.querySelector('.incident-result');
-  fetch('/api/incidents/kinds', {headers: {Accept: 'application/json'}}).then(r => r.json()).then(kinds => {
-    kind.replaceChildren(...kinds.map(k => new Option(k.label, k.value)));
-  });
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const headers = {'Content-Type': 'application/json', Accept: 'application/json'};

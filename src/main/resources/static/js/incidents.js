@@ -1,17 +1,21 @@
-// Records an incident or near miss; for the headteacher, senior leaders and the DSL also lists their
-// schools' incidents, those still to review first, each with a "Reviewed" button. The server decides who
-// sees the list: a 403 leaves only the form.
-const when = value => value ? new Date(value).toLocaleString('en-GB', {dateStyle: 'short', timeStyle: 'short'}) : '';
+// Records an incident or near miss; for the headteacher, senior leaders and the DSL (the server renders
+// the review section for them only) also lists their schools' incidents, those still to review first,
+// each with a "Reviewed" button.
+const when = value => value
+  ? new Date(value).toLocaleString('en-GB', {dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/London'}) : '';
 let me = null;
 
 function cell(row, text) { const td = document.createElement('td'); td.textContent = text || ''; row.appendChild(td); return td; }
 
 async function list() {
+  if (!document.getElementById('review')) return;
   const response = await fetch('/api/incidents', {headers: {Accept: 'application/json'}});
   if (response.status === 401) { location.href = '/login'; return; }
-  if (response.status === 403) return;
+  if (!response.ok) {
+    document.getElementById('status').textContent = 'Doorstep could not load the incidents (error ' + response.status + ').';
+    return;
+  }
   const incidents = await response.json();
-  document.getElementById('review').hidden = false;
   document.getElementById('rows').replaceChildren(...incidents.map(incident => {
     const row = document.createElement('tr');
     row.dataset.id = incident.id;
@@ -43,11 +47,6 @@ async function review(id) {
   await list();
 }
 
-fetch('/api/me', {headers: {Accept: 'application/json'}}).then(r => r.json()).then(user => {
-  me = user;
-  document.getElementById('who').textContent = user.userId;
-});
-const fromVisit = new URLSearchParams(location.search).get('visit');
-if (fromVisit) document.getElementById('visit-reference').value = fromVisit;
+fetch('/api/me', {headers: {Accept: 'application/json'}}).then(r => r.json()).then(user => { me = user; });
 attachIncidentForm(document.getElementById('incident-form'), () => document.getElementById('visit-reference').value.trim(), list);
 list();

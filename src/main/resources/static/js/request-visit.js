@@ -1,34 +1,22 @@
-let csrf;
+// Progressive enhancement of the request form, which works without it: choosing a pupil ticks "social
+// worker" from the pupil's record, and the form is sent once (a double click cannot send it twice).
 const form = document.getElementById('request');
-const result = document.getElementById('result');
-fetch('/api/me').then(r => r.json()).then(me => {
-  csrf = me;
-  document.getElementById('who').textContent = me.userId;
+const button = form.querySelector('button[type="submit"]');
+const idle = button.textContent;
+form.elements.pupilId.addEventListener('change', event => {
+  const chosen = event.target.selectedOptions[0];
+  if (chosen && chosen.value) form.elements.hasSocialWorker.checked = chosen.dataset.socialWorker === 'true';
 });
-fetch('/api/pupils').then(r => r.json()).then(pupils => {
-  const select = form.elements.pupilId;
-  pupils.forEach(p => {
-    const option = new Option(p.name + ' (' + p.yearGroup + ', ' + p.school + ')', p.id);
-    option.dataset.socialWorker = p.hasSocialWorker;
-    select.add(option);
-  });
-  select.dispatchEvent(new Event('change'));
+form.addEventListener('submit', event => {
+  if (button.disabled) {
+    event.preventDefault();
+    return;
+  }
+  button.disabled = true;
+  button.textContent = button.dataset.busy;
 });
-form.elements.pupilId.addEventListener('change', e => {
-  const chosen = e.target.selectedOptions[0];
-  if (chosen) form.elements.hasSocialWorker.checked = chosen.dataset.socialWorker === 'true';
-});
-form.addEventListener('submit', async e => {
-  e.preventDefault();
-  const body = {
-    pupilId: form.elements.pupilId.value, reason: form.elements.reason.value,
-    announced: form.elements.announced.checked, hasSocialWorker: form.elements.hasSocialWorker.checked
-  };
-  const response = await fetch('/api/visits', { method: 'POST',
-    headers: { 'Content-Type': 'application/json', [csrf.csrfHeader]: csrf.csrfToken }, body: JSON.stringify(body) });
-  const answer = await response.json().catch(() => ({}));
-  result.className = response.ok ? 'ok' : 'error';
-  result.textContent = response.ok
-    ? 'Visit ' + answer.reference + ' requested. ' + answer.nextStep
-    : 'Not requested: ' + (answer.detail || response.status);
+// Back from the next page (the browser's cache), the button must not stay "Requesting…".
+window.addEventListener('pageshow', () => {
+  button.disabled = false;
+  button.textContent = idle;
 });

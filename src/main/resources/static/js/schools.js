@@ -1,4 +1,5 @@
-// The administrators' schools page. Every choice (profiles, roles, calendar kinds) comes from the server.
+// The administrators' schools page. Every choice comes from the server: roles in the page, profiles,
+// schools and calendar kinds from the API.
 let me;
 const forms = { onboard: document.getElementById('onboard'), calendar: document.getElementById('calendar'),
   member: document.getElementById('member') };
@@ -48,13 +49,10 @@ async function load() {
       + calendar.kinds.map(k => k.kind + ' (' + k.label + ')').join(', ') + '.';
     ['calendar', 'member'].forEach(f => forms[f].elements.school.add(new Option(school.name, school.id)));
   }
-  const roles = forms.member.elements.role;
-  if (roles.options.length === 1) overview.schoolRoles.forEach(role => roles.add(new Option(role, role)));
 }
 
 fetch('/api/me').then(r => r.json()).then(user => {
   me = user;
-  document.getElementById('who').textContent = me.userId;
   load();
 });
 fetch('/api/policies').then(r => r.json()).then(profiles => profiles.forEach(p =>

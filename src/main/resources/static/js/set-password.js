@@ -18,19 +18,19 @@ post('/api/password-links/holder', { token }).then(({ ok, answer, status }) => {
     return;
   }
   greeting.textContent = 'Hello ' + answer.name + '. Choose the password for your username ' + answer.userId
-    + '. This link works once, until ' + new Date(answer.expiresAt).toLocaleString('en-GB') + '.';
+    + '. This link works once, until ' + new Date(answer.expiresAt).toLocaleString('en-GB', { timeZone: 'Europe/London' }) + '.';
   form.hidden = false;
 });
 
 form.addEventListener('submit', async e => {
   e.preventDefault();
   if (form.elements.password.value !== form.elements.repeat.value) {
-    result.className = 'error';
+    result.className = 'result error';
     result.textContent = 'The two passwords are not the same.';
     return;
   }
   const { ok, answer, status } = await post('/api/password-links/password', { token, password: form.elements.password.value });
-  result.className = ok ? 'ok' : 'error';
+  result.className = ok ? 'result ok' : 'result error';
   if (ok) {
     form.hidden = true;
     result.textContent = 'Your password is set. ';

@@ -80,16 +80,27 @@ class CheckInController {
         List<PolicyProfile.DoorRule> guidance = !watch.ended() && (phase == Phase.DEPARTED || phase == Phase.AT_ADDRESS)
                 ? profiles.forSchool(watch.schoolId()).visit().doorGuidance() : List.of();
         return new WatchView(reference, names, watch.address(), watch.phase(), phase.description(), offered, guidance, watch.alert(),
-                watch.lastCheckInAt(), watch.lastCheckInType(),
+                alertMessage(watch), watch.lastCheckInAt(), watch.lastCheckInType(),
                 watch.lastCheckInType() == null ? null : CheckInType.valueOf(watch.lastCheckInType()).label(),
                 watch.nextCheckInDueAt(), watch.expectedBackAt(), watch.ended(),
                 checkIns.checkIns(reference), csrf.getHeaderName(), csrf.getToken());
     }
 
+    /** What the phone page says beside the reference: the staff must know the office is trying to reach them. */
+    private static String alertMessage(SafetyWatches.Watch watch) {
+        if (watch.ended()) {
+            return "Watch ended";
+        }
+        if (watch.alert() == null) {
+            return null;
+        }
+        return RaiseEmergency.ALERT.equals(watch.alert()) ? "EMERGENCY RAISED" : "OVERDUE: the office is trying to reach you";
+    }
+
     /** The open visits the signed-in user is on: the phone page's starting point. */
     @GetMapping("/api/safety/mine")
     List<Map<String, String>> mine(Authentication user) {
-        return watches.open().stream().filter(watch -> watch.staff().contains(user.getName()))
+        return watches.openFor(user.getName()).stream()
                 .map(watch -> Map.of("visitReference", watch.visitReference(), "address", watch.address() == null ? "" : watch.address()))
                 .toList();
     }
@@ -135,9 +146,11 @@ class CheckInController {
      * {@code allowedCheckIns}: the buttons the page shows, in order, with their labels and the question to
      * confirm first (if any); none once the watch has ended. {@code doorGuidance}: the school's rules for the
      * door and inside the home (visit.doorGuidance), each with its clause, while staff are on the way or there.
+     * {@code alertMessage}: the alert, or the watch's end, in words.
      */
     record WatchView(String visitReference, String staff, String address, String phase, String phaseDescription,
-            List<Offer> allowedCheckIns, List<PolicyProfile.DoorRule> doorGuidance, String alert, Instant lastCheckInAt, String lastCheckInType,
+            List<Offer> allowedCheckIns, List<PolicyProfile.DoorRule> doorGuidance, String alert, String alertMessage,
+            Instant lastCheckInAt, String lastCheckInType,
             String lastCheckInLabel, Instant nextCheckInDueAt, Instant expectedBackAt, boolean ended,
             List<SafetyWatches.CheckIn> checkIns, String csrfHeader, String csrfToken) {
     }

@@ -113,6 +113,11 @@ public class CheckIns {
             }
             correlation.correlateAllWithResult();
         }
+        if (type == CheckInType.BACK) {
+            // From the way back the watch ends at once, with no step that records the check-in on the watch:
+            // without this its card would still say "Leaving" after "Back at school".
+            watches.checkedIn(reference, StaffSafetyProcess.Phase.BACK, type.name(), now, null);
+        }
         Watch after = watches.find(reference).orElseThrow();
         return new Receipt(reference, type, now, madeBy, behalf, after.phase(), after.alert(), after.nextCheckInDueAt(),
                 after.expectedBackAt(), after.ended());

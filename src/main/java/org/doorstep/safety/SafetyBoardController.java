@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import org.doorstep.notification.Outbox;
 import org.doorstep.notification.Outbox.Undelivered;
+import org.doorstep.safety.StaffSafetyProcess.OverdueReason;
+import org.doorstep.safety.StaffSafetyProcess.Phase;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.security.Roles;
@@ -15,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The office safety board's data: everyone out on a visit now, and every alert e-mail or text of the
- * last day that has not reached its recipient, from the user's own schools. Office and senior leaders only.
+ * last day that has not reached its recipient, from the user's own schools. The office, senior leaders, the
+ * headteacher and the DSL (the roles the board's door is for).
  */
 @RestController
 class SafetyBoardController {
@@ -33,7 +36,7 @@ class SafetyBoardController {
     }
 
     @GetMapping("/api/safety/board")
-    @PreAuthorize("hasAnyAuthority('GROUP_office', 'GROUP_senior-leaders')")
+    @PreAuthorize("hasAnyAuthority('GROUP_office', 'GROUP_senior-leaders', 'GROUP_headteacher', 'GROUP_dsl')")
     Board board(Authentication user) {
         Instant now = EngineClock.now();
         boolean administrator = user.getAuthorities().stream()
@@ -47,20 +50,31 @@ class SafetyBoardController {
             boolean returnLate = watch.expectedBackAt() != null && watch.expectedBackAt().isBefore(now);
             boolean red = watch.alert() != null || checkInLate || returnLate;
             return new Row(watch.visitReference(), names, pupil, watch.address(), watch.transport(), watch.phase(),
-                    watch.departedAt(), watch.lastCheckInAt(), watch.lastCheckInType(), watch.nextCheckInDueAt(),
-                    watch.expectedBackAt(), watch.alert(), watch.overdueStep(), red);
+                    Phase.valueOf(watch.phase()).description(), watch.departedAt(), watch.lastCheckInAt(), watch.lastCheckInType(),
+                    watch.lastCheckInType() == null ? null : CheckInType.valueOf(watch.lastCheckInType()).label(),
+                    watch.nextCheckInDueAt(), watch.expectedBackAt(), watch.alert(), alertLabel(watch.alert()),
+                    watch.overdueStep(), red);
         }).toList();
         List<Undelivered> undelivered = outbox.undelivered().stream()
                 .filter(message -> administrator || members.worksFor(user.getName(), message.schoolId())).toList();
         return new Board(now, rows, undelivered.size(), undelivered);
     }
 
+    /** The alert's badge in words: an overdue chain's reason, or the emergency. */
+    private static String alertLabel(String alert) {
+        if (alert == null) {
+            return null;
+        }
+        return RaiseEmergency.ALERT.equals(alert) ? "Emergency" : OverdueReason.valueOf(alert).label();
+    }
+
     /** {@code undeliveredAlerts}: alert messages that failed at least once (retrying or given up), listed in {@code undelivered}. */
     record Board(Instant asOf, List<Row> out, int undeliveredAlerts, List<Undelivered> undelivered) {
     }
 
+    /** {@code phaseLabel}, {@code lastCheckInLabel} and {@code alertLabel} are the codes beside them in words. */
     record Row(String visitReference, String staff, String pupil, String address, String transport, String phase,
-            Instant since, Instant lastCheckInAt, String lastCheckInType, Instant nextCheckInDueAt, Instant expectedBackAt,
-            String alert, String overdueStep, boolean red) {
+            String phaseLabel, Instant since, Instant lastCheckInAt, String lastCheckInType, String lastCheckInLabel,
+            Instant nextCheckInDueAt, Instant expectedBackAt, String alert, String alertLabel, String overdueStep, boolean red) {
     }
 }

@@ -56,6 +56,11 @@ class SafetyWatches {
         return jdbc.sql("SELECT * FROM safety_watch WHERE ended_at IS NULL ORDER BY departed_at").query(this::watch).list();
     }
 
+    /** The open watches the user is on: where the phone page starts. */
+    List<Watch> openFor(String userId) {
+        return open().stream().filter(watch -> watch.staff().contains(userId)).toList();
+    }
+
     List<String> staff(String reference) {
         return jdbc.sql("SELECT user_id FROM safety_watch_staff WHERE visit_reference = ? ORDER BY user_id")
                 .param(reference).query(String.class).list();

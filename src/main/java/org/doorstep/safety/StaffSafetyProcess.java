@@ -2,6 +2,7 @@ package org.doorstep.safety;
 
 import java.util.Date;
 import org.doorstep.workflow.ProcessVariable;
+import org.doorstep.workflow.TaskSubject;
 
 /**
  * The staff-safety watch (bpmn/staff-safety.bpmn): one instance per visit, business key = visit
@@ -81,16 +82,23 @@ public final class StaffSafetyProcess {
     }
 
     public enum OverdueReason {
-        MISSED_CHECK_IN("missed a check-in", "check-in missed"),
-        NOT_BACK("are not back at the expected time", "not back at the expected time"),
-        NO_ARRIVAL_CALL("have not called to say they arrived", "no arrival call");
+        MISSED_CHECK_IN("missed a check-in", "check-in missed", "Check-in missed"),
+        NOT_BACK("are not back at the expected time", "not back at the expected time", "Not back"),
+        NO_ARRIVAL_CALL("have not called to say they arrived", "no arrival call", "No arrival call");
 
         private final String briefing;
         private final String audit;
+        private final String label;
 
-        OverdueReason(String briefing, String audit) {
+        OverdueReason(String briefing, String audit, String label) {
             this.briefing = briefing;
             this.audit = audit;
+            this.label = label;
+        }
+
+        /** The safety board's badge. */
+        public String label() {
+            return label;
         }
 
         /** Completes "Visiting staff on HV-... " in the office's briefing. */
@@ -117,6 +125,8 @@ public final class StaffSafetyProcess {
         public static final ProcessVariable<String> VISIT_REFERENCE = ProcessVariable.of("visitReference", String.class);
         public static final ProcessVariable<String> SCHOOL_ID = ProcessVariable.of("schoolId", String.class);
         public static final ProcessVariable<String> PUPIL_ID = ProcessVariable.of("pupilId", String.class);
+        /** Ends every user task's name (workflow.TaskSubject): set when the process starts. */
+        public static final ProcessVariable<String> TASK_SUBJECT = TaskSubject.VARIABLE;
         /** Comma-separated Camunda user ids of the staff on the visit. */
         public static final ProcessVariable<String> STAFF_USER_IDS = ProcessVariable.of("staffUserIds", String.class);
         /** Who is out with the mobiles the plan gave, outside-agency companion included (see {@link SafetyBriefing#people}). */

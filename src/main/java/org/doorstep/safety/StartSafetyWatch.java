@@ -10,6 +10,7 @@ import static org.doorstep.safety.StaffSafetyProcess.Variables.SCHOOL_ID;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.SIGNED_OUT_BY;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.STAFF_MOBILES;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.STAFF_USER_IDS;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.TASK_SUBJECT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.TRANSPORT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
 
@@ -17,7 +18,10 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.doorstep.school.Pupil;
+import org.doorstep.school.SchoolDirectory;
 import org.doorstep.visit.VisitDeparted;
+import org.doorstep.workflow.TaskSubject;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +34,12 @@ class StartSafetyWatch {
 
     private final RuntimeService runtimeService;
     private final SafetyWatches watches;
+    private final SchoolDirectory directory;
 
-    StartSafetyWatch(RuntimeService runtimeService, SafetyWatches watches) {
+    StartSafetyWatch(RuntimeService runtimeService, SafetyWatches watches, SchoolDirectory directory) {
         this.runtimeService = runtimeService;
         this.watches = watches;
+        this.directory = directory;
     }
 
     @EventListener
@@ -46,6 +52,9 @@ class StartSafetyWatch {
         VISIT_REFERENCE.putInto(variables, reference);
         SCHOOL_ID.putInto(variables, departed.schoolId());
         PUPIL_ID.putInto(variables, departed.pupilId());
+        // The office knows a visit by its pupil, as on the safety board.
+        String pupil = directory.pupil(departed.pupilId()).map(Pupil::fullName).orElse(departed.pupilId());
+        TASK_SUBJECT.putInto(variables, TaskSubject.of(pupil, reference));
         STAFF_USER_IDS.putInto(variables, String.join(",", departed.staffUserIds()));
         PEOPLE.putInto(variables, SafetyBriefing.people(departed.people()));
         STAFF_MOBILES.putInto(variables, SafetyBriefing.planMobiles(departed.people()));

@@ -28,7 +28,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 class StaffController {
 
-    static final String SET_PASSWORD_PAGE = "/set-password.html";
+    static final String SET_PASSWORD_PAGE = "/set-password";
     /** A staff export is a few hundred rows; anything near this is not one. */
     static final int MAX_FILE_BYTES = 1024 * 1024;
 

@@ -2,6 +2,7 @@ package org.doorstep.trigger;
 
 import java.util.List;
 import org.doorstep.workflow.ProcessVariable;
+import org.doorstep.workflow.TaskSubject;
 
 /**
  * The absence case (bpmn/absence-case.bpmn): one instance per pupil absence episode, its business
@@ -61,6 +62,8 @@ public final class AbsenceCaseProcess {
         public static final ProcessVariable<String> SCHOOL_ID = ProcessVariable.of("schoolId", String.class);
         public static final ProcessVariable<String> PUPIL_ID = ProcessVariable.of("pupilId", String.class);
         public static final ProcessVariable<String> PUPIL_NAME = ProcessVariable.of("pupilName", String.class);
+        /** Ends every user task's name (workflow.TaskSubject): set when the process starts. */
+        public static final ProcessVariable<String> TASK_SUBJECT = TaskSubject.VARIABLE;
         public static final ProcessVariable<String> OPENED_ON = ProcessVariable.of("openedOn", String.class);
         /** The latest decision in words (inputs and reasons), shown on every task form. */
         public static final ProcessVariable<String> DECISION_SUMMARY = ProcessVariable.of("decisionSummary", String.class);

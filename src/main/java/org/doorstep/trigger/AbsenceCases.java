@@ -6,6 +6,7 @@ import static org.doorstep.trigger.AbsenceCaseProcess.Variables.DECISION_SUMMARY
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.OPENED_ON;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.PUPIL_ID;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.PUPIL_NAME;
+import static org.doorstep.trigger.AbsenceCaseProcess.Variables.TASK_SUBJECT;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.SCHOOL_ID;
 
 import java.sql.Date;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.Pupil;
 import org.doorstep.workflow.EngineClock;
+import org.doorstep.workflow.TaskSubject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -158,6 +160,7 @@ public class AbsenceCases {
         SCHOOL_ID.putInto(variables, pupil.schoolId());
         PUPIL_ID.putInto(variables, pupil.id());
         PUPIL_NAME.putInto(variables, pupil.fullName());
+        TASK_SUBJECT.putInto(variables, TaskSubject.of(pupil.fullName(), reference));
         OPENED_ON.putInto(variables, day.toString());
         DECISION_SUMMARY.putInto(variables, decisionSummary);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(AbsenceCaseProcess.KEY, reference, variables);

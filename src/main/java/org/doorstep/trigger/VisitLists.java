@@ -2,6 +2,7 @@ package org.doorstep.trigger;
 
 import static org.doorstep.trigger.WeeklyVisitListProcess.Variables.SCHOOL_ID;
 import static org.doorstep.trigger.WeeklyVisitListProcess.Variables.SIGNER_GROUP;
+import static org.doorstep.trigger.WeeklyVisitListProcess.Variables.TASK_SUBJECT;
 import static org.doorstep.trigger.WeeklyVisitListProcess.Variables.VISIT_LIST_REFERENCE;
 import static org.doorstep.trigger.WeeklyVisitListProcess.Variables.VISIT_LIST_TEXT;
 
@@ -21,6 +22,7 @@ import org.doorstep.school.SchoolDirectory;
 import org.doorstep.visit.VisitAwaitingList;
 import org.doorstep.visit.VisitService;
 import org.doorstep.workflow.EngineClock;
+import org.doorstep.workflow.TaskSubject;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -123,6 +125,7 @@ public class VisitLists {
         SCHOOL_ID.putInto(variables, schoolId);
         SIGNER_GROUP.putInto(variables, profiles.forSchool(schoolId).authorisation().visitListSignerGroup());
         VISIT_LIST_TEXT.putInto(variables, text(held, day));
+        TASK_SUBJECT.putInto(variables, TaskSubject.of(held.size() == 1 ? "1 visit" : held.size() + " visits", reference));
         runtimeService.startProcessInstanceByKey(WeeklyVisitListProcess.KEY, reference, variables);
         audit.record(AbsenceCases.SYSTEM_ACTOR, "VISIT_LIST_COMPILED", "visit_list", reference, held.size() + " visits");
         return Optional.of(reference);

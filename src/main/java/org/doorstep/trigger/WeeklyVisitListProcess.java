@@ -1,6 +1,7 @@
 package org.doorstep.trigger;
 
 import org.doorstep.workflow.ProcessVariable;
+import org.doorstep.workflow.TaskSubject;
 
 /**
  * The weekly visit list (bpmn/weekly-visit-list.bpmn) where a school's policy asks for one
@@ -27,6 +28,8 @@ public final class WeeklyVisitListProcess {
     public static final class Variables {
         public static final ProcessVariable<String> VISIT_LIST_REFERENCE = ProcessVariable.of("visitListReference", String.class);
         public static final ProcessVariable<String> SCHOOL_ID = ProcessVariable.of("schoolId", String.class);
+        /** Ends every user task's name (workflow.TaskSubject): set when the process starts. */
+        public static final ProcessVariable<String> TASK_SUBJECT = TaskSubject.VARIABLE;
         public static final ProcessVariable<String> SIGNER_GROUP = ProcessVariable.of("visitListSignerGroup", String.class);
         public static final ProcessVariable<String> VISIT_LIST_TEXT = ProcessVariable.of("visitListText", String.class);
         public static final ProcessVariable<String> DECISION = ProcessVariable.of("visitListDecision", String.class);

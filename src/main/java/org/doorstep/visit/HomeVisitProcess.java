@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.doorstep.workflow.ProcessVariable;
+import org.doorstep.workflow.TaskSubject;
 
 /**
  * The home-visit process (bpmn/home-visit.bpmn): its key, element ids, messages and typed
@@ -111,6 +112,8 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<String> SCHOOL_ID = ProcessVariable.of("schoolId", String.class);
         public static final ProcessVariable<String> PUPIL_ID = ProcessVariable.of("pupilId", String.class);
         public static final ProcessVariable<String> PUPIL_NAME = ProcessVariable.of("pupilName", String.class);
+        /** Ends every user task's name (workflow.TaskSubject): set when the process starts. */
+        public static final ProcessVariable<String> TASK_SUBJECT = TaskSubject.VARIABLE;
         /**
          * Where the visit happens: the pupil's home until the plan chooses another venue, then that venue
          * (name and address). The one address the sign-out, the safety watch, notices and the audit use.

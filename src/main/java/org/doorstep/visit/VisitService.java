@@ -6,6 +6,7 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.HOME_ADDRESS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PREVIOUS_VISIT_REFERENCE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_NAME;
+import static org.doorstep.visit.HomeVisitProcess.Variables.TASK_SUBJECT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REQUESTED_BY;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_INVOLVED;
@@ -29,6 +30,7 @@ import org.doorstep.records.AuditTrail;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.workflow.EngineClock;
+import org.doorstep.workflow.TaskSubject;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,10 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class VisitService {
 
     /** The reasons a visit may be requested for (issue 3, step 1; policy matrix "Why visits happen"). */
-    public static final List<String> REASONS = List.of(
-            "attendance", "safe-and-well", "safeguarding", "transition", "support", "phased-return");
-    public static final String SAFEGUARDING = "safeguarding";
-    public static final String SAFE_AND_WELL = "safe-and-well";
+    public static final List<String> REASONS = VisitReason.codes();
+    public static final String SAFEGUARDING = VisitReason.SAFEGUARDING.code();
+    public static final String SAFE_AND_WELL = VisitReason.SAFE_AND_WELL.code();
     /** The same request again within this time is taken as a repeat of the first, not a second visit. */
     static final Duration REPEAT_WINDOW = Duration.ofSeconds(30);
     /** Requested directly at a school with a weekly visit list: recorded, not started until the list is signed. */
@@ -172,6 +173,7 @@ public class VisitService {
         SCHOOL_ID.putInto(variables, pupil.schoolId());
         PUPIL_ID.putInto(variables, pupil.id());
         PUPIL_NAME.putInto(variables, pupil.fullName());
+        TASK_SUBJECT.putInto(variables, TaskSubject.of(pupil.fullName(), reference));
         VISIT_ADDRESS.putInto(variables, pupil.address());
         HOME_ADDRESS.putInto(variables, pupil.address());
         REASON.putInto(variables, reason);
@@ -198,9 +200,9 @@ public class VisitService {
     private void refuseUnannouncedWhereAnAppointmentIsRequired(Pupil pupil, VisitRequest request) {
         PolicyProfile profile = profiles.forSchool(pupil.schoolId());
         if (Boolean.FALSE.equals(request.announced()) && profile.visit().appointment() == PolicyProfile.Appointment.REQUIRED) {
-            throw new IllegalArgumentException("An unannounced visit cannot be requested for " + pupil.id() + ": "
-                    + profile.schoolName() + "'s policy (" + profile.id() + "@" + profile.version()
-                    + ", visit.appointment: REQUIRED) needs an appointment made with the parent or carer first");
+            // Read by the person who asked: the pupil and the school in words, no setting names or profile ids.
+            throw new IllegalArgumentException("An unannounced visit cannot be requested for " + pupil.fullName() + ": "
+                    + profile.schoolName() + "'s policy needs an appointment made with the parent or carer first.");
         }
     }
 

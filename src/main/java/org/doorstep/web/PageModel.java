@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.doorstep.security.Roles;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -32,12 +31,7 @@ class PageModel {
     }
 
     SignedIn of(Authentication authentication) {
-        List<String> groups = authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith("GROUP_"))
-                .map(authority -> authority.substring("GROUP_".length()))
-                .sorted()
-                .toList();
+        List<String> groups = Doors.groupsOf(authentication);
         List<String> roleNames = Roles.ALL.stream().filter(role -> groups.contains(role.id())).map(Roles.Role::name).toList();
         return new SignedIn(authentication.getName(), displayName(authentication.getName()), groups, roleNames,
                 Navigation.doorsFor(groups));

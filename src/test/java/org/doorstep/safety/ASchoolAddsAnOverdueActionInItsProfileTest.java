@@ -61,13 +61,13 @@ class ASchoolAddsAnOverdueActionInItsProfileTest {
             scenario.after(Duration.ofMinutes(20));
 
             Task mobile = onlyTask(scenario, visit);
-            assertThat(mobile.getName()).isEqualTo("Call the visiting staff");
+            assertThat(mobile.getName()).startsWith("Call the visiting staff: ");
             complete(scenario, mobile, "noContact", false, "Voicemail");
 
             // The school's own action: its title, group, priority and number, from the profile alone.
             Task partner = onlyTask(scenario, visit);
             assertThat(partner.getTaskDefinitionKey()).isEqualTo(StaffSafetyProcess.Elements.OVERDUE_STEP);
-            assertThat(partner.getName()).isEqualTo("Ring the partner agency");
+            assertThat(partner.getName()).startsWith("Ring the partner agency: ");
             assertThat(partner.getPriority()).isEqualTo(88);
             assertThat(scenario.tasks().getIdentityLinksForTask(partner.getId())).extracting(IdentityLink::getGroupId)
                     .containsExactly(Roles.DSL);
@@ -79,7 +79,7 @@ class ASchoolAddsAnOverdueActionInItsProfileTest {
             // Its deadline passes with nothing recorded: the chain goes on to senior leaders.
             scenario.after(Duration.ofMinutes(10));
             Task leaders = onlyTask(scenario, visit);
-            assertThat(leaders.getName()).isEqualTo("Staff overdue: senior leaders to act");
+            assertThat(leaders.getName()).startsWith("Staff overdue: senior leaders to act: ");
             complete(scenario, leaders, "safe", false, "The agency worker drove them back");
 
             assertThat(scenario.openTasks(visit)).isEmpty();

@@ -151,6 +151,8 @@ class CheckInApiTest {
         JsonNode ended = view("visitor1", visit);
         assertThat(ended.get("ended").asBoolean()).isTrue();
         assertThat(offered(ended)).isEmpty();
+        assertThat(ended.get("lastCheckInLabel").asText()).as("the card no longer says 'leaving'").isEqualTo("Back at school");
+        assertThat(ended.get("alertMessage").asText()).isEqualTo("Watch ended");
     }
 
     /**
@@ -246,14 +248,23 @@ class CheckInApiTest {
         assertThat(row.get("address").asText()).contains("12 Test Street");
         assertThat(row.get("lastCheckInType").asText()).isEqualTo("ARRIVED");
         assertThat(row.get("nextCheckInDueAt").asText()).isEqualTo("2026-03-02T09:20:00Z");
+        assertThat(row.get("pupil").asText()).isNotBlank().isNotEqualTo(row.get("visitReference").asText());
+        assertThat(row.get("phaseLabel").asText()).as("words from the server, not the page's own table").isEqualTo("At the address");
+        assertThat(row.get("lastCheckInLabel").asText()).isEqualTo("Arrived");
+        assertThat(row.hasNonNull("alertLabel")).isFalse();
 
         scenario.after(Duration.ofMinutes(20));
         row = boardRow("leader", visit);
         assertThat(row.get("red").asBoolean()).isTrue();
         assertThat(row.get("alert").asText()).isEqualTo("MISSED_CHECK_IN");
         assertThat(row.get("overdueStep").asText()).isEqualTo("Call the visiting staff");
+        assertThat(row.get("alertLabel").asText()).isEqualTo("Check-in missed");
+        assertThat(view("visitor1", visit).get("alertMessage").asText()).isEqualTo("OVERDUE: the office is trying to reach you");
+        assertThat(boardRow("head", visit)).as("the board's door is the headteacher's too").isNotNull();
+        assertThat(boardRow("dsl", visit)).isNotNull();
 
         assertThat(as("visitor1").get("/api/safety/board").statusCode()).isEqualTo(403);
+        assertThat(as("admin").get("/api/safety/board").statusCode()).as("no door to the board").isEqualTo(403);
         scenario.checkIn(visit, CheckInType.BACK, "visitor2");
         assertThat(boardRow("office", visit)).isNull();
     }

@@ -135,7 +135,7 @@ class SignInAndRolesTest {
         var requested = office.postJson("/api/visits", request, me.get("csrfHeader").asText(), me.get("csrfToken").asText());
         assertThat(requested.statusCode()).isEqualTo(201);
         assertThat(requested.body()).as("Thames View 3.3: on the weekly list").contains("\"status\":\"AWAITING_LIST\"");
-        assertThat(office.get("/request-visit.html").body()).contains("Request a home visit");
+        assertThat(office.get("/request-visit").body()).contains("Request a home visit");
     }
 
     @Test

@@ -77,6 +77,8 @@ class AbsenceCaseScenarioTest extends AbsenceScenarioSupport {
         Task contact = task(open.reference(), AbsenceCaseProcess.Elements.LOG_CONTACT_ATTEMPTS);
         assertThat(taskService.getIdentityLinksForTask(contact.getId())).anySatisfy(link ->
                 assertThat(link.getGroupId()).isEqualTo(Roles.OFFICE));
+        // Tasklist's card says whose case it is, so the office tells one family's card from another's.
+        assertThat(contact.getName()).isEqualTo("Log contact attempts: " + pupil.fullName() + " (" + open.reference() + ")");
 
         completeAs("office", contact, contactForm(true, true, "known", false));
         register(pupil, DAY_2, DAY_2, "I");
@@ -214,6 +216,7 @@ class AbsenceCaseScenarioTest extends AbsenceScenarioSupport {
                 .taskDefinitionKey(WeeklyVisitListProcess.Elements.SIGN).singleResult();
         assertThat(taskService.getIdentityLinksForTask(sign.getId())).anySatisfy(link ->
                 assertThat(link.getGroupId()).isEqualTo(Roles.HEADTEACHER));
+        assertThat(sign.getName()).isEqualTo("Sign the visit list: 1 visit (" + list + ")");
         assertThat((String) taskService.getVariable(sign.getId(), WeeklyVisitListProcess.Variables.VISIT_LIST_TEXT.name()))
                 .contains(pupil.fullName()).contains("1 Test Street").contains("07700 900999").contains(DAY_3 + " PM O");
         assertThat(homeVisits(pupil)).isEmpty();
