@@ -18,7 +18,8 @@ public record PolicyProfile(
         Visit visit,
         Safety safety,
         Triggers triggers,
-        Penalties penalties) {
+        Penalties penalties,
+        Map<String, String> formClauses) {
 
     /** Who may let a visit happen, and who signs the weekly visit list where the policy asks for one. */
     public record Authorisation(
