@@ -1,12 +1,12 @@
 package org.doorstep.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.doorstep.trigger.TriggerTestSupport.SCHOOL;
 import static org.doorstep.trigger.TriggerTestSupport.clockAt;
 
 import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +16,25 @@ import org.doorstep.DoorstepTest;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.PupilImport;
 import org.doorstep.trigger.AbsenceScenarioSupport;
+import org.doorstep.trigger.SchoolCalendar;
+import org.doorstep.trigger.TriggerTestSupport;
 import org.doorstep.workflow.EngineClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Register duties at Ladder Academy (term 2 September to 18 December 2026, half-term 26-30 October from
- * the test calendar below, INSET Wednesday 11 November): the office's task for an N opens on its deadline
- * day and closes itself when the N is replaced; a new pupil's return is checked by the office and sent to
- * the local authority; 20 school days' absence with joint enquiries goes to the headteacher, never deleted.
+ * Register duties at Register Academy (term 2 September to 18 December 2026, half-term 26 to 30 October,
+ * INSET Wednesday 11 November; its own school, so its half-term changes no other test's school days): the
+ * office's task for an N opens on its deadline day and closes itself when the N is replaced; a new pupil's
+ * return is checked by the office and sent to the local authority; 20 school days' absence and no return
+ * from leave, with joint enquiries, go to the headteacher, and nothing is ever deleted by Doorstep.
  */
 @DoorstepTest
 class RegisterDutiesScenarioTest extends AbsenceScenarioSupport {
+
+    private static final String SCHOOL = "register-academy";
 
     private static final AtomicLong UPNS = new AtomicLong(System.nanoTime() % 1_000_000_000L * 100);
 
@@ -38,6 +44,21 @@ class RegisterDutiesScenarioTest extends AbsenceScenarioSupport {
     PupilImport pupilImport;
     @Autowired
     JdbcClient jdbc;
+
+    @BeforeEach
+    void registerAcademy() {
+        onboarding.onboard(TriggerTestSupport.testSchool(SCHOOL, "REGA", 41), "test");
+        for (String user : List.of("office", "head")) {
+            if (identityService.createTenantQuery().tenantId(SCHOOL).userMember(user).count() == 0) {
+                identityService.createTenantUserMembership(SCHOOL, user);
+            }
+        }
+        calendar.addTerm(SCHOOL, "Autumn 2026", TriggerTestSupport.TERM_START, TriggerTestSupport.TERM_END);
+        calendar.addClosure(SCHOOL, TriggerTestSupport.CLOSURE, SchoolCalendar.Kind.INSET, "INSET day");
+        for (int day = 26; day <= 30; day++) {
+            calendar.addClosure(SCHOOL, LocalDate.of(2026, 10, day), SchoolCalendar.Kind.HALF_TERM, "Half-term");
+        }
+    }
 
     @Test
     void anNNotReplacedWithinFiveSchoolDaysGivesTheOfficeATaskThatClosesWhenTheNIsReplaced() {
@@ -94,19 +115,15 @@ class RegisterDutiesScenarioTest extends AbsenceScenarioSupport {
         List<Map<String, Object>> sent = jdbc.sql("SELECT recipient, subject, body FROM notification_outbox WHERE alert_key = ?")
                 .param("new-pupil-return-" + duty.reference()).query().listOfRows();
         assertThat(sent).hasSize(1);
-        assertThat(sent.get(0).get("RECIPIENT")).isEqualTo("new-pupils@ladder-la.example");
+        assertThat(sent.get(0).get("RECIPIENT")).isEqualTo("new-pupils@register-la.example");
         assertThat((String) sent.get(0).get("BODY")).contains("Name: Bea Register").contains("UPN: " + upn)
                 .contains("Entered in the admission register: Wed 4 Nov 2026").contains("Start date confirmed with the family");
         RegisterDuties.Duty closed = single(duties.duties(upn));
-        assertThat(closed.outcome()).startsWith("Done: Sent to new-pupils@ladder-la.example");
+        assertThat(closed.outcome()).startsWith("Done: Sent to new-pupils@register-la.example");
     }
 
     @Test
     void twentySchoolDaysOfAbsenceAcrossHalfTermWithJointEnquiriesGoToTheHeadteacherAndNothingIsDeleted() {
-        calendar.addClosure(SCHOOL, LocalDate.of(2026, 10, 26), org.doorstep.trigger.SchoolCalendar.Kind.HALF_TERM, "Half-term");
-        for (int day = 27; day <= 30; day++) {
-            calendar.addClosure(SCHOOL, LocalDate.of(2026, 10, day), org.doorstep.trigger.SchoolCalendar.Kind.HALF_TERM, "Half-term");
-        }
         LocalDate first = LocalDate.of(2026, 10, 12);
         Pupil pupil = pupilPresentUntil(SCHOOL, first, false);
         register(pupil, first, LocalDate.of(2026, 11, 16), "O");
@@ -134,6 +151,55 @@ class RegisterDutiesScenarioTest extends AbsenceScenarioSupport {
                 .isEqualTo("Headteacher decided to delete the name on this ground: No grounds to believe the pupil is ill");
         assertThat(jdbc.sql("SELECT left_on FROM pupil WHERE id = ?").param(pupil.id()).query(LocalDate.class).optional())
                 .as("the name is deleted in the MIS by the office, never by Doorstep").isEmpty();
+    }
+
+    @Test
+    void notBackWithinTenSchoolDaysOfLeaveIsPutToTheHeadteacherOnceBothEnquiriesAreRecordedThroughTheApi() throws Exception {
+        Pupil pupil = pupilPresentUntil(SCHOOL, LocalDate.of(2026, 10, 5), false);
+        register(pupil, LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 16), "C");
+        // Mon 19 to Fri 23 October, half-term, Mon 2 to Fri 6 November: ten school days without attending.
+        register(pupil, LocalDate.of(2026, 10, 19), LocalDate.of(2026, 11, 6), "O");
+        clockAt(LocalDate.of(2026, 11, 6));
+
+        HttpResponse<String> future = enquiry(pupil, "{\"madeBy\":\"SCHOOL\",\"madeOn\":\"2026-11-09\",\"summary\":\"Phoned\"}");
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(future.body()).contains("madeOn must be a date, not in the future");
+        assertThat(enquiry(pupil, "{\"madeBy\":\"SCHOOL\",\"madeOn\":\"2026-11-02\",\"summary\":\"Phoned every contact; home visit\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(checkThroughApi().body()).as("the local authority's enquiries are missing").contains("\"opened\":0");
+        assertThat(enquiry(pupil, "{\"madeBy\":\"LOCAL_AUTHORITY\",\"madeOn\":\"2026-11-05\",\"summary\":\"CME checks: not known at the address\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(checkThroughApi().statusCode()).isEqualTo(200);
+
+        HttpResponse<String> listed = call("office", "/api/pupils/" + pupil.id() + "/register-duties", HttpRequest.Builder::GET,
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains("DELETION_NO_RETURN_FROM_LEAVE").contains("Leave of absence ended Fri 16 Oct 2026")
+                .contains("CME checks: not known at the address");
+        RegisterDuties.Duty duty = single(duties.duties(pupil.id()));
+        assertThat(duty.aboutDate()).isEqualTo(LocalDate.of(2026, 10, 19));
+        assertThat(taskOf(duty).getName()).startsWith("Decide on deletion: not back from leave of absence: ");
+
+        assertThat(call("visitor1", "/api/pupils/" + pupil.id() + "/register-duties", HttpRequest.Builder::GET,
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("visiting staff keep no register").isEqualTo(403);
+
+        // The pupil comes back before the headteacher decided: the task closes itself.
+        register(pupil, LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 9), "/");
+        check(LocalDate.of(2026, 11, 9));
+        RegisterDuties.Duty overtaken = single(duties.duties(pupil.id()));
+        assertThat(taskOf(overtaken)).isNull();
+        assertThat(overtaken.outcome()).isEqualTo("Closed by the register: the pupil attended again by Mon 9 Nov 2026");
+    }
+
+    private HttpResponse<String> enquiry(Pupil pupil, String json) throws Exception {
+        return call("office", "/api/pupils/" + pupil.id() + "/register-enquiries", request -> request
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> checkThroughApi() throws Exception {
+        return call("office", "/api/register-duties/check?school=" + SCHOOL + "&date=2026-11-06",
+                request -> request.POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofString());
     }
 
     private void check(LocalDate day) {
