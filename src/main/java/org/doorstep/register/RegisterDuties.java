@@ -155,8 +155,7 @@ public class RegisterDuties {
             String evidence = "Entered in the admission register on %s; the new pupil return is due by the end of %s (%s).\n\n%s"
                     .formatted(RegisterRules.day(admitted.enteredOn()), RegisterRules.day(due), DutyKind.NEW_PUPIL_RETURN.source(),
                             newPupilReturn(pupil, admitted.enteredOn()));
-            open(pupil, DutyKind.NEW_PUPIL_RETURN, admitted.enteredOn(), due,
-                    "Notify the local authority by " + RegisterRules.day(due), evidence);
+            open(pupil, DutyKind.NEW_PUPIL_RETURN, admitted.enteredOn(), due, null, evidence);
         }
     }
 
@@ -201,8 +200,7 @@ public class RegisterDuties {
                 String evidence = "Code N (reason not yet provided) in the %s session%s of %s. It must be replaced by the end of %s, the fifth school day after it, with weekends, holidays and closures not counted (%s)."
                         .formatted(String.join(" and ", n.getValue()), n.getValue().size() > 1 ? "s" : "", RegisterRules.day(nDay),
                                 RegisterRules.day(deadline), DutyKind.N_REASON.source());
-                if (open(directory.requirePupil(pupil.getKey()), DutyKind.N_REASON, nDay, deadline,
-                        "Find the reason for N on " + RegisterRules.day(nDay), evidence)) {
+                if (open(directory.requirePupil(pupil.getKey()), DutyKind.N_REASON, nDay, deadline, null, evidence)) {
                     opened++;
                 }
             }
@@ -227,8 +225,8 @@ public class RegisterDuties {
                 RegisterRules.Finding finding = ground == DeletionGround.CONTINUOUS_ABSENCE
                         ? RegisterRules.continuousAbsence(days::isSchoolDay, marks, day, enquiriesSince(pupilId, runStart(days, marks, day)))
                         : RegisterRules.noReturnFromLeave(days::isSchoolDay, marks, day, enquiriesSince(pupilId, leaveEnd(days, marks, day)));
-                if (finding.met() && open(directory.requirePupil(pupilId), ground.duty(), finding.from(), day,
-                        ground.duty().label(), finding.evidence() + " Rule: " + ground.duty().source() + ".")) {
+                if (finding.met() && open(directory.requirePupil(pupilId), ground.duty(), finding.from(), day, ground,
+                        finding.evidence() + " Rule: " + ground.duty().source() + ".")) {
                     opened++;
                 }
             }
@@ -258,8 +256,8 @@ public class RegisterDuties {
         return RegisterRules.noReturnFromLeave(days::isSchoolDay, marks, day, RegisterRules.Enquiries.NONE).from();
     }
 
-    /** Opens the duty and its process unless it exists; returns whether it was opened. */
-    private boolean open(Pupil pupil, DutyKind kind, LocalDate aboutDate, LocalDate dueOn, String title, String evidence) {
+    /** Opens the duty and its process unless it exists; returns whether it was opened. {@code ground}: a deletion's. */
+    private boolean open(Pupil pupil, DutyKind kind, LocalDate aboutDate, LocalDate dueOn, DeletionGround ground, String evidence) {
         boolean known = jdbc.sql("SELECT COUNT(*) FROM register_duty WHERE pupil_id = ? AND kind = ? AND about_date = ?")
                 .params(pupil.id(), kind.name(), Date.valueOf(aboutDate)).query(Long.class).single() > 0;
         if (known) {
@@ -281,7 +279,11 @@ public class RegisterDuties {
         RegisterDutyProcess.Variables.SCHOOL_ID.putInto(variables, pupil.schoolId());
         RegisterDutyProcess.Variables.PUPIL_ID.putInto(variables, pupil.id());
         RegisterDutyProcess.Variables.TASK_SUBJECT.putInto(variables, TaskSubject.of(pupil.fullName(), reference));
-        RegisterDutyProcess.Variables.DUTY_TITLE.putInto(variables, title);
+        RegisterDutyProcess.Variables.ABOUT_DAY.putInto(variables, RegisterRules.day(aboutDate));
+        RegisterDutyProcess.Variables.DUE_DAY.putInto(variables, RegisterRules.day(dueOn));
+        if (ground != null) {
+            RegisterDutyProcess.Variables.GROUND.putInto(variables, ground.label());
+        }
         RegisterDutyProcess.Variables.DUTY_DUE.putInto(variables, java.util.Date.from(
                 dueOn.atTime(LocalTime.of(17, 0)).atZone(EngineClock.SCHOOL_ZONE).toInstant()));
         RegisterDutyProcess.Variables.EVIDENCE.putInto(variables, text);
@@ -289,7 +291,7 @@ public class RegisterDuties {
         RegisterDutyProcess.Variables.HEADTEACHER_GROUP.putInto(variables, Roles.HEADTEACHER);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(RegisterDutyProcess.KEY, reference, variables);
         jdbc.sql("UPDATE register_duty SET process_instance_id = ? WHERE id = ?").params(instance.getId(), id).update();
-        audit.record(ACTOR, "REGISTER_DUTY_OPENED", "pupil", pupil.id(), reference + " " + kind + ": " + title);
+        audit.record(ACTOR, "REGISTER_DUTY_OPENED", "pupil", pupil.id(), reference + " " + kind.label() + " (" + RegisterRules.day(aboutDate) + ")");
         return true;
     }
 

@@ -46,8 +46,12 @@ public final class RegisterDutyProcess {
         public static final ProcessVariable<String> PUPIL_ID = ProcessVariable.of("pupilId", String.class);
         /** Ends every user task's name (workflow.TaskSubject): set when the process starts. */
         public static final ProcessVariable<String> TASK_SUBJECT = TaskSubject.VARIABLE;
-        /** The task's name before the subject, e.g. "Find the reason for N on Thu 5 Nov 2026". */
-        public static final ProcessVariable<String> DUTY_TITLE = ProcessVariable.of("dutyTitle", String.class);
+        /** The day the duty is about, in words ("Thu 5 Nov 2026"): the N's, the entry's, the start of the absence. */
+        public static final ProcessVariable<String> ABOUT_DAY = ProcessVariable.of("dutyAboutDay", String.class);
+        /** The deadline day in words, for the new pupil task's name. */
+        public static final ProcessVariable<String> DUE_DAY = ProcessVariable.of("dutyDueDay", String.class);
+        /** A deletion's ground in words, for the headteacher's task name. */
+        public static final ProcessVariable<String> GROUND = ProcessVariable.of("deletionGround", String.class);
         /** The task's due date in Tasklist: the end of the deadline day, school time. */
         public static final ProcessVariable<Date> DUTY_DUE = ProcessVariable.of("dutyDue", Date.class);
         /** The rule, its source and the facts it rests on, in words, shown on the task's form. */

@@ -178,7 +178,7 @@ class RegisterDutiesScenarioTest extends AbsenceScenarioSupport {
                 .contains("CME checks: not known at the address");
         RegisterDuties.Duty duty = single(duties.duties(pupil.id()));
         assertThat(duty.aboutDate()).isEqualTo(LocalDate.of(2026, 10, 19));
-        assertThat(taskOf(duty).getName()).startsWith("Decide on deletion: not back from leave of absence: ");
+        assertThat(taskOf(duty).getName()).startsWith("Decide on deletion (not back from leave of absence): " + pupil.fullName());
 
         assertThat(call("visitor1", "/api/pupils/" + pupil.id() + "/register-duties", HttpRequest.Builder::GET,
                 HttpResponse.BodyHandlers.ofString()).statusCode()).as("visiting staff keep no register").isEqualTo(403);
