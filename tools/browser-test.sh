@@ -31,3 +31,4 @@ VISIT=$(grep '^READY ' "$LOG" | head -1 | cut -d' ' -f2)
 DOORSTEP_URL="http://localhost:$PORT" DOORSTEP_VISIT="$VISIT" node tools/browser-test/check-in-and-board.mjs
 DOORSTEP_URL="http://localhost:$PORT" DOORSTEP_IMAGES="$DOORSTEP_IMAGES" node tools/browser-test/thames-view-visit.mjs
 DOORSTEP_URL="http://localhost:$PORT" node tools/browser-test/csp-check.mjs
+DOORSTEP_URL="http://localhost:$PORT" node tools/browser-test/sign-in-and-out.mjs

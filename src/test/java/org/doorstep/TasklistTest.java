@@ -111,7 +111,7 @@ class TasklistTest {
         WebClient head = WebClient.signedIn(port, "head", password);
         HttpResponse<String> config = head.get("/camunda/app/tasklist/scripts/config.js");
         assertThat(config.statusCode()).isEqualTo(200);
-        assertThat(config.body()).contains("customScripts: ['scripts/create-task-for-administrators']");
+        assertThat(config.body()).contains("customScripts: ['scripts/create-task-for-administrators', '../doorstep/sign-in']");
         assertThat(head.get("/camunda/app/tasklist/scripts/create-task-for-administrators.js").body())
                 .contains("authorization/check?permissionName=CREATE").contains("doorstep-may-create-tasks");
         assertThat(head.get("/camunda/app/tasklist/styles/user-styles.css").body())

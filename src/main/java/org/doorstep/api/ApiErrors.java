@@ -17,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -25,8 +26,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every refusal of Doorstep's API is a problem detail (RFC 9457), whatever the caller accepts: a
  * short {@code detail} that says what was wrong, inputs quoted only shortened, never a stack trace or
  * a Java class name. Bad input is always a 4xx; a 500 means a bug, is logged, and says nothing more.
+ * Only API controllers ({@code @RestController}): a page's refusal is a page (web.ErrorPages).
  */
-@RestControllerAdvice(basePackages = "org.doorstep")
+@RestControllerAdvice(annotations = RestController.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);

@@ -2,8 +2,10 @@ package org.doorstep.records;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.doorstep.workflow.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -49,6 +51,39 @@ public class Documents {
                 SELECT id, visit_reference, kind, file_name, created_at FROM document
                 WHERE visit_reference = ? ORDER BY id""")
                 .param(visitReference).query(DocumentSummary.class).list();
+    }
+
+    /**
+     * Documents of these kinds from the schools' visits, made since {@code since} and not yet marked
+     * posted, oldest first: what the office still has to print and post.
+     */
+    public List<ToPost> waitingToPost(Set<String> schools, Collection<String> kinds, Instant since, int limit) {
+        if (schools.isEmpty() || kinds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT d.id, d.visit_reference, v.school_id, d.kind, d.file_name, d.created_at,
+                    p.first_name || ' ' || p.last_name AS pupil_name
+                FROM document d JOIN visit v ON v.reference = d.visit_reference JOIN pupil p ON p.id = v.pupil_id
+                WHERE d.posted_at IS NULL AND d.created_at >= :since AND d.kind IN (:kinds) AND v.school_id IN (:schools)
+                ORDER BY d.created_at, d.id LIMIT :limit""")
+                .param("since", Timestamp.from(since)).param("kinds", kinds).param("schools", schools).param("limit", limit)
+                .query(ToPost.class).list();
+    }
+
+    /** Someone printed and posted it: it leaves the office's list; the trail says who and when. */
+    @Transactional
+    public void markPosted(long id, String postedBy) {
+        jdbc.sql("SELECT visit_reference, kind FROM document WHERE id = ? AND posted_at IS NULL").param(id)
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).optional().ifPresent(document -> {
+                    jdbc.sql("UPDATE document SET posted_at = ?, posted_by = ? WHERE id = ?")
+                            .params(Timestamp.from(EngineClock.now()), postedBy, id).update();
+                    audit.record(postedBy, "DOCUMENT_POSTED", "visit", document[0], document[1] + " #" + id);
+                });
+    }
+
+    public record ToPost(long id, String visitReference, String schoolId, String kind, String fileName, Instant createdAt,
+            String pupilName) {
     }
 
     public record Document(long id, String visitReference, String kind, String fileName, String contentType,

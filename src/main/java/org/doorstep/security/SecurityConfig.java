@@ -3,6 +3,8 @@ package org.doorstep.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -17,11 +19,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -129,14 +133,17 @@ class SecurityConfig {
                         .requestMatchers("/camunda/app/cockpit/**", "/camunda/api/cockpit/**")
                                 .hasAnyAuthority(cockpitAuthorities())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
+                // Doorstep's own sign-in page (SignInPage); a GET /logout is a page asking to confirm (web.SignOutPage).
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 // Machines may call Doorstep's API with Basic credentials; people use the session.
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicChallenge()))
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfig::refuse).defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                         new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/actuator/**"),
-                                new AntPathRequestMatcher("/v3/api-docs/**"))))
+                                new AntPathRequestMatcher("/v3/api-docs/**"),
+                                // The webapps' scripts answer a 401 by sending the browser to a sign-in (WebappSignOut).
+                                new AntPathRequestMatcher("/camunda/api/**"))))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
@@ -168,6 +175,13 @@ class SecurityConfig {
                 && request.getRequestedSessionId() == null;
     }
 
+    /** As Spring's own refusal, but the error page learns why (a form sent without its token is not a role refused). */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+        response.sendError(HttpStatus.FORBIDDEN.value());
+    }
+
     private static AuthenticationEntryPoint basicChallenge() {
         BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
         challenge.setRealmName("Doorstep");
@@ -189,6 +203,12 @@ class SecurityConfig {
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
         return withContainerAuthentication(registration(new ContainerBasedAuthenticationFilter(), 10, "/camunda/*"));
+    }
+
+    /** The webapps' own "Log out" ends the whole session, Doorstep's included. */
+    @Bean
+    FilterRegistrationBean<WebappSignOut> webappSignOut() {
+        return registration(new WebappSignOut(), 11, WebappSignOut.PATHS);
     }
 
     @Bean

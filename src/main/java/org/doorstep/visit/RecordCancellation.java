@@ -7,6 +7,7 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REPORTE
 import static org.doorstep.visit.HomeVisitProcess.Variables.CONCERN_AT_DOOR;
 import static org.doorstep.visit.HomeVisitProcess.Variables.ENTRY_NOTE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.NOBODY_ANSWERED;
+import static org.doorstep.visit.HomeVisitProcess.Variables.NOTICE_DOCUMENT_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.NOTICE_POSTED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.NOT_ONLY_CHILD_AT_HOME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.STAFF_FEEL_SAFE;
@@ -17,6 +18,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.records.AuditTrail;
+import org.doorstep.records.Documents;
 import org.doorstep.records.NoteKind;
 import org.doorstep.records.VisitNotes;
 import org.doorstep.workflow.Actor;
@@ -33,10 +35,12 @@ class RecordCancellation implements JavaDelegate {
 
     private final VisitNotes notes;
     private final AuditTrail audit;
+    private final Documents documents;
 
-    RecordCancellation(VisitNotes notes, AuditTrail audit) {
+    RecordCancellation(VisitNotes notes, AuditTrail audit, Documents documents) {
         this.notes = notes;
         this.audit = audit;
+        this.documents = documents;
     }
 
     @Override
@@ -58,12 +62,14 @@ class RecordCancellation implements JavaDelegate {
             reason = "Staff did not go in: " + String.join("; ", reasons) + "."
                     + (note == null || note.isBlank() ? "" : " " + note);
         }
-        if (Boolean.TRUE.equals(NOTICE_POSTED.get(execution))) {
-            reason += " The school's notice was posted through the door.";
-        }
-        CANCELLATION_REASON.set(execution, reason);
         String reference = VISIT_REFERENCE.require(execution);
         String actor = Actor.current(execution);
+        if (Boolean.TRUE.equals(NOTICE_POSTED.get(execution))) {
+            reason += " The school's notice was posted through the door.";
+            // staff posted it themselves: it is no longer waiting on the office's home page
+            documents.markPosted(NOTICE_DOCUMENT_ID.require(execution), actor);
+        }
+        CANCELLATION_REASON.set(execution, reason);
         notes.add(reference, NoteKind.CANCELLATION, reason, actor);
         audit.record(actor, "CANCELLATION_REPORTED", "visit", reference, "to " + CANCELLATION_REPORTED_TO.require(execution));
     }

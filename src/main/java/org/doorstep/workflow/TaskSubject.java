@@ -2,9 +2,9 @@ package org.doorstep.workflow;
 
 /**
  * What a process's tasks are about, as Tasklist shows it after each task's name ("Authorise the
- * visit: Amy Ash (HV-THA-00001)"), so that three cards of the same step can be told apart. Every
- * user task's name in the models ends with {@code ${taskSubject}}; the process is started with the
- * variable, so the name stays one short expression in the diagram.
+ * visit: Amy Ash (HV-THA-00001)"), so that three cards of the same step can be told apart. The
+ * process is started with the variable; {@link TaskNames} appends it as each task is created, so
+ * the diagrams keep their plain step names.
  */
 public final class TaskSubject {
 

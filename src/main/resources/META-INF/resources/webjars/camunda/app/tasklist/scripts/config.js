@@ -20,7 +20,8 @@ export default {
     fallbackLocale: 'en'
   },
   // Tasklist offers "Create task" to everyone; this shows it only to those the engine lets create one.
-  customScripts: ['scripts/create-task-for-administrators'],
+  // Tasklist's own sign-in form hands over to Doorstep's /login (../doorstep/sign-in.js).
+  customScripts: ['scripts/create-task-for-administrators', '../doorstep/sign-in'],
   // Camunda's own keyboard shortcuts, kept: this file replaces the one that declared them.
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
