@@ -182,6 +182,8 @@ class RegisterDutiesScenarioTest extends AbsenceScenarioSupport {
 
         assertThat(call("visitor1", "/api/pupils/" + pupil.id() + "/register-duties", HttpRequest.Builder::GET,
                 HttpResponse.BodyHandlers.ofString()).statusCode()).as("visiting staff keep no register").isEqualTo(403);
+        assertThat(call("lyn-office", "/api/pupils/" + pupil.id() + "/register-duties", HttpRequest.Builder::GET,
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("another school's office").isEqualTo(404);
 
         // The pupil comes back before the headteacher decided: the task closes itself.
         register(pupil, LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 9), "/");
