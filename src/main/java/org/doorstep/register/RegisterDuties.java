@@ -24,12 +24,16 @@ import org.doorstep.trigger.AttendanceImported;
 import org.doorstep.trigger.SchoolCalendar;
 import org.doorstep.workflow.EngineClock;
 import org.doorstep.workflow.TaskSubject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Register duties with deadlines (docs/register-duties.md): finds them in the register each school day,
@@ -39,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RegisterDuties {
 
+    private static final Logger log = LoggerFactory.getLogger(RegisterDuties.class);
     static final String ACTOR = "register-duties";
     /** How far back an N is looked for: older ones were raised on their own deadline day. */
     private static final int N_LOOKBACK_DAYS = 90;
@@ -48,14 +53,16 @@ public class RegisterDuties {
     private final SchoolCalendar calendar;
     private final RuntimeService runtimeService;
     private final AuditTrail audit;
+    private final TransactionTemplate perSchool;
 
     RegisterDuties(JdbcClient jdbc, SchoolDirectory directory, SchoolCalendar calendar, RuntimeService runtimeService,
-            AuditTrail audit) {
+            AuditTrail audit, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.calendar = calendar;
         this.runtimeService = runtimeService;
         this.audit = audit;
+        this.perSchool = new TransactionTemplate(transactions);
     }
 
     /** One duty and how it stands. */
@@ -120,9 +127,14 @@ public class RegisterDuties {
         int opened = 0;
         int closed = 0;
         for (School school : directory.schools()) {
-            Report report = evaluate(school.id(), day);
-            opened += report.opened();
-            closed += report.closed();
+            // One transaction a school: a duty's row and its process commit together, one school's fault stops no other.
+            try {
+                Report report = perSchool.execute(status -> evaluate(school.id(), day));
+                opened += report.opened();
+                closed += report.closed();
+            } catch (RuntimeException e) {
+                log.warn("Register duties for {} on {} failed: {}", school.id(), day, e.toString());
+            }
         }
         return new Report(day, opened, closed);
     }
