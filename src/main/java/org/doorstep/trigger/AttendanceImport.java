@@ -26,6 +26,7 @@ import org.doorstep.database.TableStatistics;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.CommonTransferFile;
 import org.doorstep.workflow.EngineClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -64,14 +65,16 @@ public class AttendanceImport {
     private final AuditTrail audit;
     private final MeterRegistry meters;
     private final TableStatistics statistics;
+    private final ApplicationEventPublisher events;
 
     AttendanceImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditTrail audit, MeterRegistry meters,
-            TableStatistics statistics) {
+            TableStatistics statistics, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.audit = audit;
         this.meters = meters;
         this.statistics = statistics;
+        this.events = events;
     }
 
     public record RowProblem(int line, String reason) {
@@ -300,6 +303,7 @@ public class AttendanceImport {
         count("corrected", report.corrected());
         count("unchanged", report.unchanged());
         count("rejected", report.rejectedCount());
+        events.publishEvent(new AttendanceImported(importId, report.corrected()));
         return report;
     }
 
