@@ -11,10 +11,12 @@ waits=("$@")
 [[ ${#waits[@]} -gt 0 ]] || waits=(200 1000)
 for wait in "${waits[@]}"; do
   rm -rf target/idle-cpu && mkdir -p target/idle-cpu
-  JAVA_OPTS="${JAVA_OPTS:--Xmx512m}" bench_java org.doorstep.DoorstepApplication --spring.profiles.active=demo \
-    --server.port=0 --camunda.bpm.job-execution.max-wait="$wait" \
+  # exec: $! is then the JVM itself, whose /proc/<pid>/stat is read below.
+  (exec java ${JAVA_OPTS:--Xmx512m} -cp "target/test-classes:target/classes:$(cat target/benchmark.classpath)" \
+    org.doorstep.DoorstepApplication --spring.profiles.active=demo --server.port=0 \
+    --camunda.bpm.job-execution.max-wait="$wait" \
     "--spring.datasource.url=jdbc:h2:file:$PWD/target/idle-cpu/doorstep;DB_CLOSE_ON_EXIT=FALSE" \
-    >target/idle-cpu/app.log 2>&1 &
+    >target/idle-cpu/app.log 2>&1) &
   pid=$!
   until grep -q "Started DoorstepApplication" target/idle-cpu/app.log; do
     kill -0 "$pid" 2>/dev/null || { tail -40 target/idle-cpu/app.log; exit 1; }
