@@ -17,7 +17,8 @@ public record PolicyProfile(
         RiskAssessment riskAssessment,
         Visit visit,
         Safety safety,
-        Triggers triggers) {
+        Triggers triggers,
+        Retention retention) {
 
     /** Who may let a visit happen, and who signs the weekly visit list where the policy asks for one. */
     public record Authorisation(
@@ -123,6 +124,18 @@ public record PolicyProfile(
             int unauthorisedSessionsForNotice,
             int unauthorisedSessionsWindowWeeks,
             List<String> mustVisits) {
+    }
+
+    /**
+     * How long the records the law leaves to the school are kept (retention.RecordKind declares the
+     * rules the law sets: child-protection records to the 25th birthday, register entries 6 years).
+     *
+     * @param visitRecordsYears          years after a visit ended (its notes, documents, check-ins, process history)
+     * @param absenceCasesYears          years after an absence case closed (its actions, contact attempts, history)
+     * @param pupilRecordYearsAfterLeaving years after the pupil left before the pupil and contacts go, once nothing
+     *                                   else of theirs remains (never before the 25th birthday)
+     */
+    public record Retention(int visitRecordsYears, int absenceCasesYears, int pupilRecordYearsAfterLeaving) {
     }
 
     public enum Pairing {
