@@ -72,6 +72,8 @@ class SubjectAccess {
                     + "WHERE visit_reference = ? ORDER BY created_at, id", reference));
         }
         export.put("visits", visits);
+        export.put("penalties", rows("SELECT parent_name, step, status, raised_on, reason, code_of_conduct, decided_on, "
+                + "decided_by, decision_note, improvement_ends_on FROM penalty_record WHERE pupil_id = ? ORDER BY raised_on, id", pupilId));
         return export;
     }
 
