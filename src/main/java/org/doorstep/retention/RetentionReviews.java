@@ -63,13 +63,14 @@ class RetentionReviews {
         return waiting(schoolId);
     }
 
-    /** The list waiting for a leader at the school, if any. */
+    /** The list waiting for a leader at the school, if any: the newest, should two nodes have listed at once. */
     Optional<Review> waiting(String schoolId) {
-        return jdbc.sql("SELECT id, school_id, as_of, counts FROM retention_review WHERE school_id = ? AND confirmed_at IS NULL")
+        return jdbc.sql("SELECT id, school_id, as_of, counts FROM retention_review WHERE school_id = ? AND confirmed_at IS NULL "
+                + "ORDER BY id DESC")
                 .param(schoolId)
                 .query((row, n) -> new Review(row.getLong("id"), row.getString("school_id"),
                         row.getTimestamp("as_of").toInstant(), parse(row.getString("counts"))))
-                .optional();
+                .list().stream().findFirst();
     }
 
     /** The records behind a listed review, for the leader to see before confirming. */

@@ -97,6 +97,13 @@ class RetentionReviewTest {
         String page = leader.get("/retention").body();
         assertThat(page).contains("Retention Academy (test)", "Robin Ashdown", "Safeguarding notes: 1",
                 "To the pupil&#39;s 25th birthday (IRMS Toolkit for Schools)");
+        WebClient otherSchool = WebClient.signedIn(port, "wli-leader", password);
+        String otherPage = otherSchool.get("/retention").body();
+        assertThat(otherPage).as("another school's leader does not see the list").doesNotContain("Robin Ashdown");
+        String otherToken = otherPage.replaceAll("(?s).*?name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        assertThat(otherSchool.post("/retention/" + review.id(), "application/x-www-form-urlencoded",
+                "_csrf=" + URLEncoder.encode(otherToken, StandardCharsets.UTF_8)).statusCode())
+                .as("nor can confirm it").isEqualTo(404);
         String csrf = page.replaceAll("(?s).*action=\"/retention/" + review.id() + "\".*?name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
         assertThat(leader.post("/retention/" + review.id(), "application/x-www-form-urlencoded",
                 "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)).statusCode()).isEqualTo(302);
