@@ -20,7 +20,15 @@ public record PolicyProfile(
         Triggers triggers,
         Penalties penalties,
         Map<String, String> formClauses,
+        RegisterReturns registerReturns,
         Retention retention) {
+
+    /**
+     * Where the register returns go (School Attendance (Pupil Registration) (England) Regulations 2024,
+     * reg. 13). Absent from a profile: no address, and the office sends the return itself.
+     */
+    public record RegisterReturns(String localAuthorityEmail) {
+    }
 
     /** Who may let a visit happen, and who signs the weekly visit list where the policy asks for one. */
     public record Authorisation(

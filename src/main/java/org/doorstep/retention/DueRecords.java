@@ -108,7 +108,8 @@ class DueRecords {
 
     /**
      * The pupil goes last: only when every visit, case and register entry of theirs goes in the same run.
-     * Penalty records (trigger.Penalties) have no rule here yet: a pupil with any is kept.
+     * Penalty records (trigger.Penalties) and register duties and enquiries (register) have no rule here
+     * yet: a pupil with any is kept.
      */
     private List<Due> pupilsWithNothingElseLeft(Map<RecordKind, List<Due>> due, List<Due> candidates) {
         if (candidates.isEmpty()) {
@@ -116,7 +117,7 @@ class DueRecords {
         }
         List<String> ids = candidates.stream().map(Due::pupilId).toList();
         Map<String, Long> held = new HashMap<>();
-        for (String table : List.of("visit", "absence_case", "attendance_mark", "penalty_record")) {
+        for (String table : List.of("visit", "absence_case", "attendance_mark", "penalty_record", "register_duty", "register_enquiry")) {
             jdbc.sql("SELECT pupil_id, COUNT(*) AS held FROM " + table + " WHERE pupil_id IN (:ids) GROUP BY pupil_id")
                     .param("ids", ids)
                     .query((row, n) -> held.merge(row.getString("pupil_id"), row.getLong("held"), Long::sum)).list();

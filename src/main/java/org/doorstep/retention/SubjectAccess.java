@@ -72,6 +72,10 @@ class SubjectAccess {
                     + "WHERE visit_reference = ? ORDER BY created_at, id", reference));
         }
         export.put("visits", visits);
+        export.put("registerDuties", rows("SELECT kind, about_date, due_on, evidence, opened_at, closed_at, outcome "
+                + "FROM register_duty WHERE pupil_id = ? ORDER BY about_date, id", pupilId));
+        export.put("registerEnquiries", rows("SELECT made_by, made_on, summary, recorded_by, recorded_at "
+                + "FROM register_enquiry WHERE pupil_id = ? ORDER BY made_on, id", pupilId));
         export.put("penalties", rows("SELECT parent_name, step, status, raised_on, reason, code_of_conduct, decided_on, "
                 + "decided_by, decision_note, improvement_ends_on FROM penalty_record WHERE pupil_id = ? ORDER BY raised_on, id", pupilId));
         return export;
