@@ -81,7 +81,7 @@ class Drills {
 
     record Drill(String reference, String schoolId, String visitReference, String startedBy, Instant startedAt, Instant endedAt) {
 
-        String about() {
+        public String about() {
             return visitReference == null ? NO_REAL_VISIT : "Drill of visit " + visitReference;
         }
     }
