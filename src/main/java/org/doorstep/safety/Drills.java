@@ -14,7 +14,6 @@ import static org.doorstep.safety.StaffSafetyProcess.Variables.VISIT_REFERENCE;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,9 +191,9 @@ class Drills {
      * not acknowledged.
      */
     List<Step> report(Drill drill) {
-        List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().processDefinitionKey(StaffSafetyProcess.KEY)
-                .processInstanceBusinessKey(drill.reference()).orderByHistoricActivityInstanceStartTime().asc().list();
-        return tasks.stream().sorted(Comparator.comparing(HistoricTaskInstance::getStartTime)).map(this::step).toList();
+        return history.createHistoricTaskInstanceQuery().processDefinitionKey(StaffSafetyProcess.KEY)
+                .processInstanceBusinessKey(drill.reference()).orderByHistoricActivityInstanceStartTime().asc().list()
+                .stream().map(this::step).toList();
     }
 
     private Step step(HistoricTaskInstance task) {
