@@ -17,7 +17,8 @@ public record PolicyProfile(
         RiskAssessment riskAssessment,
         Visit visit,
         Safety safety,
-        Triggers triggers) {
+        Triggers triggers,
+        Penalties penalties) {
 
     /** Who may let a visit happen, and who signs the weekly visit list where the policy asks for one. */
     public record Authorisation(
@@ -123,6 +124,17 @@ public record PolicyProfile(
             int unauthorisedSessionsForNotice,
             int unauthorisedSessionsWindowWeeks,
             List<String> mustVisits) {
+    }
+
+    /**
+     * The local authority's code of conduct for penalty notices (Working together to improve school
+     * attendance, 2024: each authority publishes one within the national framework).
+     *
+     * @param codeOfConduct          whose code, named so that a reader can check it
+     * @param noticesToImprove       whether the authority sends a notice to improve before a first penalty
+     * @param improvementPeriodWeeks how long a notice to improve gives the parent (the guidance: 3 to 6 weeks)
+     */
+    public record Penalties(String codeOfConduct, boolean noticesToImprove, int improvementPeriodWeeks) {
     }
 
     public enum Pairing {

@@ -102,6 +102,17 @@ class PolicyProfileValidator {
         range(problems, "triggers.minimumSessionsForAttendancePercent", triggers.minimumSessionsForAttendancePercent(), 1, 100);
         range(problems, "triggers.unauthorisedSessionsForNotice", triggers.unauthorisedSessionsForNotice(), 1, 100);
         range(problems, "triggers.unauthorisedSessionsWindowWeeks", triggers.unauthorisedSessionsWindowWeeks(), 1, 39);
+
+        PolicyProfile.Penalties penalties = profile.penalties();
+        if (penalties == null) {
+            problems.add("penalties: is required (the local authority's code of conduct for penalty notices)");
+        } else {
+            if (penalties.codeOfConduct() == null || penalties.codeOfConduct().isBlank()) {
+                problems.add("penalties.codeOfConduct: is required (name the local authority's code)");
+            }
+            // Working together to improve school attendance (2024): an improvement period of 3 to 6 weeks.
+            range(problems, "penalties.improvementPeriodWeeks", penalties.improvementPeriodWeeks(), 3, 6);
+        }
         return problems;
     }
 

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Requesting a visit (issue 3 step 1: visiting staff or office) and reading its status. The process
- * is not startable from Tasklist, because a visit needs its reference and record first.
+ * is not startable from Tasklist, because a visit needs its reference and record first. Both answers name
+ * the visit's page, where people read the rest.
  */
 @RestController
 class VisitController {
@@ -42,7 +43,8 @@ class VisitController {
     ResponseEntity<Map<String, String>> request(@RequestBody VisitRequests.NewVisit request, Authentication requester) {
         VisitRequests.Requested requested = requests.request(request, requester);
         return ResponseEntity.created(URI.create("/api/visits/" + requested.reference())).body(Map.of(
-                "reference", requested.reference(), "status", requested.status(), "nextStep", requested.nextStep()));
+                "reference", requested.reference(), "status", requested.status(), "nextStep", requested.nextStep(),
+                "page", VisitPage.path(requested.reference())));
     }
 
     @ExceptionHandler({IllegalArgumentException.class, UnknownPupilException.class})
@@ -61,7 +63,8 @@ class VisitController {
     ResponseEntity<Map<String, String>> status(@PathVariable String reference, Authentication reader) {
         schools.require(reader, records.schoolOf(reference).orElse(null), "visit " + reference);
         return visits.status(reference)
-                .map(status -> ResponseEntity.ok(Map.of("reference", reference, "status", status)))
+                .map(status -> ResponseEntity.ok(Map.of("reference", reference, "status", status,
+                        "statusInWords", VisitStatusLabel.labelOf(status), "page", VisitPage.path(reference))))
                 .orElse(ResponseEntity.notFound().build());
     }
 }

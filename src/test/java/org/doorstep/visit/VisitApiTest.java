@@ -54,6 +54,7 @@ class VisitApiTest extends VisitScenarios {
         String reference = (String) created.getBody().get("reference");
         assertThat(created.getBody()).containsEntry("status", VisitService.AWAITING_LIST);
         assertThat((String) created.getBody().get("nextStep")).contains("weekly visit list");
+        assertThat(created.getBody()).containsEntry("page", "/visits/" + created.getBody().get("reference"));
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
 
         TriggerTestSupport.signTodaysVisitList(visitLists, taskService, identityService, "thames-view-junior", "head");
