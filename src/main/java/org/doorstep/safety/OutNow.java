@@ -36,8 +36,8 @@ class OutNow implements HomeSection {
             Instant departedAt, Instant expectedBackAt, Instant nextCheckInDueAt, boolean drill) {
     }
 
-    /** {@code overdue}: what is late, in words, or null; the page marks the row red as well. */
-    record Out(String reference, String school, String people, String pupil, String where, String since, String overdue) {
+    /** {@code overdue}: what is late, in words, or null; the page marks the row red as well. A drill's row links to its report. */
+    record Out(String reference, String link, String school, String people, String pupil, String where, String since, String overdue) {
     }
 
     record Board(boolean showSchool, List<Out> out) {
@@ -86,8 +86,9 @@ class OutNow implements HomeSection {
     }
 
     private static Out out(WatchRow row, Instant now) {
-        return new Out(row.visitReference(), row.schoolName(), row.people(), row.pupilName(), Phase.valueOf(row.phase()).description(),
-                ShownTime.at(row.departedAt()), DrillMark.marked(row.drill(), overdue(row, now)));
+        String link = (row.drill() ? DrillPages.PATH + "/" : "/visits/") + row.visitReference();
+        return new Out(row.visitReference(), link, row.schoolName(), row.people(), row.pupilName(),
+                Phase.valueOf(row.phase()).description(), ShownTime.at(row.departedAt()), DrillMark.marked(row.drill(), overdue(row, now)));
     }
 
     /** The alert the watch raised, else a check-in or return already late that the chain has not reached yet. */
