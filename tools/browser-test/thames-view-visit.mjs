@@ -198,7 +198,7 @@ try {
   // 5. Visiting staff plan the visit: on foot, with a colleague, appointment in 20 minutes.
   const plan = await taskFor(visitor, 'visitor1', reference, 'Task_PlanVisit');
   await throughRest(visitor, 'visitor1', plan, {
-    leadVisitor: 'visitor1', leadMobile: '07700 900123', companionKind: 'staff', companionName: 'visitor2',
+    leadVisitor: 'visitor1', leadMobile: '07700 900123', companionKind: 'staff', companionStaff: 'visitor2',
     companionMobile: '07700 900456', transport: 'foot', walkingRoute: 'School gate, Park Lane, Test Street.',
     appointmentTime: londonIso(20), expectedReturnTime: londonIso(80),
   });

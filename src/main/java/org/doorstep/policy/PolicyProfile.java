@@ -18,7 +18,16 @@ public record PolicyProfile(
         Visit visit,
         Safety safety,
         Triggers triggers,
-        Penalties penalties) {
+        Penalties penalties,
+        Map<String, String> formClauses,
+        RegisterReturns registerReturns) {
+
+    /**
+     * Where the register returns go (School Attendance (Pupil Registration) (England) Regulations 2024,
+     * reg. 13). Absent from a profile: no address, and the office sends the return itself.
+     */
+    public record RegisterReturns(String localAuthorityEmail) {
+    }
 
     /** Who may let a visit happen, and who signs the weekly visit list where the policy asks for one. */
     public record Authorisation(

@@ -113,6 +113,14 @@ class PolicyProfileValidator {
             // Working together to improve school attendance (2024): an improvement period of 3 to 6 weeks.
             range(problems, "penalties.improvementPeriodWeeks", penalties.improvementPeriodWeeks(), 3, 6);
         }
+        profile.formClauses().forEach((form, clauses) -> {
+            if (PolicyProfileValidator.class.getClassLoader().getResource("forms/" + form + ".form") == null) {
+                problems.add("formClauses." + form + ": no form of that name (forms/" + form + ".form)");
+            }
+            if (clauses == null || clauses.isBlank()) {
+                problems.add("formClauses." + form + ": needs the clauses the step follows");
+            }
+        });
         return problems;
     }
 
