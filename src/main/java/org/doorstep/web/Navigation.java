@@ -28,6 +28,8 @@ final class Navigation {
                     List.of(VISITING_STAFF, OFFICE)),
             new Door("Safety board", "/safety-board", "Everyone out on a visit now, and anything overdue.",
                     List.of(OFFICE, SENIOR_LEADERS, HEADTEACHER, DSL)),
+            new Door("Drills", "/drills", "Practise the overdue chain: everything says DRILL, nobody outside school is rung.",
+                    List.of(SENIOR_LEADERS, HEADTEACHER)),
             new Door("Incidents", "/incidents", "Record an incident or near miss; leaders review them (Burgh 11).",
                     List.of(VISITING_STAFF, OFFICE, HEADTEACHER, DSL, SENIOR_LEADERS)),
             new Door("Safeguarding", "/safeguarding", "Concerns waiting for the safeguarding lead's decision.", List.of(DSL, HEADTEACHER)),
