@@ -71,6 +71,11 @@ public final class ReportBenchmark {
             lines.forEach(System.out::println);
             System.out.printf("Load average (1, 5, 15 min): before %s, after %s; %d cores%n", loadBefore, loadAverage(),
                     Runtime.getRuntime().availableProcessors());
+            if (Boolean.getBoolean("bench.hold")) {
+                // For the screenshot (tools/browser-test/leaders-report.mjs): serve the generated year until stopped.
+                System.out.println("READY " + port + " " + query);
+                Thread.currentThread().join();
+            }
         }
     }
 
