@@ -32,3 +32,4 @@ DOORSTEP_URL="http://localhost:$PORT" DOORSTEP_VISIT="$VISIT" node tools/browser
 DOORSTEP_URL="http://localhost:$PORT" DOORSTEP_IMAGES="$DOORSTEP_IMAGES" node tools/browser-test/thames-view-visit.mjs
 DOORSTEP_URL="http://localhost:$PORT" node tools/browser-test/csp-check.mjs
 DOORSTEP_URL="http://localhost:$PORT" node tools/browser-test/sign-in-and-out.mjs
+DOORSTEP_URL="http://localhost:$PORT" DOORSTEP_VISIT="$VISIT" DOORSTEP_IMAGES="$DOORSTEP_IMAGES" node tools/browser-test/drill.mjs

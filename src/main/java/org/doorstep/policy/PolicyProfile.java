@@ -17,7 +17,18 @@ public record PolicyProfile(
         RiskAssessment riskAssessment,
         Visit visit,
         Safety safety,
-        Triggers triggers) {
+        Triggers triggers,
+        Penalties penalties,
+        Map<String, String> formClauses,
+        RegisterReturns registerReturns,
+        Retention retention) {
+
+    /**
+     * Where the register returns go (School Attendance (Pupil Registration) (England) Regulations 2024,
+     * reg. 13). Absent from a profile: no address, and the office sends the return itself.
+     */
+    public record RegisterReturns(String localAuthorityEmail) {
+    }
 
     /** Who may let a visit happen, and who signs the weekly visit list where the policy asks for one. */
     public record Authorisation(
@@ -123,6 +134,29 @@ public record PolicyProfile(
             int unauthorisedSessionsForNotice,
             int unauthorisedSessionsWindowWeeks,
             List<String> mustVisits) {
+    }
+
+    /**
+     * The local authority's code of conduct for penalty notices (Working together to improve school
+     * attendance, 2024: each authority publishes one within the national framework).
+     *
+     * @param codeOfConduct          whose code, named so that a reader can check it
+     * @param noticesToImprove       whether the authority sends a notice to improve before a first penalty
+     * @param improvementPeriodWeeks how long a notice to improve gives the parent (the guidance: 3 to 6 weeks)
+     */
+    public record Penalties(String codeOfConduct, boolean noticesToImprove, int improvementPeriodWeeks) {
+    }
+
+    /**
+     * How long the records the law leaves to the school are kept (retention.RecordKind declares the
+     * rules the law sets: child-protection records to the 25th birthday, register entries 6 years).
+     *
+     * @param visitRecordsYears          years after a visit ended (its notes, documents, check-ins, process history)
+     * @param absenceCasesYears          years after an absence case closed (its actions, contact attempts, history)
+     * @param pupilRecordYearsAfterLeaving years after the pupil left before the pupil and contacts go, once nothing
+     *                                   else of theirs remains (never before the 25th birthday)
+     */
+    public record Retention(int visitRecordsYears, int absenceCasesYears, int pupilRecordYearsAfterLeaving) {
     }
 
     public enum Pairing {

@@ -102,6 +102,35 @@ class PolicyProfileValidator {
         range(problems, "triggers.minimumSessionsForAttendancePercent", triggers.minimumSessionsForAttendancePercent(), 1, 100);
         range(problems, "triggers.unauthorisedSessionsForNotice", triggers.unauthorisedSessionsForNotice(), 1, 100);
         range(problems, "triggers.unauthorisedSessionsWindowWeeks", triggers.unauthorisedSessionsWindowWeeks(), 1, 39);
+
+        PolicyProfile.Penalties penalties = profile.penalties();
+        if (penalties == null) {
+            problems.add("penalties: is required (the local authority's code of conduct for penalty notices)");
+        } else {
+            if (penalties.codeOfConduct() == null || penalties.codeOfConduct().isBlank()) {
+                problems.add("penalties.codeOfConduct: is required (name the local authority's code)");
+            }
+            // Working together to improve school attendance (2024): an improvement period of 3 to 6 weeks.
+            range(problems, "penalties.improvementPeriodWeeks", penalties.improvementPeriodWeeks(), 3, 6);
+        }
+        profile.formClauses().forEach((form, clauses) -> {
+            if (PolicyProfileValidator.class.getClassLoader().getResource("forms/" + form + ".form") == null) {
+                problems.add("formClauses." + form + ": no form of that name (forms/" + form + ".form)");
+            }
+            if (clauses == null || clauses.isBlank()) {
+                problems.add("formClauses." + form + ": needs the clauses the step follows");
+            }
+        });
+
+        PolicyProfile.Retention retention = profile.retention();
+        if (retention == null) {
+            problems.add("retention: is required (how long visit records, absence cases and pupil records are kept)");
+        } else {
+            // At least a year: a record is never destroyed while it can still matter to the case it belongs to.
+            range(problems, "retention.visitRecordsYears", retention.visitRecordsYears(), 1, 25);
+            range(problems, "retention.absenceCasesYears", retention.absenceCasesYears(), 1, 25);
+            range(problems, "retention.pupilRecordYearsAfterLeaving", retention.pupilRecordYearsAfterLeaving(), 0, 25);
+        }
         return problems;
     }
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.workflow.EngineClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -58,11 +59,13 @@ public class PupilImport {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    PupilImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditTrail audit) {
+    PupilImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditTrail audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional
@@ -100,9 +103,12 @@ public class PupilImport {
             schoolOfPupil.put(rs.getString(1), rs.getString(2));
         });
         Map<String, Existing> existing = existing(schoolId);
+        // The school's first import brings the pupils it already had; only later ones admit new pupils.
+        LocalDate admittedOn = jdbc.sql("SELECT COUNT(*) FROM pupil_import WHERE school_id = ?").param(schoolId)
+                .query(Long.class).single() == 0 ? null : EngineClock.today();
         long importId = startImport(schoolId, format, full, source, importedBy);
         Timestamp now = Timestamp.from(EngineClock.now());
-        Writes writes = new Writes(importId, now);
+        Writes writes = new Writes(importId, now, admittedOn);
         Map<String, Integer> lineOfUpn = new HashMap<>();
         int read = file.pupils.size() + file.problems.size();
         int added = 0;
@@ -139,6 +145,9 @@ public class PupilImport {
             }
         }
         writes.flush();
+        if (admittedOn != null && !writes.admitted.isEmpty()) {
+            events.publishEvent(new PupilsAdmitted(schoolId, List.copyOf(writes.admitted), admittedOn));
+        }
         List<Problem> problems = file.problems.entrySet().stream().map(entry -> new Problem(entry.getKey(), entry.getValue())).toList();
         batch("INSERT INTO pupil_import_problem (import_id, line, reason) VALUES (?, ?, ?)", problems.stream()
                 .map(problem -> new Object[] {importId, problem.line(), cut(problem.reason(), REASON_LENGTH)}).toList());
@@ -190,6 +199,8 @@ public class PupilImport {
 
         private final long importId;
         private final Timestamp now;
+        private final LocalDate admittedOn;
+        private final List<String> admitted = new ArrayList<>();
         private final List<Object[]> pupilInserts = new ArrayList<>();
         private final List<Object[]> pupilUpdates = new ArrayList<>();
         private final List<Object[]> contactDeletes = new ArrayList<>();
@@ -199,16 +210,18 @@ public class PupilImport {
         private final List<Object[]> leavers = new ArrayList<>();
         private final List<Object[]> history = new ArrayList<>();
 
-        Writes(long importId, Timestamp now) {
+        Writes(long importId, Timestamp now, LocalDate admittedOn) {
             this.importId = importId;
             this.now = now;
+            this.admittedOn = admittedOn;
         }
 
         void add(ImportedPupil imported) {
             Pupil p = imported.pupil();
             pupilInserts.add(new Object[] {p.id(), p.schoolId(), p.firstName(), p.lastName(), date(p.dateOfBirth()), p.yearGroup(),
                     p.addressLine1(), p.addressLine2(), p.town(), p.postcode(), p.vulnerable(), p.knownToSocialCare(),
-                    p.socialWorkerName(), p.socialWorkerPhone()});
+                    p.socialWorkerName(), p.socialWorkerPhone(), date(admittedOn)});
+            admitted.add(p.id());
             contacts(p.id(), imported.contacts());
             flags(p.id(), imported.flags());
         }
@@ -276,8 +289,9 @@ public class PupilImport {
         void flush() {
             batch("""
                     INSERT INTO pupil (id, school_id, first_name, last_name, date_of_birth, year_group, address_line1,
-                        address_line2, town, postcode, vulnerable, known_to_social_care, social_worker_name, social_worker_phone)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", pupilInserts);
+                        address_line2, town, postcode, vulnerable, known_to_social_care, social_worker_name, social_worker_phone,
+                        admitted_on)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", pupilInserts);
             batch("""
                     UPDATE pupil SET first_name = ?, last_name = ?, date_of_birth = ?, year_group = ?, address_line1 = ?,
                         address_line2 = ?, town = ?, postcode = ?, vulnerable = ?, known_to_social_care = ?,

@@ -57,6 +57,11 @@ public class SchoolDirectory {
         return jdbc.sql("SELECT * FROM staff WHERE id = ?").param(id).query(Staff.class).optional();
     }
 
+    /** The school's staff by name: whom a plan may put on a visit. */
+    public List<Staff> staffOf(String schoolId) {
+        return jdbc.sql("SELECT * FROM staff WHERE school_id = ? ORDER BY full_name").param(schoolId).query(Staff.class).list();
+    }
+
     public List<Staff> staff(List<String> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -9,6 +9,7 @@ import static org.doorstep.trigger.AbsenceCaseProcess.Variables.PUPIL_NAME;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.TASK_SUBJECT;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.SCHOOL_ID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -67,6 +68,20 @@ public class AbsenceCases {
 
     public record Referral(long id, String caseReference, String kind, String decision, String sentTo, String summary,
             String decidedBy, Instant decidedAt) {
+
+        /** Where the referral's PDF summary is read (DSL and headteacher). */
+        @JsonProperty("summaryPdf")
+        public String summaryPdf() {
+            return "/api/absence-cases/" + caseReference + "/referrals/" + id + "/summary.pdf";
+        }
+
+        /** A CME referral also goes to the LA as the DfE's CME XML message (docs/cme-referral.md); others have none. */
+        @JsonProperty("cmeXml")
+        public String cmeXml() {
+            return TriggerAction.CME_REFERRAL.name().equals(kind)
+                    ? "/api/absence-cases/" + caseReference + "/referrals/" + id + "/cme.xml"
+                    : null;
+        }
     }
 
     public record ContactAttempt(String methods, boolean reached, String notes, String attemptedBy, Instant attemptedAt) {

@@ -53,12 +53,13 @@ public class AbsenceEvaluation {
     private final PolicyProfiles profiles;
     private final TriggerDecision decision;
     private final AbsenceCases cases;
+    private final Penalties penalties;
     private final TaskService taskService;
     private final TransactionTemplate perPupil;
     private final int threads;
 
     AbsenceEvaluation(JdbcClient jdbc, SchoolDirectory directory, SchoolCalendar calendar, PolicyProfiles profiles,
-            TriggerDecision decision, AbsenceCases cases, TaskService taskService,
+            TriggerDecision decision, AbsenceCases cases, Penalties penalties, TaskService taskService,
             PlatformTransactionManager transactions, @Value("${doorstep.trigger.evaluation-threads:4}") int threads) {
         this.jdbc = jdbc;
         this.directory = directory;
@@ -66,6 +67,7 @@ public class AbsenceEvaluation {
         this.profiles = profiles;
         this.decision = decision;
         this.cases = cases;
+        this.penalties = penalties;
         this.taskService = taskService;
         this.perPupil = new TransactionTemplate(transactions);
         this.perPupil.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -163,7 +165,8 @@ public class AbsenceEvaluation {
         List<Judgement> judgements = judge(schoolId, day, schoolDays, profile.triggers(), today, openCases);
         tally.absent.addAndGet(judgements.size());
         long acting = System.nanoTime();
-        act(day, judgements, TriggerAction.mustVisits(profile), tally);
+        act(day, judgements, TriggerAction.mustVisits(profile), tally, new Penalty(schoolId, schoolDays, profile));
+        reviewEndedImprovementPeriods(schoolId, day, schoolDays, profile, tally);
         log.info("Absence evaluation {} {}: {} pupils marked, {} absent judged in {} ms, acted in {} ms", schoolId, day,
                 today.size(), judgements.size(), (acting - judging) / 1_000_000, (System.nanoTime() - acting) / 1_000_000);
         return null;
@@ -180,7 +183,9 @@ public class AbsenceEvaluation {
                 triggers.consecutiveUnauthorisedDaysForLocalAuthority()) + 10);
         List<LocalDate> days = schoolDays.schoolDaysBack(day, lookback, day.minusYears(1));
         LocalDate floor = days.get(days.size() - 1);
-        LocalDate noticeFloor = days.get(Math.min(days.size(), noticeDays) - 1);
+        // The national framework's rolling window: school weeks, not school days (PenaltyCounting).
+        LocalDate noticeFloor = PenaltyCounting.windowStart(schoolDays, day, triggers.unauthorisedSessionsWindowWeeks());
+        Map<String, Map<LocalDate, Integer>> usedByPenalties = penalties.usedSessions(schoolId, noticeFloor);
         // Only pupils absent today are read in detail, by id in chunks: index lookups on the register's key.
         List<String> absentIds = today.entrySet().stream().filter(e -> e.getValue().absentDay()).map(Map.Entry::getKey).toList();
         Map<String, Map<LocalDate, DayMarks>> history = new HashMap<>();
@@ -235,6 +240,7 @@ public class AbsenceEvaluation {
             boolean countingUnseen = true;
             boolean countingUnauthorised = true;
             int unauthorisedSessions = 0;
+            Map<LocalDate, Integer> used = usedByPenalties.getOrDefault(pupil.id(), Map.of());
             for (int i = 0; i < days.size(); i++) {
                 DayMarks dayMarks = marks.get(days.get(i));
                 if (dayMarks == null) {
@@ -243,7 +249,8 @@ public class AbsenceEvaluation {
                     continue;
                 }
                 if (!days.get(i).isBefore(noticeFloor)) {
-                    unauthorisedSessions += dayMarks.unauthorisedSessions;
+                    // Marks a penalty record already rests on do not count towards another.
+                    unauthorisedSessions += Math.max(0, dayMarks.unauthorisedSessions - used.getOrDefault(days.get(i), 0));
                 }
                 if (dayMarks.notCountedOnly()) {
                     if (countingUnseen) {
@@ -313,7 +320,11 @@ public class AbsenceEvaluation {
     }
 
     /** Opens cases and records what is due: in parallel per pupil, then the visits one by one. */
-    private void act(LocalDate day, List<Judgement> judgements, Set<TriggerAction> must, Tally tally) {
+    /** What the penalty-notice review needs of the school being evaluated. */
+    private record Penalty(String schoolId, SchoolCalendar.SchoolDays calendar, PolicyProfile profile) {
+    }
+
+    private void act(LocalDate day, List<Judgement> judgements, Set<TriggerAction> must, Tally tally, Penalty penalty) {
         List<Judgement> work = judgements.stream().filter(j -> !j.due().isEmpty()).toList();
         if (work.isEmpty()) {
             return;
@@ -328,7 +339,13 @@ public class AbsenceEvaluation {
                             : openCase(judgement, day, tally);
                     references.put(judgement.pupil().id(), reference);
                     for (TriggerDecision.Due due : judgement.due()) {
-                        if (!due.action().isVisit()) {
+                        if (due.action() == TriggerAction.CONSIDER_LEGAL_ACTION) {
+                            // "Consider legal action" asks the penalty-notice framework what the next step is.
+                            List<String> raised = penalties.review(penalty.schoolId(), judgement.pupil().id(), day,
+                                    penalty.calendar(), penalty.profile());
+                            due(reference, new TriggerDecision.Due(due.action(), due.reason() + Penalties.summary(raised)),
+                                    day, judgement.summary(), must, tally);
+                        } else if (!due.action().isVisit()) {
                             due(reference, due, day, judgement.summary(), must, tally);
                         }
                     }
@@ -356,6 +373,18 @@ public class AbsenceEvaluation {
                     inTransaction(tally, judgement.pupil().id(), () -> due(reference, due, day, judgement.summary(), must, tally));
                 }
             }
+        }
+    }
+
+    /**
+     * A notice to improve whose period ended is reviewed even if the child is not absent today: its end
+     * without improvement leads to a penalty whatever today's register says (Manchester code 7.5).
+     */
+    private void reviewEndedImprovementPeriods(String schoolId, LocalDate day, SchoolCalendar.SchoolDays calendar,
+            PolicyProfile profile, Tally tally) {
+        // A parent with a step pending is skipped by the review, so a pupil reviewed earlier today is not raised twice.
+        for (String pupilId : penalties.pupilsWithEndedImprovementPeriods(schoolId, day)) {
+            inTransaction(tally, pupilId, () -> penalties.review(schoolId, pupilId, day, calendar, profile));
         }
     }
 

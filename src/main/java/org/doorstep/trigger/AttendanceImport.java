@@ -25,6 +25,7 @@ import org.doorstep.api.RefusedFileException;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.CommonTransferFile;
 import org.doorstep.workflow.EngineClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -62,12 +63,15 @@ public class AttendanceImport {
     private final JdbcTemplate jdbcTemplate;
     private final AuditTrail audit;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
 
-    AttendanceImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditTrail audit, MeterRegistry meters) {
+    AttendanceImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditTrail audit, MeterRegistry meters,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.audit = audit;
         this.meters = meters;
+        this.events = events;
     }
 
     public record RowProblem(int line, String reason) {
@@ -294,6 +298,7 @@ public class AttendanceImport {
         count("corrected", report.corrected());
         count("unchanged", report.unchanged());
         count("rejected", report.rejectedCount());
+        events.publishEvent(new AttendanceImported(importId, report.corrected()));
         return report;
     }
 

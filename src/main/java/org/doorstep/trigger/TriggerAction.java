@@ -6,13 +6,24 @@ import org.doorstep.policy.PolicyProfile;
 
 /** What the absence-trigger decision can ask for today; no action at all means nothing is due. */
 public enum TriggerAction {
-    CONTACT_ATTEMPTS,
-    SAFE_AND_WELL_VISIT,
-    MANDATORY_VISIT,
-    DSL_REVIEW,
-    PNAR,
-    CME_REFERRAL,
-    CONSIDER_LEGAL_ACTION;
+    CONTACT_ATTEMPTS("Contact attempts"),
+    SAFE_AND_WELL_VISIT("Safe-and-well visit"),
+    MANDATORY_VISIT("Mandatory visit (not seen for too long)"),
+    DSL_REVIEW("Safeguarding review by the DSL"),
+    PNAR("Notify the local authority (PNAR)"),
+    CME_REFERRAL("Children Missing Education referral"),
+    CONSIDER_LEGAL_ACTION("Consider legal action");
+
+    private final String label;
+
+    TriggerAction(String label) {
+        this.label = label;
+    }
+
+    /** The need in words, as pages show it. */
+    public String label() {
+        return label;
+    }
 
     /**
      * Contact attempts are due again each school day until contact is made; every other need once per case,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.doorstep.api.BoundedUpload;
+import org.doorstep.api.Problems;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.workflow.EngineClock;
@@ -25,6 +26,7 @@ import org.doorstep.security.SchoolAccess;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,12 +50,13 @@ class TriggerController {
     private final VisitLists visitLists;
     private final SchoolDirectory directory;
     private final ReferralSummaryPdf pdf;
+    private final CmeMessage cme;
     private final AuditTrail audit;
     private final SchoolAccess schools;
     private final DataSize maxRegisterSize;
 
     TriggerController(AttendanceImport attendanceImport, AbsenceEvaluation evaluation, AbsenceCases cases,
-            VisitLists visitLists, SchoolDirectory directory, ReferralSummaryPdf pdf, AuditTrail audit, SchoolAccess schools,
+            VisitLists visitLists, SchoolDirectory directory, ReferralSummaryPdf pdf, CmeMessage cme, AuditTrail audit, SchoolAccess schools,
             @Value("${doorstep.attendance.max-register-size:20MB}") DataSize maxRegisterSize) {
         this.maxRegisterSize = maxRegisterSize;
         this.attendanceImport = attendanceImport;
@@ -62,6 +65,7 @@ class TriggerController {
         this.visitLists = visitLists;
         this.directory = directory;
         this.pdf = pdf;
+        this.cme = cme;
         this.audit = audit;
         this.schools = schools;
     }
@@ -167,6 +171,36 @@ class TriggerController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + reference + "-referral-" + id + ".pdf\"")
                 .contentType(MediaType.APPLICATION_PDF).body(body);
+    }
+
+    /**
+     * The CME referral as the local authority's XML message (docs/cme-referral.md), on the PDF's terms: DSL and
+     * headteacher of the case's school, every read audited. Only a CME referral has one; a message the school's
+     * records cannot fill, or that the schema refuses, is a 422 naming each gap, never a file the LA would refuse.
+     */
+    @GetMapping(path = "/api/absence-cases/{reference}/referrals/{id}/cme.xml", produces = MediaType.APPLICATION_XML_VALUE)
+    @PreAuthorize(SAFEGUARDING_READERS)
+    ResponseEntity<String> referralCmeXml(@PathVariable String reference, @PathVariable long id, Authentication reader) {
+        requireCaseOfOwnSchool(reference, reader);
+        Optional<AbsenceCases.Referral> referral = cases.referral(id)
+                .filter(r -> r.caseReference().equals(reference) && r.cmeXml() != null);
+        Optional<AbsenceCases.AbsenceCase> absenceCase = cases.find(reference);
+        if (referral.isEmpty() || absenceCase.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Pupil pupil = directory.requirePupil(absenceCase.get().pupilId());
+        String body;
+        try {
+            body = cme.render(referral.get(), absenceCase.get(), pupil, directory.contacts(pupil.id()),
+                    directory.school(absenceCase.get().schoolId()).orElse(null));
+        } catch (CmeMessage.Refused refused) {
+            throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, Problems.withProblems(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "The CME message for this referral cannot be made", refused.problems()), refused);
+        }
+        audit.record(reader.getName(), "ABSENCE_REFERRAL_CME_XML_READ", "absence_case", reference, "#" + id);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + reference + "-cme-" + id + ".xml\"")
+                .contentType(MediaType.APPLICATION_XML).body(body);
     }
 
     /** Compiles the school's visit list now from the held visits (the schedule does it every Monday). */

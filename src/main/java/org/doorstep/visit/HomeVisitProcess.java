@@ -223,7 +223,10 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<String> LEAD_MOBILE = ProcessVariable.of("leadMobile", String.class);
         /** staff, agency or none (lone working). */
         public static final ProcessVariable<String> COMPANION_KIND = ProcessVariable.of("companionKind", String.class);
+        /** The second person's name: for a member of staff their user id, copied from {@link #COMPANION_STAFF} by checkVisitPlan. */
         public static final ProcessVariable<String> COMPANION_NAME = ProcessVariable.of("companionName", String.class);
+        /** The member of staff picked as second person (companionKind staff), by user id from the school's staff. */
+        public static final ProcessVariable<String> COMPANION_STAFF = ProcessVariable.of("companionStaff", String.class);
         /** The outside agency an agency companion works for (asked only for companionKind agency). */
         public static final ProcessVariable<String> COMPANION_ORGANISATION = ProcessVariable.of("companionOrganisation", String.class);
         public static final ProcessVariable<String> COMPANION_MOBILE = ProcessVariable.of("companionMobile", String.class);

@@ -42,6 +42,15 @@ public final class FormRules {
     public static final String KIND_WHEN = "doorstep:kindWhen";
     /** The value is the user id of a member of the task's school (tenant). */
     public static final String SCHOOL_USER = "school-user";
+    /**
+     * Custom component properties for rules only the server checks. Tasklist's form-js shows a pattern
+     * as "Field must match pattern ^…$" (it ignores patternMessage), and keeps the error of a required
+     * field that a condition then hides, leaving Complete disabled; so a field's pattern, and the
+     * "required" of a field that can be hidden, live here, and the refusal reads in plain English.
+     */
+    static final String REQUIRED = "doorstep:required";
+    static final String PATTERN = "doorstep:pattern";
+    static final String PATTERN_MESSAGE = "doorstep:patternMessage";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -77,12 +86,14 @@ public final class FormRules {
                 continue;
             }
             JsonNode validate = component.path("validate");
+            JsonNode properties = component.path("properties");
+            String pattern = properties.path(PATTERN).asText(validate.path("pattern").asText(null));
             fields.add(new Field(component.path("key").asText(),
                     component.path("label").asText(component.path("key").asText()),
                     component.path("type").asText(),
-                    validate.path("required").asBoolean(false),
-                    validate.hasNonNull("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
-                    validate.path("patternMessage").asText(null),
+                    validate.path("required").asBoolean(false) || "true".equals(properties.path(REQUIRED).asText()),
+                    pattern != null ? Pattern.compile(pattern) : null,
+                    properties.path(PATTERN_MESSAGE).asText(validate.path("patternMessage").asText(null)),
                     validate.hasNonNull("minLength") ? validate.path("minLength").asInt() : null,
                     validate.hasNonNull("maxLength") ? validate.path("maxLength").asInt() : null,
                     validate.hasNonNull("min") ? validate.path("min").decimalValue() : null,
@@ -90,6 +101,8 @@ public final class FormRules {
                     component.path("conditional").path("hide").asText(null),
                     component.path("subtype").asText(null),
                     options(component),
+                    validate.hasNonNull("pattern"),
+                    component.hasNonNull("conditional") && validate.path("required").asBoolean(false),
                     component.path("properties").path(KIND).asText(null),
                     component.path("properties").path(KIND_WHEN).asText(null)));
         }
@@ -129,6 +142,27 @@ public final class FormRules {
         return problems;
     }
 
+    /**
+     * Rules Tasklist would enforce in a way that traps or puzzles staff, as "key: why": a client-side
+     * pattern (its message is the regular expression) and a required field that a condition can hide
+     * (its error outlives the hiding and keeps Complete disabled). A form should have none.
+     */
+    public List<String> clientTraps() {
+        List<String> traps = new ArrayList<>();
+        for (Field field : fields) {
+            if (field.clientPattern()) {
+                traps.add(field.key() + ": validate.pattern shows staff a regular expression; use " + PATTERN);
+            }
+            if (field.clientRequiredWhenShown()) {
+                traps.add(field.key() + ": validate.required on a field that can be hidden; use " + REQUIRED);
+            }
+            if (field.pattern() != null && field.patternMessage() == null) {
+                traps.add(field.key() + ": a pattern without a plain-English " + PATTERN_MESSAGE);
+            }
+        }
+        return traps;
+    }
+
     /** Hide conditions this class cannot read, as "key: expression"; a form should have none (they would count as shown). */
     public List<String> unreadableConditions() {
         return fields.stream().filter(field -> field.hide() != null && !Conditions.understands(field.hide()))
@@ -147,7 +181,8 @@ public final class FormRules {
      */
     public record Field(String key, String label, String type, boolean required, Pattern pattern,
             String patternMessage, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max, String hide,
-            String subtype, Set<String> options, String kind, String kindWhen) {
+            String subtype, Set<String> options, boolean clientPattern, boolean clientRequiredWhenShown, String kind,
+            String kindWhen) {
 
         String name() {
             return label + " (" + key + ")";

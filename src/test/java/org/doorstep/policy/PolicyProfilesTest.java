@@ -109,7 +109,12 @@ class PolicyProfilesTest {
             step without deadline    | safety: {overdueChain: [{action: RING_MOBILE}]} | safety.overdueChain[0].deadline: must be a positive duration
             assumed visit too long   | safety: {assumedVisitLength: PT12H}            | safety.assumedVisitLength: PT12H is longer than
             day out of range         | triggers: {safeAndWellVisitFromDay: 0}         | triggers.safeAndWellVisitFromDay: 0 is outside 1 to 20
+            improvement period long  | penalties: {improvementPeriodWeeks: 8}         | penalties.improvementPeriodWeeks: 8 is outside 3 to 6
+            improvement period short | penalties: {improvementPeriodWeeks: 2}         | penalties.improvementPeriodWeeks: 2 is outside 3 to 6
+            code of conduct unnamed  | penalties: {codeOfConduct: ' '}                | penalties.codeOfConduct: is required
             bad id                   | id: Not An Id                                  | id: must be 2 to 64 lower-case letters
+            clauses of no form       | formClauses: {authorise-vist: "2.1"}           | formClauses.authorise-vist: no form of that name
+            step without clauses     | formClauses: {authorise-visit: ""}             | formClauses.authorise-visit: needs the clauses
             """)
     void anInvalidValueIsRefusedNamingFileSettingAndReason(String kind, String yaml, String expected) throws IOException {
         String body = yaml.startsWith("id:") ? yaml + "\nschoolName: Test School\n" : "id: test-school\nschoolName: Test School\n" + yaml + "\n";

@@ -124,13 +124,13 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
         completeAs("bur-visitor1", visit, Elements.ASSESS_RISK, noHazards());
         assertThat(variable(visit, VENUE_CHOICE)).isTrue();
         assertThat(variable(visit, VENUE_OPTIONS)).extracting(option -> option.get("value")).containsExactly("home", "other");
-        Answers plan = ordinaryPlan().with(LEAD_VISITOR, "bur-visitor1").with(COMPANION_NAME, "bur-visitor2")
+        Answers plan = ordinaryPlan().with(LEAD_VISITOR, "bur-visitor1").with(COMPANION_STAFF, "bur-visitor2")
                 .with(VENUE_KIND, "other");
         assertThatThrownBy(() -> complete(visit, Elements.PLAN, plan))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining(VENUE_NAME.name())
                 .hasMessageContaining(VENUE_ADDRESS.name());
         assertThatThrownBy(() -> complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "bur-visitor1")
-                .with(COMPANION_NAME, "bur-visitor2").with(VENUE_KIND, "workplace")))
+                .with(COMPANION_STAFF, "bur-visitor2").with(VENUE_KIND, "workplace")))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("'workplace' is not a venue");
 
         complete(visit, Elements.PLAN, plan.with(VENUE_NAME, "Skegness Children's Centre")
@@ -152,7 +152,7 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
         ProcessInstance visit = visits.requestVisit(PUPIL_BUR, VisitService.SAFE_AND_WELL, "bur-visitor1");
         completeAs("bur-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
         completeAs("bur-visitor1", visit, Elements.ASSESS_RISK, noHazards());
-        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "bur-visitor1").with(COMPANION_NAME, "bur-visitor2"));
+        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "bur-visitor1").with(COMPANION_STAFF, "bur-visitor2"));
         completeAs("bur-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
         return visit;
     }

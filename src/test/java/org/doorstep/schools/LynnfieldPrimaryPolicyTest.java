@@ -52,7 +52,7 @@ class LynnfieldPrimaryPolicyTest extends SchoolScenarios {
         assertThat(variable(visit, PROTECTION_REGISTER_CHECK)).isTrue();
         completeAs("lyn-dsl", visit, Elements.ASSESS_RISK, noHazards());
         // 3: time and location left with the office; in pairs.
-        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "lyn-visitor1").with(COMPANION_NAME, "lyn-visitor2"));
+        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "lyn-visitor1").with(COMPANION_STAFF, "lyn-visitor2"));
         completeAs("lyn-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
         arrive(visit);
         parentArrives(visit);
@@ -65,7 +65,7 @@ class LynnfieldPrimaryPolicyTest extends SchoolScenarios {
     ProcessInstance plannedAndSignedOut(ProcessInstance visit, String appointmentTime) {
         completeAs("lyn-dsl", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
         completeAs("lyn-dsl", visit, Elements.ASSESS_RISK, noHazards());
-        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "lyn-visitor1").with(COMPANION_NAME, "lyn-visitor2")
+        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "lyn-visitor1").with(COMPANION_STAFF, "lyn-visitor2")
                 .with(APPOINTMENT_TIME, appointmentTime));
         signOut(visit);
         return visit;
@@ -107,7 +107,7 @@ class LynnfieldPrimaryPolicyTest extends SchoolScenarios {
         ProcessInstance visit = unannouncedVisit();
         completeAs("lyn-dsl", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
         completeAs("lyn-dsl", visit, Elements.ASSESS_RISK, noHazards());
-        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "lyn-visitor1").with(COMPANION_NAME, "lyn-visitor2"));
+        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "lyn-visitor1").with(COMPANION_STAFF, "lyn-visitor2"));
         signOut(visit);
         arrive(visit);
 

@@ -49,7 +49,7 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
         ProcessInstance visit = visits.requestVisit(PUPIL_WLI, "support", "wli-visitor1");
         completeAs("wli-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
         completeAs("wli-visitor1", visit, Elements.ASSESS_RISK, noHazards());
-        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_NAME, "wli-visitor2")
+        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_STAFF, "wli-visitor2")
                 .with(EXPECTED_RETURN_TIME, EXPECTED_BACK));
         return visit;
     }
@@ -66,7 +66,7 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
         completeAs("wli-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
         completeAs("wli-visitor1", visit, Elements.ASSESS_RISK, noHazards());
         String home = variable(visit, HOME_ADDRESS);
-        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_NAME, "wli-visitor2")
+        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_STAFF, "wli-visitor2")
                 .with(EXPECTED_RETURN_TIME, EXPECTED_BACK).with(VENUE_KIND, "workplace")
                 .with(VENUE_NAME, "Fauxton Bakery").with(VENUE_ADDRESS, "3 Mill Lane, Fauxton FX1 2AB"));
         String workplace = "Fauxton Bakery, 3 Mill Lane, Fauxton FX1 2AB";
@@ -219,7 +219,7 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
             completeAs("wli-visitor1", visit, Elements.REPLAN_OR_CANCEL, answers()
                     .with(TURNED_BACK_DECISION, "replan").with(TURNED_BACK_REASON, "Road closed by an accident"));
             assertThat(visit).isWaitingAt(Elements.PLAN);
-            complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_NAME, "wli-visitor2")
+            complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_STAFF, "wli-visitor2")
                     .with(EXPECTED_RETURN_TIME, EXPECTED_BACK));
             completeAs("wli-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
             safety.follow(reference, safety.now());
@@ -243,7 +243,7 @@ class WilliamLilleyInfantNurseryPolicyTest extends SchoolScenarios {
         ProcessInstance visit = visits.requestVisit(PUPIL_WLI, "support", "wli-visitor1");
         completeAs("wli-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
         completeAs("wli-visitor1", visit, Elements.ASSESS_RISK, noHazards());
-        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_NAME, "wli-visitor2"));
+        complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "wli-visitor1").with(COMPANION_STAFF, "wli-visitor2"));
         completeAs("wli-office", visit, Elements.SIGN_OUT, answers().with(SIGN_OUT_CONFIRMED, true));
         arrive(visit);
         completeAs("wli-visitor1", visit, Elements.WAIT_FOR_PARENT, answers().with(PARENT_ARRIVAL, "onlyAChild"));

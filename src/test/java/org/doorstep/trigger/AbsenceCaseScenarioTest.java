@@ -33,6 +33,7 @@ import org.doorstep.visit.ChildSeenOnVisit;
 import org.doorstep.visit.HomeVisitProcess;
 import org.doorstep.visit.VisitService;
 import org.doorstep.workflow.EngineClock;
+import org.doorstep.workflow.FormDisplay;
 import org.doorstep.workflow.SensitiveHistory;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationEventPublisher;
@@ -79,6 +80,9 @@ class AbsenceCaseScenarioTest extends AbsenceScenarioSupport {
                 assertThat(link.getGroupId()).isEqualTo(Roles.OFFICE));
         // Tasklist's card says whose case it is, so the office tells one family's card from another's.
         assertThat(contact.getName()).isEqualTo("Log contact attempts: " + pupil.fullName() + " (" + open.reference() + ")");
+        // Its form shows the day the case opened as staff write it, not an ISO date.
+        assertThat(taskService.getVariableLocal(contact.getId(), AbsenceCaseFormWords.DISPLAY_OPENED_ON))
+                .isEqualTo(FormDisplay.day(open.openedOn())).asString().doesNotContain("-");
 
         completeAs("office", contact, contactForm(true, true, "known", false));
         register(pupil, DAY_2, DAY_2, "I");

@@ -91,8 +91,8 @@ class FormTypesThroughRestTest extends VisitScenarios {
                 asRestVariables(ordinaryPlan(), LEAD_VISITOR.name(), "nobody-at-all"),
                 "(leadVisitor): 'nobody-at-all' is not a member of staff at this school");
         refusedThroughRest("visitor1", visit, Elements.PLAN, "complete",
-                asRestVariables(ordinaryPlan(), COMPANION_NAME.name(), "lyn-visitor2"),
-                "(companionName): 'lyn-visitor2' is not a member of staff at this school");
+                asRestVariables(ordinaryPlan(), COMPANION_STAFF.name(), "lyn-visitor2"),
+                "(companionStaff): 'lyn-visitor2' is not a member of staff at this school");
     }
 
     @Test

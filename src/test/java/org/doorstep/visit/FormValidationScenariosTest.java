@@ -77,7 +77,7 @@ class FormValidationScenariosTest extends VisitScenarios {
     @Test
     void loneWorkingIsRefusedWhereThePolicyAlwaysPairsThamesView2_10() {
         ProcessInstance visit = atThePlan();
-        refused(visit, Elements.PLAN, ordinaryPlan().with(COMPANION_KIND, "none").with(COMPANION_NAME, null)
+        refused(visit, Elements.PLAN, ordinaryPlan().with(COMPANION_KIND, "none").with(COMPANION_STAFF, null)
                 .with(COMPANION_MOBILE, null), "Second person (companionKind)", "must be paired");
     }
 

@@ -136,7 +136,7 @@ public abstract class VisitScenarios {
     protected Answers ordinaryPlan() {
         return answers()
                 .with(LEAD_VISITOR, "visitor1").with(LEAD_MOBILE, MOBILE)
-                .with(COMPANION_KIND, "staff").with(COMPANION_NAME, "visitor2").with(COMPANION_MOBILE, "+44 7700 900005")
+                .with(COMPANION_KIND, "staff").with(COMPANION_STAFF, "visitor2").with(COMPANION_MOBILE, "+44 7700 900005")
                 .with(TRANSPORT, "car").with(VEHICLE_MAKE, "Ford").with(VEHICLE_MODEL, "Fiesta")
                 .with(VEHICLE_REGISTRATION, "ZZ24 DSP").with(VEHICLE_COLOUR, "Blue").with(VEHICLE_INSURANCE_CONFIRMED, true)
                 .with(APPOINTMENT_TIME, NOW.toString()).with(EXPECTED_RETURN_TIME, "2026-11-23T11:30:00Z");

@@ -177,15 +177,61 @@ class FormRulesTest {
         assertThat(unreadable).isEmpty();
     }
 
+    /**
+     * Tasklist's form-js says "Field must match pattern ^(\\+44…$" and keeps a hidden field's "Field is
+     * required." so Complete stays disabled (UX review, Step 2 and Step 4 problems): no form may do either.
+     */
+    @Test
+    void noFormShowsAPatternOrTrapsCompleteBehindAHiddenRequiredField() throws IOException {
+        List<String> traps = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("forms"), "*.form")) {
+            for (Path file : files) {
+                try (InputStream json = Files.newInputStream(file)) {
+                    FormRules.read(json).clientTraps().forEach(trap -> traps.add(file.getFileName() + " " + trap));
+                }
+            }
+        }
+        assertThat(traps).isEmpty();
+        assertThat(read("""
+                {"id": "trap", "components": [
+                  {"type": "textfield", "key": "mobile", "label": "Mobile", "validate": {"pattern": "^07\\\\d{9}$"}},
+                  {"type": "textfield", "key": "why", "label": "Why", "validate": {"required": true},
+                   "conditional": {"hide": "=mobile"}}
+                ]}
+                """).clientTraps()).as("the check sees both traps").hasSize(3);
+    }
+
+    /** The server keeps the rules the form no longer gives the browser, and says what to type. */
+    @Test
+    void aServerOnlyPatternOrRequiredIsCheckedWhenTheFieldIsShownInPlainEnglish() {
+        FormRules form = read("""
+                {"id": "server-only", "components": [
+                  {"type": "radio", "key": "decision", "label": "Decision",
+                   "values": [{"label": "Approve", "value": "approved"}, {"label": "Reject", "value": "rejected"}]},
+                  {"type": "textarea", "key": "why", "label": "Reason", "conditional": {"hide": "=decision = \\"approved\\""},
+                   "properties": {"doorstep:required": "true"}},
+                  {"type": "textfield", "key": "mobile", "label": "Mobile",
+                   "properties": {"doorstep:pattern": "^07\\\\d{9}$", "doorstep:patternMessage": "enter a UK mobile number, like 07700900123"}}
+                ]}
+                """);
+        assertThat(form.clientTraps()).isEmpty();
+        Map<String, Object> values = new HashMap<>(Map.of("decision", "rejected", "mobile", "^07 but not a number"));
+        assertThat(form.problems(values::get, STAFF_OF_THE_SCHOOL)).containsExactly("Reason (why) is required",
+                "Mobile (mobile) is not valid: enter a UK mobile number, like 07700900123");
+        values.put("decision", "approved");
+        values.put("mobile", "07700900123");
+        assertThat(form.problems(values::get, STAFF_OF_THE_SCHOOL)).as("hidden, so not required").isEmpty();
+    }
+
     @Test
     void thePlanNamesItsLeadAndStaffCompanionAsSchoolUsers() throws IOException {
         try (InputStream json = Files.newInputStream(Path.of("forms", "plan-visit.form"))) {
             FormRules plan = FormRules.read(json);
             Map<String, Object> values = new HashMap<>(Map.of("leadVisitor", "nobody-at-all", "companionKind", "staff",
-                    "companionName", "nobody-either"));
+                    "companionStaff", "nobody-either"));
             assertThat(plan.problems(values::get, STAFF_OF_THE_SCHOOL)).contains(
-                    "Lead member of staff (user id) (leadVisitor): 'nobody-at-all' is not a member of staff at this school",
-                    "Second person's name or user id (companionName): 'nobody-either' is not a member of staff at this school");
+                    "Lead member of staff (leadVisitor): 'nobody-at-all' is not a member of staff at this school",
+                    "Second member of staff (companionStaff): 'nobody-either' is not a member of staff at this school");
         }
     }
 

@@ -1,0 +1,139 @@
+package org.doorstep.visit;
+
+import static org.doorstep.visit.HomeVisitProcess.Variables.ANNOUNCED;
+import static org.doorstep.visit.HomeVisitProcess.Variables.APPOINTMENT_TIME;
+import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_KIND;
+import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_MOBILE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_NAME;
+import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_ORGANISATION;
+import static org.doorstep.visit.HomeVisitProcess.Variables.EXPECTED_RETURN_TIME;
+import static org.doorstep.visit.HomeVisitProcess.Variables.HAS_SOCIAL_WORKER;
+import static org.doorstep.visit.HomeVisitProcess.Variables.LATE_PARENT_LIMIT;
+import static org.doorstep.visit.HomeVisitProcess.Variables.LEAD_MOBILE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.LEAD_VISITOR;
+import static org.doorstep.visit.HomeVisitProcess.Variables.PAIRED_REQUIRED;
+import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_WAIT;
+import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
+import static org.doorstep.visit.HomeVisitProcess.Variables.REQUESTED_BY;
+import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_INVOLVED;
+import static org.doorstep.visit.HomeVisitProcess.Variables.TRANSPORT;
+import static org.doorstep.visit.HomeVisitProcess.Variables.VEHICLE_COLOUR;
+import static org.doorstep.visit.HomeVisitProcess.Variables.VEHICLE_MAKE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.VEHICLE_MODEL;
+import static org.doorstep.visit.HomeVisitProcess.Variables.VEHICLE_REGISTRATION;
+import static org.doorstep.visit.HomeVisitProcess.Variables.WALKING_ROUTE;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.Variables;
+import org.doorstep.school.SchoolDirectory;
+import org.doorstep.school.Staff;
+import org.doorstep.workflow.FormDisplay;
+import org.doorstep.workflow.FormWords;
+import org.doorstep.workflow.SchoolTenancy;
+import org.springframework.stereotype.Component;
+
+/**
+ * A home visit's values in words for its forms, set task-local when each task is created: the reason's
+ * label, names for user ids, Yes or No, times on the school's clock, waits in minutes; and for the plan,
+ * the school's staff as the options of its staff pickers (names shown, user ids stored).
+ */
+@Component
+class VisitFormWords implements FormWords {
+
+    /** The plan's staff pickers read their options from this task-local variable ([{label, value}]). */
+    static final String STAFF_OPTIONS = "staffOptions";
+    static final String PLAN_FORM = "plan-visit";
+
+    private final SchoolDirectory directory;
+
+    VisitFormWords(SchoolDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public void describe(DelegateTask task) {
+        if (!task.getProcessDefinitionId().startsWith(HomeVisitProcess.KEY + ":")) {
+            return;
+        }
+        words(task).forEach(task::setVariableLocal);
+        if (PLAN_FORM.equals(FormDisplay.formKey(task))) {
+            task.setVariableLocal(STAFF_OPTIONS, Variables.objectValue(staffOptions(SchoolTenancy.SCHOOL_ID.get(task)))
+                    .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        }
+    }
+
+    Map<String, String> words(DelegateTask visit) {
+        Map<String, String> words = new LinkedHashMap<>();
+        String reason = REASON.get(visit);
+        words.put("displayReason", VisitReason.of(reason).map(VisitReason::label).orElse(reason == null ? "" : reason));
+        words.put("displayRequestedBy", name(REQUESTED_BY.get(visit)));
+        words.put("displayHasSocialWorker", FormDisplay.yesNo(HAS_SOCIAL_WORKER.get(visit)));
+        words.put("displayAnnounced", FormDisplay.yesNo(ANNOUNCED.get(visit)));
+        words.put("displaySafeguardingInvolved", FormDisplay.yesNo(SAFEGUARDING_INVOLVED.get(visit)));
+        words.put("displayPairedRequired", FormDisplay.yesNo(PAIRED_REQUIRED.get(visit)));
+        words.put("displayWho", who(visit));
+        words.put("displayTransport", transport(visit));
+        words.put("displayAppointmentTime", VisitTimes.parse(APPOINTMENT_TIME.get(visit)).map(FormDisplay::dayAndTime).orElse("not given"));
+        words.put("displayExpectedReturnTime", VisitTimes.parse(EXPECTED_RETURN_TIME.get(visit)).map(FormDisplay::dayAndTime).orElse("not given"));
+        words.put("displayParentWait", minutes(PARENT_WAIT.get(visit)));
+        words.put("displayLateParentLimit", minutes(LATE_PARENT_LIMIT.get(visit)));
+        return words;
+    }
+
+    /** "Vera Vance (07700 900123) with Victor Vale (07700 900456)", or the lead alone (lone working). */
+    private String who(DelegateTask visit) {
+        String lead = LEAD_VISITOR.get(visit);
+        if (lead == null) {
+            return "";
+        }
+        String who = name(lead) + " (" + Objects.toString(LEAD_MOBILE.get(visit), "no mobile given") + ")";
+        String kind = COMPANION_KIND.get(visit);
+        if (kind == null || CheckVisitPlan.NONE.equals(kind)) {
+            return who + ", alone";
+        }
+        String companion = CheckVisitPlan.AGENCY.equals(kind)
+                ? COMPANION_NAME.get(visit) + " of " + Objects.toString(COMPANION_ORGANISATION.get(visit), "another agency")
+                : name(COMPANION_NAME.get(visit));
+        return who + " with " + companion + " (" + Objects.toString(COMPANION_MOBILE.get(visit), "no mobile given") + ")";
+    }
+
+    /** "By car: blue Ford Fiesta, ZZ20 D3P" or "On foot, by this route: ...". */
+    private static String transport(DelegateTask visit) {
+        String transport = TRANSPORT.get(visit);
+        if (CheckVisitPlan.CAR.equals(transport)) {
+            String car = Stream.of(VEHICLE_COLOUR.get(visit), VEHICLE_MAKE.get(visit), VEHICLE_MODEL.get(visit))
+                    .filter(Objects::nonNull).collect(Collectors.joining(" "));
+            return "By car: " + car + ", " + Objects.toString(VEHICLE_REGISTRATION.get(visit), "registration not given");
+        }
+        if (transport != null) {
+            return "On foot, by this route: " + Objects.toString(WALKING_ROUTE.get(visit), "not given");
+        }
+        return "";
+    }
+
+    /** A member of staff's name for their user id; the id itself only if the directory does not know it. */
+    private String name(String userId) {
+        if (userId == null || userId.isBlank()) {
+            return "";
+        }
+        return directory.staff(userId).map(Staff::fullName).orElse(userId);
+    }
+
+    private List<Map<String, String>> staffOptions(String schoolId) {
+        return directory.staffOf(schoolId).stream()
+                .map(staff -> Map.of("label", staff.fullName() + (staff.jobTitle() == null ? "" : ", " + staff.jobTitle()),
+                        "value", staff.id()))
+                .toList();
+    }
+
+    private static String minutes(String isoDuration) {
+        return isoDuration == null ? "" : FormDisplay.minutes(Duration.parse(isoDuration));
+    }
+}
