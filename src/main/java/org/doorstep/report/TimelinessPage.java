@@ -160,6 +160,10 @@ class TimelinessPage {
                     row(csv, school, "visit_outcome", visit.reference(), visit.pupilId(), visit.pupilName(),
                             local(visit.requestedAt()), visit.statusLabel(), "status", visit.status());
                 }
+                for (org.doorstep.trigger.PenaltyPipeline.Count count : school.penalties()) {
+                    row(csv, school, "penalty_notices", count.step(), "", "", "", count.count(), "records",
+                            count.stepLabel() + ": " + count.statusLabel());
+                }
                 for (TimelinessReport.AlertResponse alert : school.alerts()) {
                     row(csv, school, "alert_taken", alert.visitReference(), "", "", local(alert.raisedAt()), alert.seconds(),
                             "seconds until an office member took it",

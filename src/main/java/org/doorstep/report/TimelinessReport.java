@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.doorstep.policy.PolicyProfiles;
 import org.doorstep.safety.StaffSafetyProcess;
 import org.doorstep.school.School;
+import org.doorstep.trigger.PenaltyPipeline;
 import org.doorstep.trigger.SchoolCalendar;
 import org.doorstep.visit.VisitStatusLabel;
 import org.doorstep.workflow.EngineClock;
@@ -52,12 +53,15 @@ class TimelinessReport {
     private final HistoryService history;
     private final SchoolCalendar calendar;
     private final PolicyProfiles profiles;
+    private final PenaltyPipeline penalties;
 
-    TimelinessReport(JdbcClient jdbc, HistoryService history, SchoolCalendar calendar, PolicyProfiles profiles) {
+    TimelinessReport(JdbcClient jdbc, HistoryService history, SchoolCalendar calendar, PolicyProfiles profiles,
+            PenaltyPipeline penalties) {
         this.jdbc = jdbc;
         this.history = history;
         this.calendar = calendar;
         this.profiles = profiles;
+        this.penalties = penalties;
     }
 
     /** One absence case: when the office first tried to reach the family, and how long the child went unseen. */
@@ -91,7 +95,7 @@ class TimelinessReport {
 
     /** Everything measured at one school (or across several) in the period. */
     record Figures(String schoolId, String schoolName, List<CaseTiming> cases, List<VisitRow> visits,
-            List<AlertResponse> alerts) {
+            List<AlertResponse> alerts, List<PenaltyPipeline.Count> penalties) {
 
         Distribution firstContactMinutes() {
             return Distribution.of(cases.stream().map(CaseTiming::minutesToFirstContact).filter(m -> m != null).toList());
@@ -133,7 +137,8 @@ class TimelinessReport {
         static Figures across(String name, Collection<Figures> schools) {
             return new Figures(null, name, schools.stream().flatMap(f -> f.cases().stream()).toList(),
                     schools.stream().flatMap(f -> f.visits().stream()).toList(),
-                    schools.stream().flatMap(f -> f.alerts().stream()).toList());
+                    schools.stream().flatMap(f -> f.alerts().stream()).toList(),
+                    schools.stream().flatMap(f -> f.penalties().stream()).toList());
         }
     }
 
@@ -146,9 +151,11 @@ class TimelinessReport {
         Map<String, List<CaseTiming>> cases = cases(ids, from, to, asOf);
         Map<String, List<VisitRow>> visits = visits(ids, start, end);
         Map<String, List<AlertResponse>> alerts = alerts(ids, start, end);
+        Map<String, List<PenaltyPipeline.Count>> notices = penalties.counts(ids, from, to).stream()
+                .collect(Collectors.groupingBy(PenaltyPipeline.Count::schoolId));
         return schools.stream().map(school -> new Figures(school.id(), school.name(),
                 cases.getOrDefault(school.id(), List.of()), visits.getOrDefault(school.id(), List.of()),
-                alerts.getOrDefault(school.id(), List.of()))).toList();
+                alerts.getOrDefault(school.id(), List.of()), notices.getOrDefault(school.id(), List.of()))).toList();
     }
 
     private Map<String, List<CaseTiming>> cases(List<String> schoolIds, LocalDate from, LocalDate to, LocalDate asOf) {

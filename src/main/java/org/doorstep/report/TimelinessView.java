@@ -10,7 +10,8 @@ import org.doorstep.web.ShownTime;
 
 /** The report's figures in the words and numbers the page shows: formatting stays here, out of the template. */
 record TimelinessView(String title, String schoolId, Measure firstContact, long casesWithoutContact, Measure eyesOn,
-        String eyesOnLimit, List<Breach> breaches, List<Bar> visitOutcomes, long visitCount, Safety safety) {
+        String eyesOnLimit, List<Breach> breaches, List<Bar> visitOutcomes, long visitCount, List<Penalty> penalties,
+        Safety safety) {
 
     /**
      * BS 8484 alarm-receiving-centre targets for lone-worker alarms, as issue 13 gives them: 80% of alarms
@@ -32,6 +33,10 @@ record TimelinessView(String title, String schoolId, Measure firstContact, long 
     }
 
     record Breach(String pupilId, String pupilName, String reference, int days, boolean stillUnseen) {
+    }
+
+    /** Penalty records of one step and status, summed across schools in the line across them. */
+    record Penalty(String step, String status, long count) {
     }
 
     record Unanswered(String visitReference, String step, String raisedAt, boolean stillOpen) {
@@ -58,7 +63,13 @@ record TimelinessView(String title, String schoolId, Measure firstContact, long 
                 eyesOnLimit == null ? "each school's own limit" : schoolDays(eyesOnLimit),
                 figures.breaches().stream().map(c -> new Breach(c.pupilId(), c.pupilName(), c.reference(), c.schoolDaysUnseen(),
                         c.stillUnseen())).toList(),
-                outcomes, figures.visits().size(), safety(alerts, figures.unanswered()));
+                outcomes, figures.visits().size(), penalties(figures.penalties()), safety(alerts, figures.unanswered()));
+    }
+
+    private static List<Penalty> penalties(List<org.doorstep.trigger.PenaltyPipeline.Count> counts) {
+        Map<List<String>, Long> summed = new java.util.LinkedHashMap<>();
+        counts.forEach(count -> summed.merge(List.of(count.stepLabel(), count.statusLabel()), count.count(), Long::sum));
+        return summed.entrySet().stream().map(e -> new Penalty(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
     }
 
     private static Measure measure(Distribution values, DoubleFunction<String> words) {

@@ -92,7 +92,7 @@ class TimelinessReportTest {
                 "/pupils/" + unseen.id(), unseen.firstName() + " " + unseen.lastName(), breach)
                 .doesNotContain("/pupils/" + seenInTime.id(), inTime)
                 .contains("<svg class=\"chart\"").doesNotContain("style=")
-                .contains("Not recorded yet");
+                .contains("Penalty notices");
         String row = page.body().substring(page.body().indexOf(breach));
         assertThat(row.substring(0, row.indexOf("</tr>"))).contains("<td>6</td>", "Seen");
     }
@@ -114,6 +114,22 @@ class TimelinessReportTest {
                         + ",2026-10-05,45,minutes after the register closed,",
                 SCHOOL + "," + schoolName() + ",eyes_on," + reference + "," + pupil.id() + "," + name
                         + ",2026-10-05,6,school days without eyes on,seen on 2026-10-13; breach of the 5-school-day limit");
+    }
+
+    @Test
+    void thePenaltyNoticePipelineIsCountedByStepAndStatusInWords() {
+        Pupil pupil = TriggerTestSupport.newPupil(directory, SCHOOL, false);
+        String parent = "Parent " + UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO penalty_record (school_id, pupil_id, parent_name, step, status, raised_on, reason, code_of_conduct)
+                VALUES (?, ?, ?, 'NOTICE_TO_IMPROVE', 'PENDING', ?, 'test', 'test code')""")
+                .params(SCHOOL, pupil.id(), parent, Date.valueOf(LocalDate.of(2026, 10, 7))).update();
+
+        String page = as("head").get("/reports/timeliness?school=" + SCHOOL + "&" + PERIOD).body();
+        String penalties = page.substring(page.indexOf("<h3>Penalty notices</h3>"), page.indexOf("<h3>Staff safety"));
+        assertThat(penalties).contains("Notice to improve", "Pending").doesNotContain("NOTICE_TO_IMPROVE");
+        assertThat(as("head").get("/reports/timeliness.csv?school=" + SCHOOL + "&" + PERIOD).body())
+                .contains(",penalty_notices,NOTICE_TO_IMPROVE,,,,");
     }
 
     @Test
