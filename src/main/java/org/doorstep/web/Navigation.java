@@ -34,6 +34,8 @@ final class Navigation {
                     List.of(VISITING_STAFF, OFFICE, HEADTEACHER, DSL, SENIOR_LEADERS)),
             new Door("Safeguarding", "/safeguarding", "Concerns waiting for the safeguarding lead's decision.", List.of(DSL, HEADTEACHER)),
             new Door("Retention", "/retention", "Review the records due for destruction, and confirm.", List.of(HEADTEACHER, SENIOR_LEADERS)),
+            new Door("Leaders' report", "/reports/timeliness", "How quickly families were reached, children seen and alerts taken.",
+                    List.of(SENIOR_LEADERS, HEADTEACHER, DSL, CAMUNDA_ADMIN)),
             new Door("Cockpit", "/camunda/app/cockpit/default/", "Watch running and finished visits.",
                     List.of(SENIOR_LEADERS, HEADTEACHER, DSL, CAMUNDA_ADMIN)),
             new Door("Schools", "/schools", "Onboard a school, import its calendar, give users their schools.",
