@@ -28,6 +28,8 @@ for _ in $(seq 1 "${DOORSTEP_START_SECONDS:-120}"); do
   sleep 1
 done
 VISIT=$(grep '^READY ' "$LOG" | head -1 | cut -d' ' -f2)
+# The drill first: it needs the signed-out visit still out, and check-in-and-board brings it back to school.
+DOORSTEP_URL="http://localhost:$PORT" DOORSTEP_VISIT="$VISIT" DOORSTEP_IMAGES="$DOORSTEP_IMAGES" node tools/browser-test/drill.mjs
 DOORSTEP_URL="http://localhost:$PORT" DOORSTEP_VISIT="$VISIT" node tools/browser-test/check-in-and-board.mjs
 DOORSTEP_URL="http://localhost:$PORT" DOORSTEP_IMAGES="$DOORSTEP_IMAGES" node tools/browser-test/thames-view-visit.mjs
 DOORSTEP_URL="http://localhost:$PORT" node tools/browser-test/csp-check.mjs

@@ -14,7 +14,7 @@ function line(visit) {
   const reference = document.createElement('th');
   reference.scope = 'row';
   const link = document.createElement('a');
-  link.href = '/visits/' + encodeURIComponent(visit.visitReference);
+  link.href = visit.link;
   link.textContent = visit.visitReference;
   reference.appendChild(link);
   row.appendChild(reference);

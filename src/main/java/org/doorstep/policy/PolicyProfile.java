@@ -20,7 +20,8 @@ public record PolicyProfile(
         Triggers triggers,
         Penalties penalties,
         Map<String, String> formClauses,
-        RegisterReturns registerReturns) {
+        RegisterReturns registerReturns,
+        Retention retention) {
 
     /**
      * Where the register returns go (School Attendance (Pupil Registration) (England) Regulations 2024,
@@ -144,6 +145,18 @@ public record PolicyProfile(
      * @param improvementPeriodWeeks how long a notice to improve gives the parent (the guidance: 3 to 6 weeks)
      */
     public record Penalties(String codeOfConduct, boolean noticesToImprove, int improvementPeriodWeeks) {
+    }
+
+    /**
+     * How long the records the law leaves to the school are kept (retention.RecordKind declares the
+     * rules the law sets: child-protection records to the 25th birthday, register entries 6 years).
+     *
+     * @param visitRecordsYears          years after a visit ended (its notes, documents, check-ins, process history)
+     * @param absenceCasesYears          years after an absence case closed (its actions, contact attempts, history)
+     * @param pupilRecordYearsAfterLeaving years after the pupil left before the pupil and contacts go, once nothing
+     *                                   else of theirs remains (never before the 25th birthday)
+     */
+    public record Retention(int visitRecordsYears, int absenceCasesYears, int pupilRecordYearsAfterLeaving) {
     }
 
     public enum Pairing {

@@ -121,6 +121,16 @@ class PolicyProfileValidator {
                 problems.add("formClauses." + form + ": needs the clauses the step follows");
             }
         });
+
+        PolicyProfile.Retention retention = profile.retention();
+        if (retention == null) {
+            problems.add("retention: is required (how long visit records, absence cases and pupil records are kept)");
+        } else {
+            // At least a year: a record is never destroyed while it can still matter to the case it belongs to.
+            range(problems, "retention.visitRecordsYears", retention.visitRecordsYears(), 1, 25);
+            range(problems, "retention.absenceCasesYears", retention.absenceCasesYears(), 1, 25);
+            range(problems, "retention.pupilRecordYearsAfterLeaving", retention.pupilRecordYearsAfterLeaving(), 0, 25);
+        }
         return problems;
     }
 

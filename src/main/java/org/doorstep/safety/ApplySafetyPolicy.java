@@ -3,6 +3,7 @@ package org.doorstep.safety;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.ADDRESS;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.PEOPLE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.ARRIVAL_CALL;
+import static org.doorstep.safety.StaffSafetyProcess.Variables.ARRIVAL_CALL_DUE_AT;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_INTERVAL;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.CHECK_IN_REMINDER_BEFORE;
 import static org.doorstep.safety.StaffSafetyProcess.Variables.EXPECTED_ARRIVAL_AT;
@@ -73,14 +74,19 @@ class ApplySafetyPolicy implements JavaDelegate {
         Date expectedArrival = EXPECTED_ARRIVAL_AT.get(execution);
         ArrivalCall.expectBy(execution, expectedArrival == null ? null : expectedArrival.toInstant().plus(safety.arrivalCallGrace()));
         PHASE.set(execution, Phase.DEPARTED.name());
+        boolean drill = DrillMark.isDrill(execution);
+        if (drill) {
+            // A drill starts where the chain starts: the arrival call is missed at once.
+            ARRIVAL_CALL_DUE_AT.set(execution, Date.from(now));
+        }
 
         String reference = VISIT_REFERENCE.require(execution);
         watches.open(reference, SCHOOL_ID.require(execution), PUPIL_ID.require(execution),
                 SafetyBriefing.staffIds(execution), PEOPLE.get(execution), ADDRESS.get(execution), TRANSPORT.get(execution), now,
-                expectedBack.toInstant(), interval.toString());
+                expectedBack.toInstant(), interval.toString(), drill);
         String signedOutBy = SIGNED_OUT_BY.get(execution);
         audit.record(signedOutBy == null ? Actor.DOORSTEP : signedOutBy, "SAFETY_WATCH_STARTED", "visit", reference,
-                "staff " + String.join(", ", SafetyBriefing.staffIds(execution)) + "; check-in every " + interval
+                DrillMark.marked(drill, "staff ") + String.join(", ", SafetyBriefing.staffIds(execution)) + "; check-in every " + interval
                         + "; expected back " + SafetyBriefing.time(expectedBack) + "; policy " + POLICY_VERSION.get(execution));
     }
 }

@@ -16,6 +16,6 @@ class NameOverdueStep implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.setName(OVERDUE_STEP_TITLE.require(task));
+        task.setName(DrillMark.marked(task, OVERDUE_STEP_TITLE.require(task)));
     }
 }

@@ -33,11 +33,11 @@ class OutNow implements HomeSection {
     }
 
     record WatchRow(String visitReference, String schoolName, String people, String pupilName, String phase, String alert,
-            Instant departedAt, Instant expectedBackAt, Instant nextCheckInDueAt) {
+            Instant departedAt, Instant expectedBackAt, Instant nextCheckInDueAt, boolean drill) {
     }
 
-    /** {@code overdue}: what is late, in words, or null; the page marks the row red as well. */
-    record Out(String reference, String school, String people, String pupil, String where, String since, String overdue) {
+    /** {@code overdue}: what is late, in words, or null; the page marks the row red as well. A drill's row links to its report. */
+    record Out(String reference, String link, String school, String people, String pupil, String where, String since, String overdue) {
     }
 
     record Board(boolean showSchool, List<Out> out) {
@@ -48,7 +48,7 @@ class OutNow implements HomeSection {
 
     private static final String SELECT = """
             SELECT w.visit_reference, s.name AS school_name, w.people, p.first_name || ' ' || p.last_name AS pupil_name,
-                w.phase, w.alert, w.departed_at, w.expected_back_at, w.next_check_in_due_at
+                w.phase, w.alert, w.departed_at, w.expected_back_at, w.next_check_in_due_at, w.drill
             FROM safety_watch w JOIN pupil p ON p.id = w.pupil_id JOIN school s ON s.id = w.school_id
             """;
 
@@ -70,7 +70,7 @@ class OutNow implements HomeSection {
                     SELECT COUNT(*) AS out,
                         COALESCE(SUM(CASE WHEN alert IS NOT NULL OR next_check_in_due_at < :now OR expected_back_at < :now
                             THEN 1 ELSE 0 END), 0) AS overdue
-                    FROM safety_watch WHERE ended_at IS NULL AND school_id IN (:schools)""")
+                    FROM safety_watch WHERE ended_at IS NULL AND drill = FALSE AND school_id IN (:schools)""")
                     .param("now", Timestamp.from(now)).param("schools", viewer.schools()).query(Counts.class).single();
             return Optional.of(new Shown(10, "home/out-now-counts", counts));
         }
@@ -86,8 +86,9 @@ class OutNow implements HomeSection {
     }
 
     private static Out out(WatchRow row, Instant now) {
-        return new Out(row.visitReference(), row.schoolName(), row.people(), row.pupilName(), Phase.valueOf(row.phase()).description(),
-                ShownTime.at(row.departedAt()), overdue(row, now));
+        String link = (row.drill() ? DrillPages.PATH + "/" : "/visits/") + row.visitReference();
+        return new Out(row.visitReference(), link, row.schoolName(), row.people(), row.pupilName(),
+                Phase.valueOf(row.phase()).description(), ShownTime.at(row.departedAt()), DrillMark.marked(row.drill(), overdue(row, now)));
     }
 
     /** The alert the watch raised, else a check-in or return already late that the chain has not reached yet. */

@@ -49,10 +49,11 @@ class SafetyBoardController {
             boolean checkInLate = watch.nextCheckInDueAt() != null && watch.nextCheckInDueAt().isBefore(now);
             boolean returnLate = watch.expectedBackAt() != null && watch.expectedBackAt().isBefore(now);
             boolean red = watch.alert() != null || checkInLate || returnLate;
-            return new Row(watch.visitReference(), names, pupil, watch.address(), watch.transport(), watch.phase(),
+            String link = (watch.drill() ? DrillPages.PATH + "/" : "/visits/") + watch.visitReference();
+            return new Row(watch.visitReference(), link, names, DrillMark.marked(watch.drill(), pupil), watch.address(), watch.transport(), watch.phase(),
                     Phase.valueOf(watch.phase()).description(), watch.departedAt(), watch.lastCheckInAt(), watch.lastCheckInType(),
                     watch.lastCheckInType() == null ? null : CheckInType.valueOf(watch.lastCheckInType()).label(),
-                    watch.nextCheckInDueAt(), watch.expectedBackAt(), watch.alert(), alertLabel(watch.alert()),
+                    watch.nextCheckInDueAt(), watch.expectedBackAt(), watch.alert(), DrillMark.marked(watch.drill(), alertLabel(watch.alert())),
                     watch.overdueStep(), red);
         }).toList();
         List<Undelivered> undelivered = outbox.undelivered().stream()
@@ -72,8 +73,11 @@ class SafetyBoardController {
     record Board(Instant asOf, List<Row> out, int undeliveredAlerts, List<Undelivered> undelivered) {
     }
 
-    /** {@code phaseLabel}, {@code lastCheckInLabel} and {@code alertLabel} are the codes beside them in words. */
-    record Row(String visitReference, String staff, String pupil, String address, String transport, String phase,
+    /**
+     * {@code phaseLabel}, {@code lastCheckInLabel} and {@code alertLabel} are the codes beside them in words;
+     * a drill's row links to the drill and its pupil and alert start "DRILL: ".
+     */
+    record Row(String visitReference, String link, String staff, String pupil, String address, String transport, String phase,
             String phaseLabel, Instant since, Instant lastCheckInAt, String lastCheckInType, String lastCheckInLabel,
             Instant nextCheckInDueAt, Instant expectedBackAt, String alert, String alertLabel, String overdueStep, boolean red) {
     }

@@ -54,7 +54,7 @@ class SafetyBriefing {
     /** The briefing of an overdue step: under the headline, the number its action rings first ({@link #ringFirst}). */
     String write(VariableScope watch, String headline, String ringFirst) {
         String people = PEOPLE.get(watch);
-        String home = home(watch);
+        String home = DrillMark.isDrill(watch) ? DrillMark.MARK + "not shown in a drill" : home(watch);
         Date last = LAST_CHECK_IN_AT.get(watch);
         String lastContact = last == null ? "none since they signed out"
                 : time(last) + " (" + CheckInType.valueOf(LAST_CHECK_IN_TYPE.require(watch)).label() + ")";
@@ -77,6 +77,15 @@ class SafetyBriefing {
 
     /** Whose number an overdue step rings first, as its catalogue entry says. */
     String ringFirst(VariableScope watch, OverdueAction action) {
+        if (DrillMark.isDrill(watch)) {
+            // A drill rings nobody outside the school: the step names who would be rung, without the number.
+            return DrillMark.MARK + "you would ring " + switch (action.ring()) {
+                case VISITING_STAFF -> "the visiting staff's mobiles";
+                case PUPILS_HOME -> "the pupil's home";
+                case POLICE -> "999";
+                case NUMBER -> action.title();
+            } + " now. Do not ring in a drill.";
+        }
         return switch (action.ring()) {
             case VISITING_STAFF -> PEOPLE.get(watch) == null ? String.join(", ", staffIds(watch)) : PEOPLE.get(watch);
             case PUPILS_HOME -> home(watch).isEmpty() ? "no home contact on record" : home(watch);

@@ -75,6 +75,9 @@ class SafetyNotifier {
      * directory's may be a phone left at school. The directory's only where the plan gave none.
      */
     void textStaff(DelegateExecution execution, List<String> staffUserIds, String text) {
+        if (DrillMark.isDrill(execution)) {
+            return; // staff really out on a visit are never texted about a drill
+        }
         Map<String, String> plan = SafetyBriefing.planMobiles(execution);
         List<Recipient> recipients = new ArrayList<>();
         List<String> withoutPlanMobile = new ArrayList<>();

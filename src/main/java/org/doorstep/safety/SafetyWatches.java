@@ -24,22 +24,22 @@ class SafetyWatches {
     }
 
     void open(String reference, String schoolId, String pupilId, List<String> staff, String people, String address,
-            String transport, Instant departedAt, Instant expectedBackAt, String checkInInterval) {
+            String transport, Instant departedAt, Instant expectedBackAt, String checkInInterval, boolean drill) {
         int updated = jdbc.sql("""
                 UPDATE safety_watch SET school_id = ?, pupil_id = ?, people = ?, address = ?, transport = ?, departed_at = ?,
-                    expected_back_at = ?, check_in_interval = ?, phase = ?, alert = NULL, overdue_step = NULL,
+                    expected_back_at = ?, check_in_interval = ?, phase = ?, drill = ?, alert = NULL, overdue_step = NULL,
                     last_check_in_at = NULL, last_check_in_type = NULL, next_check_in_due_at = NULL, ended_at = NULL
                 WHERE visit_reference = ?""")
                 .params(schoolId, pupilId, people, address, transport, ts(departedAt), ts(expectedBackAt), checkInInterval,
-                        Phase.DEPARTED.name(), reference)
+                        Phase.DEPARTED.name(), drill, reference)
                 .update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO safety_watch (visit_reference, school_id, pupil_id, people, address, transport, departed_at,
-                        expected_back_at, check_in_interval, phase)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        expected_back_at, check_in_interval, phase, drill)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(reference, schoolId, pupilId, people, address, transport, ts(departedAt), ts(expectedBackAt),
-                            checkInInterval, Phase.DEPARTED.name())
+                            checkInInterval, Phase.DEPARTED.name(), drill)
                     .update();
         }
         jdbc.sql("DELETE FROM safety_watch_staff WHERE visit_reference = ?").param(reference).update();
@@ -107,7 +107,7 @@ class SafetyWatches {
                 rs.getString("transport"), instant(rs, "departed_at"), instant(rs, "expected_back_at"),
                 rs.getString("check_in_interval"), rs.getString("phase"), rs.getString("alert"), rs.getString("overdue_step"),
                 instant(rs, "last_check_in_at"), rs.getString("last_check_in_type"), instant(rs, "next_check_in_due_at"),
-                instant(rs, "ended_at"), staff(reference));
+                instant(rs, "ended_at"), rs.getBoolean("drill"), staff(reference));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -122,7 +122,7 @@ class SafetyWatches {
     record Watch(String visitReference, String schoolId, String pupilId, String people, String address, String transport,
             Instant departedAt, Instant expectedBackAt, String checkInInterval, String phase, String alert,
             String overdueStep, Instant lastCheckInAt, String lastCheckInType, Instant nextCheckInDueAt, Instant endedAt,
-            List<String> staff) {
+            boolean drill, List<String> staff) {
 
         boolean ended() {
             return endedAt != null;

@@ -188,6 +188,12 @@ public final class StaffSafetyProcess {
         /** Who completed the last overdue step (set when the task is completed). */
         public static final ProcessVariable<String> OVERDUE_STEP_DONE_BY = ProcessVariable.of("overdueStepDoneBy", String.class);
 
+        /**
+         * True in a drill's watch (see {@link Drills}): every task, alert, board row and briefing says DRILL, the
+         * numbers outside the school are only named ("DRILL: you would ring 999 now"), the staff are never texted.
+         */
+        public static final ProcessVariable<Boolean> DRILL = ProcessVariable.of("drill", Boolean.class);
+
         public static final ProcessVariable<Date> EMERGENCY_RAISED_AT = ProcessVariable.of("emergencyRaisedAt", Date.class);
         public static final ProcessVariable<String> POLICE_REFERENCE = ProcessVariable.of("policeReference", String.class);
         public static final ProcessVariable<String> EMERGENCY_NOTE = ProcessVariable.of("emergencyNote", String.class);

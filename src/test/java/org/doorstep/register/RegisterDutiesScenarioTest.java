@@ -92,6 +92,24 @@ class RegisterDutiesScenarioTest extends AbsenceScenarioSupport {
     }
 
     @Test
+    void theOfficeThatFindsTheReasonItselfClosesTheDutyWithWhatItLearnt() {
+        LocalDate n = LocalDate.of(2026, 11, 5);
+        Pupil pupil = pupilPresentUntil(SCHOOL, n, false);
+        register(pupil, n, n, "N");
+        register(pupil, LocalDate.of(2026, 11, 6), LocalDate.of(2026, 11, 13), "/");
+        check(LocalDate.of(2026, 11, 13));
+        Task task = taskOf(single(duties.duties(pupil.id())));
+
+        Map<String, Object> done = new HashMap<>();
+        RegisterDutyProcess.Variables.NOTES.putInto(done, "Mother phoned: a dental appointment; the register is corrected to M");
+        completeAs("office", task, done);
+
+        RegisterDuties.Duty closed = single(duties.duties(pupil.id()));
+        assertThat(closed.closedAt()).isNotNull();
+        assertThat(closed.outcome()).contains("Mother phoned: a dental appointment");
+    }
+
+    @Test
     void aPupilAddedToTheRegisterIsReturnedToTheLocalAuthorityOnceTheOfficeHasCheckedIt() {
         clockAt(LocalDate.of(2026, 11, 4));
         // The school's first import brings the pupils it had; only a later import admits new ones.
