@@ -6,14 +6,15 @@
 # file database in target/page-benchmark/ (deleted first). With DOORSTEP_DB_URL=jdbc:postgresql://... it
 # uses that database, which must be empty (e.g. dropdb/createdb first); DOORSTEP_DB_USER/_PASSWORD as usual.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-echo "Load before the build: $(uptime)"
-./mvnw -B -q ${MVN_OFFLINE:--o} test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark.classpath
-extra=()
+source "$(dirname "$0")/benchmark-lib.sh"
+bench_build
+extra=() baseline=1000 database=h2
+[[ " $* " == *" --small "* ]] && baseline=50
+if [[ -n "${DOORSTEP_DB_URL:-}" ]]; then database=postgresql; fi
 if [[ -z "${DOORSTEP_DB_URL:-}" ]]; then
   rm -rf target/page-benchmark && mkdir -p target/page-benchmark
   extra+=("--spring.datasource.url=jdbc:h2:file:$PWD/target/page-benchmark/doorstep;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000")
 fi
-java ${JAVA_OPTS:--Xmx2g} -cp "target/test-classes:target/classes:$(cat target/benchmark.classpath)" \
-  org.doorstep.trigger.PageBenchmark "$@" "${extra[@]}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx2g}" bench_java org.doorstep.trigger.PageBenchmark "$@" "${extra[@]}"
 echo "Load after the run: $(uptime)"
+bench_baseline "$baseline" "$database"

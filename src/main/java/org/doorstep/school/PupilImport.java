@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.doorstep.database.TableStatistics;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.workflow.EngineClock;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,12 +60,15 @@ public class PupilImport {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final AuditTrail audit;
+    private final TableStatistics statistics;
     private final ApplicationEventPublisher events;
 
-    PupilImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditTrail audit, ApplicationEventPublisher events) {
+    PupilImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditTrail audit, TableStatistics statistics,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.audit = audit;
+        this.statistics = statistics;
         this.events = events;
     }
 
@@ -156,6 +160,8 @@ public class PupilImport {
                 WHERE id = ?""").params(read, added, updated, unchanged, left, problems.size(), importId).update();
         audit.record(importedBy, "PUPILS_IMPORTED", "school", schoolId, "%s (%s, %s, import %d): %d read, %d added, %d updated, %d unchanged, %d marked as left, %d rejected"
                 .formatted(source, format, full ? "full" : "partial", importId, read, added, updated, unchanged, left, problems.size()));
+        // The pupils and contacts the evaluation and the pages read by pupil and school.
+        statistics.refreshAfterImport(added + updated, List.of("pupil", "contact", "pupil_flag"));
         return new Report(importId, schoolId, format, full, read, added, updated, unchanged, left, problems.size(),
                 problems.stream().limit(REPORTED_PROBLEMS).toList(), note);
     }

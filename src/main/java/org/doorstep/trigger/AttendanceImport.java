@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.doorstep.api.CsvUpload;
 import org.doorstep.api.RefusedFileException;
+import org.doorstep.database.TableStatistics;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.CommonTransferFile;
 import org.doorstep.workflow.EngineClock;
@@ -63,14 +64,16 @@ public class AttendanceImport {
     private final JdbcTemplate jdbcTemplate;
     private final AuditTrail audit;
     private final MeterRegistry meters;
+    private final TableStatistics statistics;
     private final ApplicationEventPublisher events;
 
     AttendanceImport(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditTrail audit, MeterRegistry meters,
-            ApplicationEventPublisher events) {
+            TableStatistics statistics, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.audit = audit;
         this.meters = meters;
+        this.statistics = statistics;
         this.events = events;
     }
 
@@ -294,6 +297,8 @@ public class AttendanceImport {
         audit.record(importedBy, "ATTENDANCE_IMPORTED", "attendance_import", String.valueOf(importId),
                 "%s: %d rows, %d added, %d corrected, %d unchanged, %d rejected".formatted(source, read,
                         report.added(), report.corrected(), report.unchanged(), problems.count));
+        // The evaluation that follows reads the day's marks by school and date, and each absent pupil's history.
+        statistics.refreshAfterImport(inserts.size() + updates.size(), List.of("attendance_mark"));
         count("added", report.added());
         count("corrected", report.corrected());
         count("unchanged", report.unchanged());

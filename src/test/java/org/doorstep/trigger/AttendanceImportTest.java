@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.doorstep.DoorstepTest;
+import org.doorstep.database.TableStatistics;
 import org.doorstep.school.Pupil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,27 @@ class AttendanceImportTest extends AbsenceScenarioSupport {
         assertThat(code("TVJ-0002", SAMPLE_DAY, "AM")).isEqualTo("N");
         assertThat(jdbc.sql("SELECT category FROM attendance_mark WHERE pupil_id = 'TVJ-0006' AND session_date = ? AND session = 'PM'")
                 .param(java.sql.Date.valueOf(SAMPLE_DAY)).query(String.class).single()).isEqualTo("U");
+    }
+
+    @Test
+    void aLargeImportRefreshesTheStatisticsAfterItCommitsAndKeepsEveryMark() {
+        // Ten new pupils' marks over 500 days long ago: above the threshold, and no other test's pupils or days.
+        StringBuilder rows = new StringBuilder();
+        LocalDate first = LocalDate.of(2019, 1, 1);
+        for (int p = 0; p < 10; p++) {
+            String pupil = TriggerTestSupport.newPupil(directory, TriggerTestSupport.SCHOOL, false).id();
+            for (int d = 0; d < 500; d++) {
+                rows.append(pupil).append(',').append(first.plusDays(d)).append(",AM,/\n");
+                rows.append(pupil).append(',').append(first.plusDays(d)).append(",PM,\\\n");
+            }
+        }
+
+        AttendanceImport.ImportReport report = importRows(attendanceImport, rows.toString());
+
+        // ANALYZE runs after the commit; had it failed on this database, the import call would have thrown.
+        assertThat(report.added()).isEqualTo(10_000).isGreaterThanOrEqualTo(TableStatistics.AFTER_ROWS);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM attendance_mark WHERE import_id = ?").param(report.importId())
+                .query(Integer.class).single()).isEqualTo(10_000);
     }
 
     @Test

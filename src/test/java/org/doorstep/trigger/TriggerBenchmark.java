@@ -19,14 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Not a test: imports and evaluates one school day for 100,000 synthetic pupils (two sessions each)
- * and prints the figures. Run it against an empty database of its own (see docs/triggers.md):
- *
- * <pre>
- * psql -h 127.0.0.1 -U postgres -c 'DROP DATABASE IF EXISTS doorstep_bench' -c 'CREATE DATABASE doorstep_bench'
- * DOORSTEP_DB_URL='jdbc:postgresql://127.0.0.1:5432/doorstep_bench?reWriteBatchedInserts=true' \
- *   ./mvnw -B -q test-compile spring-boot:test-run \
- *   -Dspring-boot.run.main-class=org.doorstep.trigger.TriggerBenchmark
- * </pre>
+ * and prints the figures. Run it against an empty database of its own: {@code tools/school-day-benchmark.sh}
+ * (docs/benchmarks.md; {@code --small} for 1,000 pupils).
  *
  * The day is the first day of the autumn term, so there is no history: every absence is Day 1.
  * Mix (seeded): 93.5 % present (1 % late), 4 % ill (I), 0.5 % medical appointment in the morning
@@ -38,15 +32,16 @@ public final class TriggerBenchmark {
     static final int PUPILS = Integer.getInteger("bench.pupils", 100_000);
     static final LocalDate DAY = LocalDate.of(2026, 9, 2);
     /** The re-import register: 100,000 rows over many days, as in the reliability probe. */
-    static final int HISTORY_DAYS = 1_000;
+    static final int HISTORY_DAYS = Integer.getInteger("bench.historyDays", 1_000);
     static final int HISTORY_PUPILS = 50;
 
     public static void main(String[] args) {
         String url = System.getenv().getOrDefault("DOORSTEP_DB_URL", "");
-        // The test profile: job executor and schedules off; postgres: DOORSTEP_DB_URL and the postgres user.
+        // The test profile: job executor and schedules off; demo: the users the test school's members are
+        // (office, dsl, head); postgres: DOORSTEP_DB_URL and the postgres user.
         ConfigurableApplicationContext context = new SpringApplicationBuilder(DoorstepApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .profiles(url.startsWith("jdbc:postgresql") ? new String[] {"test", "postgres"} : new String[] {"test"})
+                .profiles(url.startsWith("jdbc:postgresql") ? new String[] {"test", "demo", "postgres"} : new String[] {"test", "demo"})
                 .run("--camunda.bpm.job-execution.enabled=false", "--server.port=0",
                         "--doorstep.security.initial-admin.username=benchadmin",
                         "--doorstep.security.initial-admin.password=benchmark-only-password",
