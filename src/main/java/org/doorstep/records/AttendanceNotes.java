@@ -28,9 +28,12 @@ public class AttendanceNotes {
         audit.record(author, "ATTENDANCE_NOTE_ADDED", "pupil", pupilId, visitReference);
     }
 
+    /** Mapped by hand: by record class the mapping cost the pupil page more than the query (docs/benchmarks.md "Pages"). */
     public List<AttendanceNote> notes(String pupilId) {
         return jdbc.sql("SELECT visit_reference, body, author, created_at FROM attendance_note WHERE pupil_id = ? ORDER BY id")
-                .param(pupilId).query(AttendanceNote.class).list();
+                .param(pupilId)
+                .query((rs, row) -> new AttendanceNote(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .list();
     }
 
     public record AttendanceNote(String visitReference, String body, String author, Instant createdAt) {

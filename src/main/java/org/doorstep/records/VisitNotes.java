@@ -29,12 +29,15 @@ public class VisitNotes {
         audit.record(author, "NOTE_ADDED", "visit", visitReference, kind.name());
     }
 
+    /** Mapped by hand: by record class the mapping cost the pupil page more than the query (docs/benchmarks.md "Pages"). */
     public List<Note> notes(String visitReference, boolean includeSafeguarding) {
         return jdbc.sql("""
                 SELECT kind, body, author, created_at FROM visit_note
                 WHERE visit_reference = ? AND (kind <> 'SAFEGUARDING' OR ?) ORDER BY id""")
                 .params(visitReference, includeSafeguarding)
-                .query(Note.class).list();
+                .query((rs, row) -> new Note(NoteKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
     }
 
     /** The school a visit belongs to, if the visit exists. */

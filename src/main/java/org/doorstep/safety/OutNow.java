@@ -13,6 +13,7 @@ import org.doorstep.safety.StaffSafetyProcess.Phase;
 import org.doorstep.web.HomeSection;
 import org.doorstep.web.ShownTime;
 import org.doorstep.workflow.EngineClock;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +53,11 @@ class OutNow implements HomeSection {
             FROM safety_watch w JOIN pupil p ON p.id = w.pupil_id JOIN school s ON s.id = w.school_id
             """;
 
+    /** Mapped by hand, in SELECT's column order: by record class the mapping cost the home page more than the query (docs/benchmarks.md "Pages"). */
+    private static final RowMapper<WatchRow> WATCH_ROW = (rs, row) -> new WatchRow(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), SafetyWatches.instant(rs, "departed_at"),
+            SafetyWatches.instant(rs, "expected_back_at"), SafetyWatches.instant(rs, "next_check_in_due_at"), rs.getBoolean(10));
+
     @Override
     public Optional<Shown> forViewer(Viewer viewer) {
         if (viewer.schools().isEmpty()) {
@@ -61,7 +67,7 @@ class OutNow implements HomeSection {
         if (viewer.inAny(OFFICE)) {
             List<WatchRow> out = jdbc.sql(SELECT + """
                     WHERE w.ended_at IS NULL AND w.school_id IN (:schools) ORDER BY w.departed_at LIMIT :limit""")
-                    .param("schools", viewer.schools()).param("limit", LIMIT).query(WatchRow.class).list();
+                    .param("schools", viewer.schools()).param("limit", LIMIT).query(WATCH_ROW).list();
             return Optional.of(new Shown(30, "home/out-now", new Board(viewer.severalSchools(),
                     out.stream().map(row -> out(row, now)).toList())));
         }
@@ -71,7 +77,7 @@ class OutNow implements HomeSection {
                         COALESCE(SUM(CASE WHEN alert IS NOT NULL OR next_check_in_due_at < :now OR expected_back_at < :now
                             THEN 1 ELSE 0 END), 0) AS overdue
                     FROM safety_watch WHERE ended_at IS NULL AND drill = FALSE AND school_id IN (:schools)""")
-                    .param("now", Timestamp.from(now)).param("schools", viewer.schools()).query(Counts.class).single();
+                    .param("now", Timestamp.from(now)).param("schools", viewer.schools()).query((rs, row) -> new Counts(rs.getLong(1), rs.getLong(2))).single();
             return Optional.of(new Shown(10, "home/out-now-counts", counts));
         }
         if (viewer.inAny(VISITING_STAFF)) {
@@ -79,7 +85,7 @@ class OutNow implements HomeSection {
                     JOIN safety_watch_staff ws ON ws.visit_reference = w.visit_reference AND ws.user_id = :me
                     WHERE w.ended_at IS NULL AND w.school_id IN (:schools) ORDER BY w.departed_at LIMIT :limit""")
                     .param("me", viewer.userId()).param("schools", viewer.schools()).param("limit", LIMIT)
-                    .query(WatchRow.class).list();
+                    .query(WATCH_ROW).list();
             return Optional.of(new Shown(10, "home/my-visits", mine.stream().map(row -> out(row, now)).toList()));
         }
         return Optional.empty();

@@ -110,7 +110,8 @@ class SafetyWatches {
                 instant(rs, "ended_at"), rs.getBoolean("drill"), staff(reference));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    /** A nullable timestamp column; OutNow maps its rows with it too. */
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }

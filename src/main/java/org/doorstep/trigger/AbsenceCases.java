@@ -24,6 +24,7 @@ import org.doorstep.records.AuditTrail;
 import org.doorstep.school.Pupil;
 import org.doorstep.workflow.EngineClock;
 import org.doorstep.workflow.TaskSubject;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -91,43 +92,69 @@ public class AbsenceCases {
             reference, pupil_id, school_id, opened_on, closed_on, close_reason, process_instance_id, contact_made,
             reason_given, whereabouts_unknown, safeguarding_indicators, last_seen_on""";
 
+    /*
+     * Rows are mapped by hand, column by column in the SELECT's order: mapping them by record class (JdbcClient's
+     * query(Class)) made the pupil page, which reads all four, several times slower (docs/benchmarks.md "Pages").
+     */
+    private static final RowMapper<AbsenceCase> CASE = (rs, row) -> new AbsenceCase(rs.getString(1), rs.getString(2),
+            rs.getString(3), day(rs.getDate(4)), day(rs.getDate(5)), rs.getString(6), rs.getString(7), rs.getBoolean(8),
+            rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11), day(rs.getDate(12)));
+
+    private static final RowMapper<Action> ACTION = (rs, row) -> new Action(rs.getLong(1), rs.getString(2), rs.getString(3),
+            TriggerAction.valueOf(rs.getString(4)), day(rs.getDate(5)), rs.getString(6), rs.getString(7), rs.getBoolean(8),
+            day(rs.getDate(9)));
+
+    private static final RowMapper<Referral> REFERRAL = (rs, row) -> new Referral(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)));
+
+    private static final RowMapper<ContactAttempt> CONTACT_ATTEMPT = (rs, row) -> new ContactAttempt(rs.getString(1),
+            rs.getBoolean(2), rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5)));
+
+    private static LocalDate day(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     public Optional<AbsenceCase> find(String reference) {
         return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM absence_case WHERE reference = ?").param(reference)
-                .query(AbsenceCase.class).optional();
+                .query(CASE).optional();
     }
 
     public Optional<AbsenceCase> openCase(String pupilId) {
         return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM absence_case WHERE open_pupil_id = ?").param(pupilId)
-                .query(AbsenceCase.class).optional();
+                .query(CASE).optional();
     }
 
     public List<AbsenceCase> cases(String pupilId) {
         return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM absence_case WHERE pupil_id = ? ORDER BY opened_on")
-                .param(pupilId).query(AbsenceCase.class).list();
+                .param(pupilId).query(CASE).list();
     }
 
     Map<String, AbsenceCase> openCases(String schoolId) {
         Map<String, AbsenceCase> cases = new HashMap<>();
         jdbc.sql("SELECT " + CASE_COLUMNS + " FROM absence_case WHERE school_id = ? AND closed_on IS NULL")
-                .param(schoolId).query(AbsenceCase.class).list().forEach(c -> cases.put(c.pupilId(), c));
+                .param(schoolId).query(CASE).list().forEach(c -> cases.put(c.pupilId(), c));
         return cases;
     }
 
     public List<Action> actions(String reference) {
         return jdbc.sql("SELECT " + ACTION_COLUMNS + " FROM absence_action WHERE case_reference = ? ORDER BY id")
-                .param(reference).query(Action.class).list();
+                .param(reference).query(ACTION).list();
     }
 
     Optional<Action> action(String reference, String actionKey) {
         return jdbc.sql("SELECT " + ACTION_COLUMNS + " FROM absence_action WHERE case_reference = ? AND action_key = ?")
-                .params(reference, actionKey).query(Action.class).optional();
+                .params(reference, actionKey).query(ACTION).optional();
     }
 
     /** The case's attempt at this need that has not ended unmet (a need raised once has just one). */
     Optional<Action> openAttempt(String reference, TriggerAction action) {
         return jdbc.sql("SELECT " + ACTION_COLUMNS
                         + " FROM absence_action WHERE case_reference = ? AND action = ? AND unmet_on IS NULL ORDER BY id DESC")
-                .params(reference, action.name()).query(Action.class).list().stream().findFirst();
+                .params(reference, action.name()).query(ACTION).list().stream().findFirst();
     }
 
     /** The open "must" attempt this visit answers, in a case still open (the child not seen since). */
@@ -135,7 +162,7 @@ public class AbsenceCases {
         return jdbc.sql("SELECT " + ACTION_COLUMNS.replaceAll("(\\w+)", "a.$1")
                         + " FROM absence_action a JOIN absence_case c ON c.reference = a.case_reference"
                         + " WHERE a.visit_reference = ? AND a.must_duty AND a.unmet_on IS NULL AND c.closed_on IS NULL")
-                .param(visitReference).query(Action.class).optional();
+                .param(visitReference).query(ACTION).optional();
     }
 
     /** The attempt failed and the child is still unseen: the next evaluation raises the duty again. */
@@ -147,19 +174,19 @@ public class AbsenceCases {
     public List<Referral> referrals(String reference) {
         return jdbc.sql("""
                 SELECT id, case_reference, kind, decision, sent_to, summary, decided_by, decided_at FROM absence_referral
-                WHERE case_reference = ? ORDER BY id""").param(reference).query(Referral.class).list();
+                WHERE case_reference = ? ORDER BY id""").param(reference).query(REFERRAL).list();
     }
 
     public Optional<Referral> referral(long id) {
         return jdbc.sql("""
                 SELECT id, case_reference, kind, decision, sent_to, summary, decided_by, decided_at FROM absence_referral
-                WHERE id = ?""").param(id).query(Referral.class).optional();
+                WHERE id = ?""").param(id).query(REFERRAL).optional();
     }
 
     public List<ContactAttempt> contactAttempts(String reference) {
         return jdbc.sql("""
                 SELECT methods, reached, notes, attempted_by, attempted_at FROM absence_contact_attempt
-                WHERE case_reference = ? ORDER BY id""").param(reference).query(ContactAttempt.class).list();
+                WHERE case_reference = ? ORDER BY id""").param(reference).query(CONTACT_ATTEMPT).list();
     }
 
     /** Opens the case row and starts its process; the unique open_pupil_id refuses a second open case. */
@@ -195,7 +222,7 @@ public class AbsenceCases {
         String key;
         if (must) {
             List<Action> attempts = jdbc.sql("SELECT " + ACTION_COLUMNS + " FROM absence_action WHERE case_reference = ? AND action = ?")
-                    .params(reference, action.name()).query(Action.class).list();
+                    .params(reference, action.name()).query(ACTION).list();
             if (attempts.stream().anyMatch(a -> a.unmetOn() == null)) {
                 return false;
             }

@@ -64,7 +64,8 @@ class AbsenceCasesToday implements HomeSection {
                     FROM absence_case c JOIN pupil p ON p.id = c.pupil_id JOIN school s ON s.id = c.school_id
                     WHERE c.process_instance_id IN (:instances) AND c.closed_on IS NULL""")
                     .param("instances", waiting.stream().map(Task::getProcessInstanceId).distinct().toList())
-                    .query(CaseRow.class).list().forEach(row -> caseOf.put(row.processInstanceId(), row));
+                    .query((rs, row) -> new CaseRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                            rs.getString(5), rs.getString(6))).list().forEach(row -> caseOf.put(row.processInstanceId(), row));
         }
         Instant now = EngineClock.now();
         LocalDate today = EngineClock.today();

@@ -81,7 +81,8 @@ public class SchoolCalendar {
 
     public List<Term> terms(String schoolId) {
         return jdbc.sql("SELECT name, starts_on, ends_on FROM school_term WHERE school_id = ? ORDER BY starts_on")
-                .param(schoolId).query(Term.class).list();
+                .param(schoolId)
+                .query((rs, row) -> new Term(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate())).list();
     }
 
     public List<Closure> closures(String schoolId) {
@@ -89,10 +90,11 @@ public class SchoolCalendar {
                 .param(schoolId).query(Closure.class).list();
     }
 
-    /** The school's calendar, read once, for counting many days. */
+    /** The school's calendar, read once, for counting many days; mapped by hand, as every pupil page reads it (docs/benchmarks.md "Pages"). */
     public SchoolDays of(String schoolId) {
         Set<LocalDate> closures = new HashSet<>(jdbc.sql("SELECT closed_on FROM school_closure WHERE school_id = ?")
-                .param(schoolId).query(LocalDate.class).list());
+                .param(schoolId)
+                .query((rs, row) -> rs.getDate(1).toLocalDate()).list());
         return new SchoolDays(terms(schoolId), closures);
     }
 
