@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.doorstep.records.AuditTrail;
@@ -23,6 +21,7 @@ import org.doorstep.web.DoorstepPage;
 import org.doorstep.web.Doors;
 import org.doorstep.workflow.EngineClock;
 import org.doorstep.workflow.FormValidationException;
+import org.doorstep.workflow.People;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -60,10 +59,10 @@ class SafeguardingPages {
     private final AbsenceCases absenceCases;
     private final AuditTrail audit;
     private final TaskService tasks;
-    private final IdentityService identity;
+    private final People people;
 
     SafeguardingPages(Concerns concerns, ConcernDecisions decisions, DecisionChoices choices, SchoolAccess schools,
-            VisitNotes notes, AbsenceCases absenceCases, AuditTrail audit, TaskService tasks, IdentityService identity) {
+            VisitNotes notes, AbsenceCases absenceCases, AuditTrail audit, TaskService tasks, People people) {
         this.concerns = concerns;
         this.decisions = decisions;
         this.choices = choices;
@@ -72,7 +71,7 @@ class SafeguardingPages {
         this.absenceCases = absenceCases;
         this.audit = audit;
         this.tasks = tasks;
-        this.identity = identity;
+        this.people = people;
     }
 
     @GetMapping(PATH)
@@ -206,15 +205,7 @@ class SafeguardingPages {
         private final Map<String, String> known = new HashMap<>();
 
         String of(String userId) {
-            return known.computeIfAbsent(userId, id -> {
-                User person = identity.createUserQuery().userId(id).singleResult();
-                if (person == null) {
-                    return id;
-                }
-                String name = ((person.getFirstName() == null ? "" : person.getFirstName()) + " "
-                        + (person.getLastName() == null ? "" : person.getLastName())).strip();
-                return name.isEmpty() ? id : name;
-            });
+            return known.computeIfAbsent(userId, people::name);
         }
     }
 

@@ -25,6 +25,7 @@ import org.doorstep.school.Pupil;
 import org.doorstep.workflow.EngineClock;
 import org.doorstep.workflow.TaskSubject;
 import org.springframework.jdbc.core.RowMapper;
+import org.doorstep.workflow.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -35,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AbsenceCases {
 
-    static final String SYSTEM_ACTOR = "absence-evaluation";
+    static final String SYSTEM_ACTOR = Actor.ABSENCE_CHECK;
 
     private final JdbcClient jdbc;
     private final RuntimeService runtimeService;

@@ -5,14 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.doorstep.records.AttendanceNotes;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.records.NoteKind;
@@ -20,8 +14,10 @@ import org.doorstep.records.VisitNotes;
 import org.doorstep.visit.VisitReason;
 import org.doorstep.visit.VisitStatusLabel;
 import org.doorstep.web.ShownTime;
+import org.doorstep.web.ShownWords;
 import org.doorstep.workflow.Actor;
 import org.doorstep.workflow.EngineClock;
+import org.doorstep.workflow.People;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -75,16 +71,16 @@ class PupilChronology {
     private final VisitNotes visitNotes;
     private final AttendanceNotes attendanceNotes;
     private final AuditTrail audit;
-    private final IdentityService identityService;
+    private final People people;
     private final JdbcClient jdbc;
 
     PupilChronology(AbsenceCases cases, VisitNotes visitNotes, AttendanceNotes attendanceNotes, AuditTrail audit,
-            IdentityService identityService, JdbcClient jdbc) {
+            People people, JdbcClient jdbc) {
         this.cases = cases;
         this.visitNotes = visitNotes;
         this.attendanceNotes = attendanceNotes;
         this.audit = audit;
-        this.identityService = identityService;
+        this.people = people;
         this.jdbc = jdbc;
     }
 
@@ -128,7 +124,7 @@ class PupilChronology {
                     audit.record(reader, "ABSENCE_REFERRALS_READ", "absence_case", c.reference(), "pupil page");
                 }
                 for (AbsenceCases.Referral referral : referrals) {
-                    String what = words(referral.kind()) + ": " + words(referral.decision())
+                    String what = ShownWords.of(referral.kind()) + ": " + ShownWords.of(referral.decision())
                             + (referral.sentTo() == null || referral.sentTo().isBlank() ? "" : ", sent to " + referral.sentTo())
                             + (referral.summary() == null || referral.summary().isBlank() ? "" : ". " + referral.summary());
                     raw.add(new Raw(referral.decidedAt(), true, Kind.SAFEGUARDING_DECISION, what, referral.decidedBy(),
@@ -151,7 +147,7 @@ class PupilChronology {
                 boolean safeguarding = note.kind() == NoteKind.SAFEGUARDING;
                 safeguardingShown |= safeguarding;
                 raw.add(new Raw(note.createdAt(), true, safeguarding ? Kind.SAFEGUARDING_NOTE : Kind.VISIT_NOTE,
-                        (safeguarding ? "" : words(note.kind().name()) + ": ") + note.body(), note.author(),
+                        (safeguarding ? "" : ShownWords.of(note.kind().name()) + ": ") + note.body(), note.author(),
                         visitHref(visit.reference()), visit.reference()));
             }
             if (safeguardingShown) {
@@ -162,7 +158,7 @@ class PupilChronology {
             raw.add(new Raw(note.createdAt(), true, Kind.ATTENDANCE_NOTE, note.body(), note.author(),
                     visitHref(note.visitReference()), note.visitReference()));
         }
-        Map<String, String> names = names(raw);
+        Map<String, String> names = people.names(raw.stream().map(Raw::who).toList());
         return raw.stream()
                 .sorted(Comparator.comparing(Raw::at).reversed())
                 .map(r -> new Entry(r.at(), r.timed() ? ShownTime.at(r.at()) : ShownTime.on(r.at().atZone(EngineClock.SCHOOL_ZONE).toLocalDate()),
@@ -170,36 +166,8 @@ class PupilChronology {
                 .toList();
     }
 
-    /** People by their names, not user ids; Doorstep itself (the daily check, timers) as "Doorstep". */
-    private Map<String, String> names(List<Raw> raw) {
-        Set<String> ids = new HashSet<>();
-        raw.forEach(r -> ids.add(r.who()));
-        Map<String, String> names = new HashMap<>();
-        names.put(Actor.DOORSTEP, "Doorstep");
-        names.put(AbsenceCases.SYSTEM_ACTOR, "Doorstep (daily absence check)");
-        ids.removeAll(names.keySet());
-        ids.remove(null);
-        if (!ids.isEmpty()) {
-            for (User user : identityService.createUserQuery().userIdIn(ids.toArray(String[]::new)).list()) {
-                String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                        + (user.getLastName() == null ? "" : user.getLastName())).strip();
-                names.put(user.getId(), name.isEmpty() ? user.getId() : name);
-            }
-        }
-        return names;
-    }
-
     private static String visitHref(String reference) {
         return reference == null ? null : "/visits/" + reference;
-    }
-
-    /** A stored code in words: "SAFE_AND_WELL" and "safe-and-well" read "Safe and well". */
-    static String words(String code) {
-        if (code == null || code.isBlank()) {
-            return "";
-        }
-        String spaced = code.strip().replaceAll("[_-]+", " ").toLowerCase(Locale.UK);
-        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
     private record Raw(Instant at, boolean timed, Kind kind, String what, String who, String href, String link) {

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +30,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -39,7 +37,6 @@ import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -50,8 +47,9 @@ import org.doorstep.records.NoteKind;
 import org.doorstep.records.VisitNotes;
 import org.doorstep.security.Roles;
 import org.doorstep.web.ShownTime;
+import org.doorstep.web.ShownWords;
 import org.doorstep.web.TasklistLinks;
-import org.doorstep.workflow.Actor;
+import org.doorstep.workflow.People;
 import org.doorstep.workflow.ProcessVariable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -85,19 +83,19 @@ class VisitOverview {
     private final TaskService tasks;
     private final ManagementService management;
     private final RepositoryService repository;
-    private final IdentityService identity;
+    private final People staffNames;
     private final AuditTrail audit;
     private final Documents documents;
     private final VisitNotes notes;
 
     VisitOverview(JdbcClient jdbc, HistoryService history, TaskService tasks, ManagementService management,
-            RepositoryService repository, IdentityService identity, AuditTrail audit, Documents documents, VisitNotes notes) {
+            RepositoryService repository, People staffNames, AuditTrail audit, Documents documents, VisitNotes notes) {
         this.jdbc = jdbc;
         this.history = history;
         this.tasks = tasks;
         this.management = management;
         this.repository = repository;
-        this.identity = identity;
+        this.staffNames = staffNames;
         this.audit = audit;
         this.documents = documents;
         this.notes = notes;
@@ -172,7 +170,7 @@ class VisitOverview {
         if ("staff".equals(plan.get(COMPANION_KIND.name()))) {
             people.add((String) plan.get(COMPANION_NAME.name()));
         }
-        Map<String, String> names = names(people);
+        Map<String, String> names = staffNames.names(people);
 
         List<Step> timeLine = raw.stream().sorted(Comparator.comparing(Raw::at).thenComparingInt(Raw::rank))
                 .map(step -> new Step(ShownTime.at(step.at()), step.what(), name(names, step.who()))).toList();
@@ -186,7 +184,7 @@ class VisitOverview {
             }
         }
         List<Paper> papers = documents.documents(visit.reference()).stream()
-                .map(document -> new Paper(words(document.kind()), document.fileName(), ShownTime.at(document.createdAt()),
+                .map(document -> new Paper(ShownWords.of(document.kind()), document.fileName(), ShownTime.at(document.createdAt()),
                         "/api/documents/" + document.id())).toList();
         List<OpenTask> openTasks = open.stream().map(task -> new OpenTask(task.getName(), candidates(task),
                 task.getAssignee() == null ? null : name(names, task.getAssignee()),
@@ -246,9 +244,9 @@ class VisitOverview {
             return "Status: " + VisitStatusLabel.labelOf(event.detail());
         }
         if (action.startsWith("CHECK_IN_")) {
-            return "Check-in: " + words(action.substring("CHECK_IN_".length())).toLowerCase(Locale.UK);
+            return "Check-in: " + ShownWords.of(action.substring("CHECK_IN_".length())).toLowerCase(Locale.UK);
         }
-        return words(action);
+        return ShownWords.of(action);
     }
 
     private List<Person> people(Map<String, Object> plan, Map<String, String> names) {
@@ -310,37 +308,11 @@ class VisitOverview {
     }
 
     private Written written(VisitNotes.Note note, Map<String, String> names) {
-        return new Written(words(note.kind().name()), note.body(), name(names, note.author()), ShownTime.at(note.createdAt()));
-    }
-
-    /** People by name in one query; Doorstep itself (timers, messages) as "Doorstep". */
-    private Map<String, String> names(Set<String> ids) {
-        Set<String> wanted = new LinkedHashSet<>(ids);
-        wanted.remove(null);
-        wanted.remove(Actor.DOORSTEP);
-        Map<String, String> names = new HashMap<>();
-        names.put(Actor.DOORSTEP, "Doorstep");
-        if (!wanted.isEmpty()) {
-            for (User user : identity.createUserQuery().userIdIn(wanted.toArray(String[]::new)).list()) {
-                String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                        + (user.getLastName() == null ? "" : user.getLastName())).strip();
-                names.put(user.getId(), name.isEmpty() ? user.getId() : name);
-            }
-        }
-        return names;
+        return new Written(ShownWords.of(note.kind().name()), note.body(), name(names, note.author()), ShownTime.at(note.createdAt()));
     }
 
     private static String name(Map<String, String> names, String id) {
         return id == null ? "" : names.getOrDefault(id, id);
-    }
-
-    /** A stored code in words: "CALLING_CARD" reads "Calling card". */
-    static String words(String code) {
-        if (code == null || code.isBlank()) {
-            return "";
-        }
-        String spaced = code.strip().replaceAll("[_-]+", " ").toLowerCase(Locale.UK);
-        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
     /**

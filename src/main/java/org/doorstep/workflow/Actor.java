@@ -10,6 +10,9 @@ public final class Actor {
     /** Doorstep itself: a timer, a message or a scheduled job acting with nobody signed in. */
     public static final String DOORSTEP = "doorstep";
 
+    /** The daily absence evaluation, acting on the register with nobody signed in. */
+    public static final String ABSENCE_CHECK = "absence-evaluation";
+
     /** The user who completed the task or sent the message, else {@code otherwise}. */
     public static String current(IdentityService identityService, String otherwise) {
         Authentication authentication = identityService.getCurrentAuthentication();
