@@ -8,18 +8,14 @@
 // used for says why. Also (issue 12 items 7 and 8): the pages fit a 390px-wide phone without sideways
 // scroll, a double click on "Request the visit" asks once and the page says which visit it made, and the
 // board's tab title counts the overdue. Screenshots go to docs/images/. Run through tools/browser-test.sh.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const base = process.env.DOORSTEP_URL || 'http://localhost:8093';
 const visit = process.env.DOORSTEP_VISIT || 'HV-DEMO-00001';
 const password = process.env.DOORSTEP_DEMO_PASSWORD || 'doorstep-demo';
 const images = process.env.DOORSTEP_IMAGES || 'docs/images';
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 const fail = message => { throw new Error(message); };
 
 // The buttons the page drew, by check-in type, once the one expected first is there.

@@ -1,7 +1,7 @@
 // Loads Doorstep's pages (as the office, whose doors they are) and the Camunda webapps (as an
 // administrator) in headless Chromium and reports every Content-Security-Policy violation and script error, so a tightened policy is
 // checked against what the pages really do. Run through tools/browser-test.sh.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const base = process.env.DOORSTEP_URL || 'http://localhost:8093';
 const password = process.env.DOORSTEP_DEMO_PASSWORD || 'doorstep-demo';
@@ -11,11 +11,7 @@ const pages = {
     '/camunda/app/admin/default/', '/camunda/app/admin/default/#/user-create', '/swagger-ui/index.html'],
 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 let problems = 0;
 try {
   for (const [user, paths] of Object.entries(pages)) {

@@ -2,18 +2,14 @@
 // the office's safety board shows it marked DRILL (the missed arrival call comes at once) beside the real visit,
 // which stays unmarked, and the leader ends it from its report.
 // Run through tools/browser-test.sh (DOORSTEP_VISIT: the visit signed out); screenshots go to $DOORSTEP_IMAGES.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const base = process.env.DOORSTEP_URL || 'http://localhost:8093';
 const password = process.env.DOORSTEP_DEMO_PASSWORD || 'doorstep-demo';
 const images = process.env.DOORSTEP_IMAGES || 'docs/images';
 const visit = process.env.DOORSTEP_VISIT;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 let failures = 0;
 function check(ok, what) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);

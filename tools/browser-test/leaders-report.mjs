@@ -2,16 +2,12 @@
 // JAVA_OPTS=-Dbench.hold=true prints "READY <port> <query>"): no CSP violation, no sideways scroll on a
 // phone, and the screenshot docs/images/leaders-report.png.
 //   DOORSTEP_URL=http://localhost:<port> DOORSTEP_QUERY='<query>' node tools/browser-test/leaders-report.mjs
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const base = process.env.DOORSTEP_URL;
 const query = process.env.DOORSTEP_QUERY || '';
 const images = process.env.DOORSTEP_IMAGES || 'docs/images';
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 let failures = 0;
 function check(ok, what) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);

@@ -2,17 +2,13 @@
 // gets for Cockpit, no sideways scroll on a phone, and one sign-out (Doorstep's button and Tasklist's
 // own "Log out" both end on Doorstep's sign-in, and the other side is signed out too).
 // Run through tools/browser-test.sh; screenshots go to $DOORSTEP_IMAGES.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const base = process.env.DOORSTEP_URL || 'http://localhost:8093';
 const password = process.env.DOORSTEP_DEMO_PASSWORD || 'doorstep-demo';
 const images = process.env.DOORSTEP_IMAGES || 'docs/images';
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 let failures = 0;
 function check(ok, what) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);

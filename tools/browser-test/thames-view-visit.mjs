@@ -8,7 +8,8 @@
 // The two long forms (the risk assessment and the plan) and the visit record are submitted through the
 // engine's REST API as the same user, to keep the suite short; the count adds what a person does in
 // those forms (open, Claim, one entry per field filled, Complete), marked "(form via REST)".
-import { chromium, request as http } from 'playwright-core';
+import { request as http } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { readFileSync } from 'node:fs';
 
 const base = process.env.DOORSTEP_URL || 'http://localhost:8093';
@@ -28,11 +29,7 @@ const count = (role, what, n = 1) => {
   tally.set(role, row);
 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 // British staff on British time; CSP is bypassed only so that axe-core can be injected.
 const desktop = { viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', bypassCSP: true };
 const phone = { ...desktop, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
