@@ -21,13 +21,16 @@ bench_java() {
 
 # The bare engine's floor on the same kind of database, run right after Doorstep's figures so they can be read
 # as a ratio (docs/benchmarks.md). $1: instances; $2: h2 for an H2 file database, else PostgreSQL.
+# DOORSTEP_BASELINE_DB names its PostgreSQL database (default doorstep_engine_baseline), so two runs side by side
+# do not drop each other's.
 bench_baseline() {
-  local url="jdbc:postgresql://${PGHOST}:5432/doorstep_engine_baseline" user="$PGUSER" password="${PGPASSWORD:-}"
+  local db="${DOORSTEP_BASELINE_DB:-doorstep_engine_baseline}"
+  local url="jdbc:postgresql://${PGHOST}:5432/${db}" user="$PGUSER" password="${PGPASSWORD:-}"
   if [[ "${2:-}" == h2 ]]; then
     rm -rf target/engine-baseline
     url="jdbc:h2:file:$PWD/target/engine-baseline/engine" user=sa password=
   else
-    bench_fresh_database doorstep_engine_baseline
+    bench_fresh_database "$db"
   fi
   echo "Load before the baseline: $(uptime)"
   bench_java tools/engine-baseline/EngineBaseline.java "$url" "$user" "$password" "$1"
