@@ -2,19 +2,19 @@
 # The idle cost of the job executor's polling (issue 14 item 4; not part of the test suite): starts the demo
 # (H2 file database in target/idle-cpu/, no requests) once for each max-wait, lets it settle, and prints the
 # JVM's CPU time (utime + stime from /proc) over the next 60 s.
-#   tools/idle-cpu-benchmark.sh [MAX_WAIT_MS ...]      (default: 200 1000)
+#   tools/idle-cpu-benchmark.sh [MAX_WAIT_MS ...]      (default: 100 200 1000; below 200 the first wait too)
 set -euo pipefail
 source "$(dirname "$0")/benchmark-lib.sh"
 bench_build
 ticks=$(getconf CLK_TCK)
 waits=("$@")
-[[ ${#waits[@]} -gt 0 ]] || waits=(200 1000)
+[[ ${#waits[@]} -gt 0 ]] || waits=(100 200 1000)
 for wait in "${waits[@]}"; do
   rm -rf target/idle-cpu && mkdir -p target/idle-cpu
   # exec: $! is then the JVM itself, whose /proc/<pid>/stat is read below.
   (exec java ${JAVA_OPTS:--Xmx512m} -cp "target/test-classes:target/classes:$(cat target/benchmark.classpath)" \
     org.doorstep.DoorstepApplication --spring.profiles.active=demo --server.port=0 \
-    --camunda.bpm.job-execution.max-wait="$wait" \
+    --camunda.bpm.job-execution.max-wait="$wait" --camunda.bpm.job-execution.wait-time-in-millis=$((wait < 200 ? wait : 200)) \
     "--spring.datasource.url=jdbc:h2:file:$PWD/target/idle-cpu/doorstep;DB_CLOSE_ON_EXIT=FALSE" \
     >target/idle-cpu/app.log 2>&1) &
   pid=$!
