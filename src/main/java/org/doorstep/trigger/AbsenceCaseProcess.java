@@ -6,8 +6,9 @@ import org.doorstep.workflow.TaskSubject;
 
 /**
  * The absence case (bpmn/absence-case.bpmn): one instance per pupil absence episode, its business
- * key the case reference (AC-pupil-date). The daily evaluation opens it and sends it one message
- * per action due; the case ends when the child is seen or returns.
+ * key the case reference (AC-pupil-date). The daily evaluation opens it already at the actions due that
+ * day (each event subprocess's start event, {@link Elements#startOf}) and sends an open case one message per
+ * action due later; the case ends when the child is seen or returns.
  */
 public final class AbsenceCaseProcess {
 
@@ -30,6 +31,23 @@ public final class AbsenceCaseProcess {
         public static final String DECIDE_ON_MISSED_MUST_VISIT = "Task_DecideOnMissedMustVisit";
         public static final String REPLAN_MUST_VISIT = "Task_ReplanMustVisit";
         public static final String LEAVE_MUST_VISIT_DUTY_OPEN = "Task_LeaveMustVisitDutyOpen";
+
+        /**
+         * Where a case opened with this action due starts it: the start event of the action's event subprocess,
+         * the element its message would trigger, so the case's tasks, listeners and history are those of a
+         * correlation without a second command (AbsenceCases#open).
+         */
+        static String startOf(TriggerAction action) {
+            return switch (action) {
+                case CONTACT_ATTEMPTS -> "Event_ContactAttemptsDue";
+                case SAFE_AND_WELL_VISIT -> "Event_SafeAndWellVisitDue";
+                case MANDATORY_VISIT -> "Event_MandatoryVisitDue";
+                case DSL_REVIEW -> "Event_DslReviewDue";
+                case PNAR -> "Event_PnarDue";
+                case CME_REFERRAL -> "Event_CmeReferralDue";
+                case CONSIDER_LEGAL_ACTION -> "Event_LegalActionDue";
+            };
+        }
 
         private Elements() {
         }
