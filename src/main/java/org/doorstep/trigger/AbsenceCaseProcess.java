@@ -2,7 +2,6 @@ package org.doorstep.trigger;
 
 import java.util.List;
 import org.doorstep.workflow.ProcessVariable;
-import org.doorstep.workflow.TaskSubject;
 
 /**
  * The absence case (bpmn/absence-case.bpmn): one instance per pupil absence episode, its business
@@ -75,20 +74,21 @@ public final class AbsenceCaseProcess {
         }
     }
 
+    /**
+     * Only what the model, its forms and delegates bind to: the case's other facts (the day it opened, the task
+     * subject) are read from absence_case or the business key when a task is created (AbsenceCaseFormWords),
+     * and the office's tasks name their fixed group in the model.
+     */
     public static final class Variables {
         public static final ProcessVariable<String> CASE_REFERENCE = ProcessVariable.of("caseReference", String.class);
         public static final ProcessVariable<String> SCHOOL_ID = ProcessVariable.of("schoolId", String.class);
         public static final ProcessVariable<String> PUPIL_ID = ProcessVariable.of("pupilId", String.class);
         public static final ProcessVariable<String> PUPIL_NAME = ProcessVariable.of("pupilName", String.class);
-        /** Ends every user task's name (workflow.TaskSubject): set when the process starts. */
-        public static final ProcessVariable<String> TASK_SUBJECT = TaskSubject.VARIABLE;
-        public static final ProcessVariable<String> OPENED_ON = ProcessVariable.of("openedOn", String.class);
         /** The latest decision in words (inputs and reasons), shown on every task form. */
         public static final ProcessVariable<String> DECISION_SUMMARY = ProcessVariable.of("decisionSummary", String.class);
 
         /** Copied from the school's policy profile when the case opens. */
         public static final ProcessVariable<String> POLICY_VERSION = ProcessVariable.of("policyVersion", String.class);
-        public static final ProcessVariable<String> OFFICE_GROUP = ProcessVariable.of("officeGroup", String.class);
         public static final ProcessVariable<String> DSL_GROUP = ProcessVariable.of("dslGroup", String.class);
         public static final ProcessVariable<String> AUTHORISER_GROUP = ProcessVariable.of("authoriserGroup", String.class);
         public static final ProcessVariable<Boolean> VISIT_LIST_REQUIRED = ProcessVariable.of("visitListRequired", Boolean.class);

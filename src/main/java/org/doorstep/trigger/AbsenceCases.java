@@ -3,10 +3,8 @@ package org.doorstep.trigger;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.CASE_REFERENCE;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.CLOSE_REASON;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.DECISION_SUMMARY;
-import static org.doorstep.trigger.AbsenceCaseProcess.Variables.OPENED_ON;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.PUPIL_ID;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.PUPIL_NAME;
-import static org.doorstep.trigger.AbsenceCaseProcess.Variables.TASK_SUBJECT;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.SCHOOL_ID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -26,7 +24,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.Pupil;
 import org.doorstep.workflow.EngineClock;
-import org.doorstep.workflow.TaskSubject;
 import org.springframework.jdbc.core.RowMapper;
 import org.doorstep.workflow.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -211,8 +208,6 @@ public class AbsenceCases {
         SCHOOL_ID.putInto(variables, pupil.schoolId());
         PUPIL_ID.putInto(variables, pupil.id());
         PUPIL_NAME.putInto(variables, pupil.fullName());
-        TASK_SUBJECT.putInto(variables, TaskSubject.of(pupil.fullName(), reference));
-        OPENED_ON.putInto(variables, day.toString());
         DECISION_SUMMARY.putInto(variables, decisionSummary);
         ProcessInstantiationBuilder start = runtimeService.createProcessInstanceByKey(AbsenceCaseProcess.KEY)
                 .businessKey(reference).setVariables(variables)
