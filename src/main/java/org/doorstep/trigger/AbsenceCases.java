@@ -13,7 +13,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -212,19 +211,18 @@ public class AbsenceCases {
         ProcessInstantiationBuilder start = runtimeService.createProcessInstanceByKey(AbsenceCaseProcess.KEY)
                 .businessKey(reference).setVariables(variables)
                 .startBeforeActivity(AbsenceCaseProcess.Elements.START);
-        Map<TriggerAction, TriggerDecision.Due> due = new LinkedHashMap<>();
-        first.forEach(d -> due.putIfAbsent(d.action(), d));
-        for (TriggerDecision.Due action : due.values()) {
+        // The decision asks for each action at most once (TriggerDecision.evaluate).
+        for (TriggerDecision.Due action : first) {
             boolean mustDuty = must.contains(action.action());
-            // A new case has no attempt yet: a "must" duty's first is #1.
-            insertAction(reference, mustDuty ? action.action().name() + "#1" : action.action().keyFor(day), action.action(),
+            // A new case has no attempt yet: a "must" duty's is the first.
+            insertAction(reference, mustDuty ? action.action().attemptKey(1) : action.action().keyFor(day), action.action(),
                     day, action.reason(), mustDuty);
             start.startBeforeActivity(AbsenceCaseProcess.Elements.startOf(action.action()));
         }
         ProcessInstance instance = start.execute();
         jdbc.sql("UPDATE absence_case SET process_instance_id = ? WHERE reference = ?").params(instance.getId(), reference).update();
         audit.record(SYSTEM_ACTOR, "ABSENCE_CASE_OPENED", "absence_case", reference, decisionSummary);
-        due.values().forEach(action -> auditDue(reference, action.action(), action.reason()));
+        first.forEach(action -> auditDue(reference, action.action(), action.reason()));
         return reference;
     }
 
@@ -243,7 +241,7 @@ public class AbsenceCases {
             if (attempts.stream().anyMatch(a -> a.unmetOn() == null)) {
                 return false;
             }
-            key = action.name() + "#" + (attempts.size() + 1);
+            key = action.attemptKey(attempts.size() + 1);
         } else {
             key = action.keyFor(day);
             if (action(reference, key).isPresent()) {

@@ -338,7 +338,8 @@ public class AbsenceEvaluation {
             for (Judgement judgement : work) {
                 futures.add(pool.submit(() -> inTransaction(tally, judgement.pupil().id(), () -> {
                     AbsenceCases.AbsenceCase open = judgement.openCase();
-                    // A new case starts at the day's actions; only "consider legal action" waits for the penalty review.
+                    // A new case opens at the day's actions (openCase), except the visits, requested one at a time
+                    // below, and "consider legal action", which waits for the penalty review.
                     String reference = open != null ? open.reference() : openCase(judgement, day, must, tally);
                     references.put(judgement.pupil().id(), reference);
                     for (TriggerDecision.Due due : judgement.due()) {
