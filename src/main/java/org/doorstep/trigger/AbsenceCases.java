@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
@@ -196,7 +195,7 @@ public class AbsenceCases {
      * order, so the actions' tasks find their candidate groups. The unique open_pupil_id refuses a second open case.
      */
     @Transactional
-    String open(Pupil pupil, LocalDate day, String decisionSummary, List<TriggerDecision.Due> first, Set<TriggerAction> must) {
+    String open(Pupil pupil, LocalDate day, String decisionSummary, List<TriggerDecision.Due> first) {
         String reference = "AC-" + pupil.id() + "-" + day;
         jdbc.sql("""
                 INSERT INTO absence_case (reference, pupil_id, school_id, open_pupil_id, opened_on)
@@ -211,12 +210,10 @@ public class AbsenceCases {
         ProcessInstantiationBuilder start = runtimeService.createProcessInstanceByKey(AbsenceCaseProcess.KEY)
                 .businessKey(reference).setVariables(variables)
                 .startBeforeActivity(AbsenceCaseProcess.Elements.START);
-        // The decision asks for each action at most once (TriggerDecision.evaluate).
+        // The decision asks for each action at most once (TriggerDecision.evaluate); none here is a visit, so none
+        // is a "must" duty (triggers.mustVisits names visits only).
         for (TriggerDecision.Due action : first) {
-            boolean mustDuty = must.contains(action.action());
-            // A new case has no attempt yet: a "must" duty's is the first.
-            insertAction(reference, mustDuty ? action.action().attemptKey(1) : action.action().keyFor(day), action.action(),
-                    day, action.reason(), mustDuty);
+            insertAction(reference, action.action().keyFor(day), action.action(), day, action.reason(), false);
             start.startBeforeActivity(AbsenceCaseProcess.Elements.startOf(action.action()));
         }
         ProcessInstance instance = start.execute();
@@ -241,7 +238,7 @@ public class AbsenceCases {
             if (attempts.stream().anyMatch(a -> a.unmetOn() == null)) {
                 return false;
             }
-            key = action.attemptKey(attempts.size() + 1);
+            key = action.name() + "#" + (attempts.size() + 1);
         } else {
             key = action.keyFor(day);
             if (action(reference, key).isPresent()) {

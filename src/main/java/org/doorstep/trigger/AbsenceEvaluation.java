@@ -340,7 +340,7 @@ public class AbsenceEvaluation {
                     AbsenceCases.AbsenceCase open = judgement.openCase();
                     // A new case opens at the day's actions (openCase), except the visits, requested one at a time
                     // below, and "consider legal action", which waits for the penalty review.
-                    String reference = open != null ? open.reference() : openCase(judgement, day, must, tally);
+                    String reference = open != null ? open.reference() : openCase(judgement, day, tally);
                     references.put(judgement.pupil().id(), reference);
                     for (TriggerDecision.Due due : judgement.due()) {
                         if (due.action() == TriggerAction.CONSIDER_LEGAL_ACTION) {
@@ -396,10 +396,10 @@ public class AbsenceEvaluation {
         }
     }
 
-    private String openCase(Judgement judgement, LocalDate day, Set<TriggerAction> must, Tally tally) {
+    private String openCase(Judgement judgement, LocalDate day, Tally tally) {
         List<TriggerDecision.Due> first = judgement.due().stream()
                 .filter(due -> !due.action().isVisit() && due.action() != TriggerAction.CONSIDER_LEGAL_ACTION).toList();
-        String reference = cases.open(judgement.pupil(), day, judgement.summary(), first, must);
+        String reference = cases.open(judgement.pupil(), day, judgement.summary(), first);
         tally.opened.incrementAndGet();
         tally.actions.addAndGet(first.size());
         return reference;

@@ -33,11 +33,6 @@ public enum TriggerAction {
         return this == CONTACT_ATTEMPTS ? name() + "@" + day : name();
     }
 
-    /** The key of a "must" duty's numbered attempt (triggers.mustVisits), raised again while the child is unseen. */
-    String attemptKey(int attempt) {
-        return name() + "#" + attempt;
-    }
-
     boolean isVisit() {
         return this == SAFE_AND_WELL_VISIT || this == MANDATORY_VISIT;
     }
