@@ -119,7 +119,7 @@ public final class TriggerBenchmark {
                     againSeconds, again.casesOpened(), again.actionsDue(), instances);
             int opened = Math.max(1, report.casesOpened());
             System.out.printf("JVM CPU per opened case (database CPU not counted, as the baseline's): acting threads %.1f ms;"
-                    + " all Java threads over the whole evaluation (judging, JIT compiler threads) %.1f ms%n",
+                    + " all Java threads over the whole evaluation (judging too) %.1f ms%n",
                     cpu.acting / 1e6 / opened, cpu.all / 1e6 / opened);
             System.out.printf("Process variables per case instance: %.1f in ACT_RU_VARIABLE, %.1f in ACT_HI_VARINST, %.1f in"
                     + " ACT_HI_DETAIL%n", (double) variables / Math.max(1, instances), (double) historicVariables / Math.max(1, instances),
