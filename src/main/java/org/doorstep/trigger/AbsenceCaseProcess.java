@@ -2,12 +2,12 @@ package org.doorstep.trigger;
 
 import java.util.List;
 import org.doorstep.workflow.ProcessVariable;
-import org.doorstep.workflow.TaskSubject;
 
 /**
  * The absence case (bpmn/absence-case.bpmn): one instance per pupil absence episode, its business
- * key the case reference (AC-pupil-date). The daily evaluation opens it and sends it one message
- * per action due; the case ends when the child is seen or returns.
+ * key the case reference (AC-pupil-date). The daily evaluation opens it already at the actions due that
+ * day (each event subprocess's start event, {@link Elements#startOf}) and sends an open case one message per
+ * action due later; the case ends when the child is seen or returns.
  */
 public final class AbsenceCaseProcess {
 
@@ -30,6 +30,23 @@ public final class AbsenceCaseProcess {
         public static final String DECIDE_ON_MISSED_MUST_VISIT = "Task_DecideOnMissedMustVisit";
         public static final String REPLAN_MUST_VISIT = "Task_ReplanMustVisit";
         public static final String LEAVE_MUST_VISIT_DUTY_OPEN = "Task_LeaveMustVisitDutyOpen";
+
+        /**
+         * Where a case opened with this action due starts it: the start event of the action's event subprocess,
+         * the element its message would trigger, so the case's tasks, listeners and history are those of a
+         * correlation without a second command (AbsenceCases#open).
+         */
+        static String startOf(TriggerAction action) {
+            return switch (action) {
+                case CONTACT_ATTEMPTS -> "Event_ContactAttemptsDue";
+                case SAFE_AND_WELL_VISIT -> "Event_SafeAndWellVisitDue";
+                case MANDATORY_VISIT -> "Event_MandatoryVisitDue";
+                case DSL_REVIEW -> "Event_DslReviewDue";
+                case PNAR -> "Event_PnarDue";
+                case CME_REFERRAL -> "Event_CmeReferralDue";
+                case CONSIDER_LEGAL_ACTION -> "Event_LegalActionDue";
+            };
+        }
 
         private Elements() {
         }
@@ -57,20 +74,21 @@ public final class AbsenceCaseProcess {
         }
     }
 
+    /**
+     * Only what the model, its forms and delegates bind to: the case's other facts (the day it opened, the task
+     * subject) are read from absence_case or the business key when a task is created (AbsenceCaseFormWords),
+     * and the office's tasks name their fixed group in the model.
+     */
     public static final class Variables {
         public static final ProcessVariable<String> CASE_REFERENCE = ProcessVariable.of("caseReference", String.class);
         public static final ProcessVariable<String> SCHOOL_ID = ProcessVariable.of("schoolId", String.class);
         public static final ProcessVariable<String> PUPIL_ID = ProcessVariable.of("pupilId", String.class);
         public static final ProcessVariable<String> PUPIL_NAME = ProcessVariable.of("pupilName", String.class);
-        /** Ends every user task's name (workflow.TaskSubject): set when the process starts. */
-        public static final ProcessVariable<String> TASK_SUBJECT = TaskSubject.VARIABLE;
-        public static final ProcessVariable<String> OPENED_ON = ProcessVariable.of("openedOn", String.class);
         /** The latest decision in words (inputs and reasons), shown on every task form. */
         public static final ProcessVariable<String> DECISION_SUMMARY = ProcessVariable.of("decisionSummary", String.class);
 
         /** Copied from the school's policy profile when the case opens. */
         public static final ProcessVariable<String> POLICY_VERSION = ProcessVariable.of("policyVersion", String.class);
-        public static final ProcessVariable<String> OFFICE_GROUP = ProcessVariable.of("officeGroup", String.class);
         public static final ProcessVariable<String> DSL_GROUP = ProcessVariable.of("dslGroup", String.class);
         public static final ProcessVariable<String> AUTHORISER_GROUP = ProcessVariable.of("authoriserGroup", String.class);
         public static final ProcessVariable<Boolean> VISIT_LIST_REQUIRED = ProcessVariable.of("visitListRequired", Boolean.class);

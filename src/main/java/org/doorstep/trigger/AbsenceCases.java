@@ -3,10 +3,8 @@ package org.doorstep.trigger;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.CASE_REFERENCE;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.CLOSE_REASON;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.DECISION_SUMMARY;
-import static org.doorstep.trigger.AbsenceCaseProcess.Variables.OPENED_ON;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.PUPIL_ID;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.PUPIL_NAME;
-import static org.doorstep.trigger.AbsenceCaseProcess.Variables.TASK_SUBJECT;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.SCHOOL_ID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -20,10 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.school.Pupil;
 import org.doorstep.workflow.EngineClock;
-import org.doorstep.workflow.TaskSubject;
 import org.springframework.jdbc.core.RowMapper;
 import org.doorstep.workflow.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -190,9 +188,14 @@ public class AbsenceCases {
                 WHERE case_reference = ? ORDER BY id""").param(reference).query(CONTACT_ATTEMPT).list();
     }
 
-    /** Opens the case row and starts its process; the unique open_pupil_id refuses a second open case. */
+    /**
+     * Opens the case row and starts its process already at the actions due today ({@code first}: none of them a
+     * visit, which the evaluation requests one at a time later): one engine command, where starting and then
+     * correlating a message per action took two or more. The policy is applied first, as the instructions run in
+     * order, so the actions' tasks find their candidate groups. The unique open_pupil_id refuses a second open case.
+     */
     @Transactional
-    String open(Pupil pupil, LocalDate day, String decisionSummary) {
+    String open(Pupil pupil, LocalDate day, String decisionSummary, List<TriggerDecision.Due> first) {
         String reference = "AC-" + pupil.id() + "-" + day;
         jdbc.sql("""
                 INSERT INTO absence_case (reference, pupil_id, school_id, open_pupil_id, opened_on)
@@ -203,12 +206,20 @@ public class AbsenceCases {
         SCHOOL_ID.putInto(variables, pupil.schoolId());
         PUPIL_ID.putInto(variables, pupil.id());
         PUPIL_NAME.putInto(variables, pupil.fullName());
-        TASK_SUBJECT.putInto(variables, TaskSubject.of(pupil.fullName(), reference));
-        OPENED_ON.putInto(variables, day.toString());
         DECISION_SUMMARY.putInto(variables, decisionSummary);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(AbsenceCaseProcess.KEY, reference, variables);
+        ProcessInstantiationBuilder start = runtimeService.createProcessInstanceByKey(AbsenceCaseProcess.KEY)
+                .businessKey(reference).setVariables(variables)
+                .startBeforeActivity(AbsenceCaseProcess.Elements.START);
+        // The decision asks for each action at most once (TriggerDecision.evaluate); none here is a visit, so none
+        // is a "must" duty (triggers.mustVisits names visits only).
+        for (TriggerDecision.Due action : first) {
+            insertAction(reference, action.action().keyFor(day), action.action(), day, action.reason(), false);
+            start.startBeforeActivity(AbsenceCaseProcess.Elements.startOf(action.action()));
+        }
+        ProcessInstance instance = start.execute();
         jdbc.sql("UPDATE absence_case SET process_instance_id = ? WHERE reference = ?").params(instance.getId(), reference).update();
         audit.record(SYSTEM_ACTOR, "ABSENCE_CASE_OPENED", "absence_case", reference, decisionSummary);
+        first.forEach(action -> auditDue(reference, action.action(), action.reason()));
         return reference;
     }
 
@@ -234,14 +245,22 @@ public class AbsenceCases {
                 return false;
             }
         }
-        jdbc.sql("INSERT INTO absence_action (case_reference, action_key, action, due_on, reason, must_duty) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(reference, key, action.name(), Date.valueOf(day), reason, must).update();
+        insertAction(reference, key, action, day, reason, must);
         runtimeService.createMessageCorrelation(AbsenceCaseProcess.Messages.dueFor(action))
                 .processInstanceBusinessKey(reference)
                 .setVariable(DECISION_SUMMARY.name(), decisionSummary)
                 .correlateWithResult();
-        audit.record(SYSTEM_ACTOR, "ABSENCE_ACTION_DUE", "absence_case", reference, action + ": " + reason);
+        auditDue(reference, action, reason);
         return true;
+    }
+
+    private void insertAction(String reference, String key, TriggerAction action, LocalDate day, String reason, boolean must) {
+        jdbc.sql("INSERT INTO absence_action (case_reference, action_key, action, due_on, reason, must_duty) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(reference, key, action.name(), Date.valueOf(day), reason, must).update();
+    }
+
+    private void auditDue(String reference, TriggerAction action, String reason) {
+        audit.record(SYSTEM_ACTOR, "ABSENCE_ACTION_DUE", "absence_case", reference, action + ": " + reason);
     }
 
     void visitRequested(long actionId, String visitReference) {

@@ -2,7 +2,6 @@ package org.doorstep.trigger;
 
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.AUTHORISER_GROUP;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.DSL_GROUP;
-import static org.doorstep.trigger.AbsenceCaseProcess.Variables.OFFICE_GROUP;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.POLICY_VERSION;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.SCHOOL_ID;
 import static org.doorstep.trigger.AbsenceCaseProcess.Variables.VISIT_LIST_REQUIRED;
@@ -11,7 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.doorstep.policy.PolicyProfile;
 import org.doorstep.policy.PolicyProfiles;
-import org.doorstep.security.Roles;
 import org.springframework.stereotype.Component;
 
 /** Copies who does what from the school's policy into the case, so a running case keeps its rules. */
@@ -28,7 +26,6 @@ class ApplyAbsenceCasePolicy implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         PolicyProfile profile = profiles.forSchool(SCHOOL_ID.require(execution));
         POLICY_VERSION.set(execution, profile.id() + "@" + profile.version());
-        OFFICE_GROUP.set(execution, Roles.OFFICE);
         DSL_GROUP.set(execution, profile.authorisation().safeguardingCoAuthoriserGroup());
         AUTHORISER_GROUP.set(execution, profile.authorisation().authoriserGroup());
         VISIT_LIST_REQUIRED.set(execution, profile.authorisation().visitListRequired());

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -71,7 +72,7 @@ class OfficeHomeTest {
         visitReference = visits.requestVisit(requested.id(), "safe-and-well", OFFICE).getBusinessKey();
         absent = TriggerTestSupport.newPupil(directory, SCHOOL, false);
         LocalDate today = EngineClock.today();
-        String absence = cases.open(absent, today, "Absent three days without a reason");
+        String absence = cases.open(absent, today, "Absent three days without a reason", List.of());
         cases.actionDue(absence, TriggerAction.CONTACT_ATTEMPTS, today, "no reason given", "Absent three days without a reason", false);
         letter = documents.store(visitReference, "REMINDER_LETTER", visitReference + "-reminder.pdf", Documents.PDF,
                 "%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII), "test");
@@ -96,7 +97,7 @@ class OfficeHomeTest {
         LocalDate yesterday = EngineClock.today().minusDays(1);
         ClockUtil.setCurrentTime(Date.from(EngineClock.now().minus(Duration.ofDays(1))));
         try {
-            String absence = cases.open(absentSinceYesterday, yesterday, "Absent without a reason");
+            String absence = cases.open(absentSinceYesterday, yesterday, "Absent without a reason", List.of());
             cases.actionDue(absence, TriggerAction.CONTACT_ATTEMPTS, yesterday, "no reason given", "Absent without a reason", false);
         } finally {
             ClockUtil.reset();

@@ -1,10 +1,15 @@
 package org.doorstep.trigger;
 
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -84,9 +89,11 @@ public final class TriggerBenchmark {
             long start = System.nanoTime();
             AttendanceImport.ImportReport imported = attendanceImport.importCsv(new StringReader(csv), "benchmark", "benchadmin");
             double importSeconds = seconds(start);
+            ThreadCpu cpu = new ThreadCpu();
             long evaluationStart = System.nanoTime();
             AbsenceEvaluation.Report report = evaluation.evaluate(TriggerTestSupport.SCHOOL, DAY);
             double evaluationSeconds = seconds(evaluationStart);
+            cpu.stop();
             double total = seconds(start);
 
             long againStart = System.nanoTime();
@@ -94,6 +101,9 @@ public final class TriggerBenchmark {
             double againSeconds = seconds(againStart);
             long instances = context.getBean(RuntimeService.class).createProcessInstanceQuery()
                     .processDefinitionKey(AbsenceCaseProcess.KEY).count();
+            long variables = count(jdbc, "ACT_RU_VARIABLE");
+            long historicVariables = count(jdbc, "ACT_HI_VARINST");
+            long details = count(jdbc, "ACT_HI_DETAIL");
 
             System.out.println("==================================================================");
             System.out.printf("Database: %s, %d cores, max heap %d MiB%n", database, Runtime.getRuntime().availableProcessors(),
@@ -107,6 +117,13 @@ public final class TriggerBenchmark {
                     PUPILS / total, 100 * importSeconds / total);
             System.out.printf("Second run of the same day: %.2f s, %d cases opened, %d actions due (%d case instances in all)%n",
                     againSeconds, again.casesOpened(), again.actionsDue(), instances);
+            int opened = Math.max(1, report.casesOpened());
+            System.out.printf("JVM CPU per opened case (database CPU not counted, as the baseline's): acting threads %.1f ms;"
+                    + " all Java threads over the whole evaluation (judging too) %.1f ms%n",
+                    cpu.acting / 1e6 / opened, cpu.all / 1e6 / opened);
+            System.out.printf("Process variables per case instance: %.1f in ACT_RU_VARIABLE, %.1f in ACT_HI_VARINST, %.1f in"
+                    + " ACT_HI_DETAIL%n", (double) variables / Math.max(1, instances), (double) historicVariables / Math.max(1, instances),
+                    (double) details / Math.max(1, instances));
             reImport(attendanceImport);
             System.out.println("==================================================================");
         } finally {
@@ -136,6 +153,87 @@ public final class TriggerBenchmark {
         System.out.printf("Register of %,d days for %d pupils (%,d rows): first import %.2f s (%,d added), same file again %.2f s"
                 + " (%,d unchanged)%n", HISTORY_DAYS, HISTORY_PUPILS, first.rowsRead(), firstSeconds, first.added(), againSeconds,
                 again.unchanged());
+    }
+
+    private static long count(JdbcTemplate jdbc, String table) {
+        Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+        return rows == null ? 0 : rows;
+    }
+
+    /**
+     * CPU time of the JVM's threads while the evaluation runs, like the baseline's (which times its one thread),
+     * so the database is not counted. The evaluation acts on a pool whose threads end before it returns, so every
+     * thread is sampled every 10 ms and its last sample kept; "acting" is the pool's threads (AbsenceEvaluation.act).
+     */
+    private static final class ThreadCpu {
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final Map<Long, Long> before = sample();
+        private final Map<Long, Long> last = new HashMap<>(before);
+        private final Map<Long, String> names = new HashMap<>();
+        private final Thread sampler = new Thread(this::sampleUntilStopped, "bench-cpu-sampler");
+        private volatile boolean running = true;
+        long acting;
+        long all;
+
+        ThreadCpu() {
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        private Map<Long, Long> sample() {
+            Map<Long, Long> cpu = new HashMap<>();
+            for (long id : threads.getAllThreadIds()) {
+                long nanos = threads.getThreadCpuTime(id);
+                if (nanos >= 0) {
+                    cpu.put(id, nanos);
+                }
+            }
+            return cpu;
+        }
+
+        private void sampleUntilStopped() {
+            while (running) {
+                Map<Long, Long> now = sample();
+                synchronized (last) {
+                    last.putAll(now);
+                    for (long id : now.keySet()) {
+                        if (!names.containsKey(id)) {
+                            ThreadInfo info = threads.getThreadInfo(id);
+                            names.put(id, info == null ? "" : info.getThreadName());
+                        }
+                    }
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() {
+            running = false;
+            sampler.interrupt();
+            try {
+                sampler.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (last) {
+                last.putAll(sample());
+                long samplerId = sampler.getId();
+                for (Map.Entry<Long, Long> thread : last.entrySet()) {
+                    if (thread.getKey() == samplerId) {
+                        continue;
+                    }
+                    long used = thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+                    all += used;
+                    if (names.getOrDefault(thread.getKey(), "").startsWith("pool-")) {
+                        acting += used;
+                    }
+                }
+            }
+        }
     }
 
     private static String id(int i) {
