@@ -1,5 +1,6 @@
 package org.doorstep.school;
 
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.doorstep.policy.PolicyProfile;
 import org.doorstep.policy.PolicyProfiles;
@@ -25,9 +26,9 @@ class SchoolClausesOnForms implements FormWords {
     }
 
     @Override
-    public void describe(DelegateTask task) {
+    public void describe(DelegateTask task, Predicate<String> formMentions) {
         String form = FormDisplay.formKey(task);
-        if (form == null || task.getTenantId() == null) {
+        if (form == null || task.getTenantId() == null || !formMentions.test(STEP_CLAUSES)) {
             return;
         }
         String clauses;

@@ -72,6 +72,16 @@ public class FormValidation extends AbstractProcessEnginePlugin {
     }
 
     /**
+     * Which names the task's deployed form mentions (its fields, the {@code {{variables}}} it shows, its
+     * conditions), so form words are set only where a form shows them; every name for a task whose form is
+     * not found. Called inside an engine command.
+     */
+    public Predicate<String> mentionedBy(DelegateTask task) {
+        FormRules rules = rulesFor(task);
+        return rules == null ? name -> true : rules::mentions;
+    }
+
+    /**
      * Whether a user id names a member of the school (the task's tenant). Asked of the identity store
      * without the completing user's authorizations: visiting staff may not list users, yet may name
      * a colleague on their plan.
