@@ -70,6 +70,7 @@ public final class VisitStepBenchmark {
         step.run(WARM_UP);
 
         long inserted = rowsInserted(jdbc);
+        Map<String, Long> insertedByTable = rowsInsertedByTable(jdbc);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuBefore = allThreadsCpu(threads);
         long started = System.nanoTime();
@@ -77,6 +78,7 @@ public final class VisitStepBenchmark {
         double wall = (System.nanoTime() - started) / 1e9;
         double cpuMillis = (allThreadsCpu(threads) - cpuBefore) / 1e6 / VISITS;
         long insertedAfter = rowsInserted(jdbc);
+        Map<String, Long> insertedByTableAfter = rowsInsertedByTable(jdbc);
         Set<String> timed = new HashSet<>(step.instances.subList(WARM_UP, WARM_UP + VISITS));
         Arrays.sort(millis);
 
@@ -96,6 +98,12 @@ public final class VisitStepBenchmark {
         if (inserted >= 0) {
             System.out.printf(Locale.UK, "Per visit: rows inserted into all tables %.1f (pg_stat_user_tables, engine and Doorstep)%n",
                     (double) (insertedAfter - inserted) / VISITS);
+            StringBuilder tables = new StringBuilder();
+            insertedByTableAfter.entrySet().stream()
+                    .map(table -> Map.entry(table.getKey(), table.getValue() - insertedByTable.getOrDefault(table.getKey(), 0L)))
+                    .filter(table -> table.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(table -> tables.append(String.format(Locale.UK, " %s %.1f", table.getKey(), (double) table.getValue() / VISITS)));
+            System.out.println("  of which, by table:" + tables);
         }
         System.out.println("==================================================================");
     }
@@ -174,6 +182,16 @@ public final class VisitStepBenchmark {
             return -1;
         } catch (RuntimeException notPostgres) {
             return -1;
+        }
+    }
+
+    private static Map<String, Long> rowsInsertedByTable(JdbcClient jdbc) {
+        try {
+            Map<String, Long> rows = new HashMap<>();
+            jdbc.sql("SELECT relname, n_tup_ins FROM pg_stat_user_tables").query((rs, n) -> rows.put(rs.getString(1), rs.getLong(2))).list();
+            return rows;
+        } catch (RuntimeException notPostgres) {
+            return Map.of();
         }
     }
 
