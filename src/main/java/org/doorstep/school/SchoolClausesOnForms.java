@@ -1,6 +1,5 @@
 package org.doorstep.school;
 
-import java.util.function.Predicate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.doorstep.policy.PolicyProfile;
 import org.doorstep.policy.PolicyProfiles;
@@ -26,9 +25,9 @@ class SchoolClausesOnForms implements FormWords {
     }
 
     @Override
-    public void describe(DelegateTask task, Predicate<String> formMentions) {
+    public void describe(DelegateTask task) {
         String form = FormDisplay.formKey(task);
-        if (form == null || task.getTenantId() == null || !formMentions.test(STEP_CLAUSES)) {
+        if (form == null || task.getTenantId() == null) {
             return;
         }
         String clauses;
