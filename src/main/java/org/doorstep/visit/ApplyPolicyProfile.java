@@ -16,7 +16,6 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.NOTICE_WHEN_ENTRY_RE
 import static org.doorstep.visit.HomeVisitProcess.Variables.OUTSIDE_AGENCY_PARTNER_ALLOWED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PAIRING;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_WAIT;
-import static org.doorstep.visit.HomeVisitProcess.Variables.POLICY_VERSION;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PROTECTION_REGISTER_CHECK;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REUSE_PREVIOUS_ASSESSMENT;
@@ -53,8 +52,6 @@ class ApplyPolicyProfile implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         PolicyProfile profile = profiles.forSchool(SCHOOL_ID.require(execution));
-        String policyVersion = profile.id() + "@" + profile.version();
-        POLICY_VERSION.set(execution, policyVersion);
         AUTHORISER_GROUP.set(execution, profile.authorisation().authoriserGroup());
         SAFEGUARDING_CO_AUTHORISER_GROUP.set(execution, profile.authorisation().safeguardingCoAuthoriserGroup());
         ASSESSOR_GROUP.set(execution, profile.riskAssessment().assessorGroup());
@@ -81,6 +78,7 @@ class ApplyPolicyProfile implements JavaDelegate {
         DOOR_GUIDANCE.set(execution, visit.doorGuidance().stream()
                 .map(rule -> "- " + rule.rule() + " (" + rule.source() + ")").collect(Collectors.joining("\n")));
         CHECK_IN_INTERVAL.set(execution, profile.safety().checkInInterval().toString());
+        // The profile and version the visit follows are kept on its row (nothing in the engine reads them).
         jdbc.sql("UPDATE visit SET policy_profile = ?, policy_version = ? WHERE reference = ?")
                 .params(profile.id(), profile.version(), VISIT_REFERENCE.require(execution)).update();
     }

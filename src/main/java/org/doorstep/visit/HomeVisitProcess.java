@@ -120,16 +120,12 @@ public final class HomeVisitProcess {
          */
         public static final ProcessVariable<String> VISIT_ADDRESS = ProcessVariable.of("visitAddress", String.class);
         public static final ProcessVariable<String> REASON = ProcessVariable.of("reason", String.class);
-        public static final ProcessVariable<String> REQUESTED_BY = ProcessVariable.of("requestedBy", String.class);
         public static final ProcessVariable<Boolean> HAS_SOCIAL_WORKER = ProcessVariable.of("hasSocialWorker", Boolean.class);
-        public static final ProcessVariable<String> SOCIAL_WORKER_NAME = ProcessVariable.of("socialWorkerName", String.class);
         public static final ProcessVariable<Boolean> ANNOUNCED = ProcessVariable.of("announced", Boolean.class);
         /** Reason is safeguarding, or the pupil is known to social care: the DSL co-authorises. */
         public static final ProcessVariable<Boolean> SAFEGUARDING_INVOLVED = ProcessVariable.of("safeguardingInvolved", Boolean.class);
-        public static final ProcessVariable<String> PREVIOUS_VISIT_REFERENCE = ProcessVariable.of("previousVisitReference", String.class);
 
         /** Copied from the school's policy profile when the visit starts; the visit keeps these rules. */
-        public static final ProcessVariable<String> POLICY_VERSION = ProcessVariable.of("policyVersion", String.class);
         public static final ProcessVariable<String> AUTHORISER_GROUP = ProcessVariable.of("authoriserGroup", String.class);
         public static final ProcessVariable<String> SAFEGUARDING_CO_AUTHORISER_GROUP = ProcessVariable.of("safeguardingCoAuthoriserGroup", String.class);
         public static final ProcessVariable<String> ASSESSOR_GROUP = ProcessVariable.of("assessorGroup", String.class);

@@ -13,14 +13,15 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.LEAD_MOBILE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LEAD_VISITOR;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PAIRED_REQUIRED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_WAIT;
+import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
-import static org.doorstep.visit.HomeVisitProcess.Variables.REQUESTED_BY;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_INVOLVED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.TRANSPORT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VEHICLE_COLOUR;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VEHICLE_MAKE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VEHICLE_MODEL;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VEHICLE_REGISTRATION;
+import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.WALKING_ROUTE;
 
 import java.time.Duration;
@@ -28,15 +29,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.Variables;
+import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.school.Staff;
 import org.doorstep.workflow.FormDisplay;
 import org.doorstep.workflow.FormWords;
 import org.doorstep.workflow.SchoolTenancy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,38 +58,53 @@ class VisitFormWords implements FormWords {
     static final String PLAN_FORM = "plan-visit";
 
     private final SchoolDirectory directory;
+    private final ObjectProvider<VisitService> visits;
 
-    VisitFormWords(SchoolDirectory directory) {
+    VisitFormWords(SchoolDirectory directory, ObjectProvider<VisitService> visits) {
         this.directory = directory;
+        this.visits = visits;
     }
 
+    /** Only the words the task's form shows: each is three rows of the engine's tables. */
     @Override
-    public void describe(DelegateTask task) {
+    public void describe(DelegateTask task, Predicate<String> formMentions) {
         if (!task.getProcessDefinitionId().startsWith(HomeVisitProcess.KEY + ":")) {
             return;
         }
-        words(task).forEach(task::setVariableLocal);
+        words(task).forEach((name, words) -> {
+            if (formMentions.test(name)) {
+                task.setVariableLocal(name, words.get());
+            }
+        });
         if (PLAN_FORM.equals(FormDisplay.formKey(task))) {
             task.setVariableLocal(STAFF_OPTIONS, Variables.objectValue(staffOptions(SchoolTenancy.SCHOOL_ID.get(task)))
                     .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         }
     }
 
-    Map<String, String> words(DelegateTask visit) {
-        Map<String, String> words = new LinkedHashMap<>();
-        String reason = REASON.get(visit);
-        words.put("displayReason", VisitReason.of(reason).map(VisitReason::label).orElse(reason == null ? "" : reason));
-        words.put("displayRequestedBy", name(REQUESTED_BY.get(visit)));
-        words.put("displayHasSocialWorker", FormDisplay.yesNo(HAS_SOCIAL_WORKER.get(visit)));
-        words.put("displayAnnounced", FormDisplay.yesNo(ANNOUNCED.get(visit)));
-        words.put("displaySafeguardingInvolved", FormDisplay.yesNo(SAFEGUARDING_INVOLVED.get(visit)));
-        words.put("displayPairedRequired", FormDisplay.yesNo(PAIRED_REQUIRED.get(visit)));
-        words.put("displayWho", who(visit));
-        words.put("displayTransport", transport(visit));
-        words.put("displayAppointmentTime", VisitTimes.parse(APPOINTMENT_TIME.get(visit)).map(FormDisplay::dayAndTime).orElse("not given"));
-        words.put("displayExpectedReturnTime", VisitTimes.parse(EXPECTED_RETURN_TIME.get(visit)).map(FormDisplay::dayAndTime).orElse("not given"));
-        words.put("displayParentWait", minutes(PARENT_WAIT.get(visit)));
-        words.put("displayLateParentLimit", minutes(LATE_PARENT_LIMIT.get(visit)));
+    /** Each word worked out only when a form shows it (some read the directory or the visit's row). */
+    private Map<String, Supplier<String>> words(DelegateTask visit) {
+        Map<String, Supplier<String>> words = new LinkedHashMap<>();
+        words.put("displayReason", () -> {
+            String reason = REASON.get(visit);
+            return VisitReason.of(reason).map(VisitReason::label).orElse(reason == null ? "" : reason);
+        });
+        words.put("displayRequestedBy", () -> name(visits.getObject().requestedBy(VISIT_REFERENCE.require(visit)).orElse(null)));
+        words.put("displayHasSocialWorker", () -> FormDisplay.yesNo(HAS_SOCIAL_WORKER.get(visit)));
+        words.put("displayAnnounced", () -> FormDisplay.yesNo(ANNOUNCED.get(visit)));
+        words.put("displaySafeguardingInvolved", () -> FormDisplay.yesNo(SAFEGUARDING_INVOLVED.get(visit)));
+        words.put("displayPairedRequired", () -> FormDisplay.yesNo(PAIRED_REQUIRED.get(visit)));
+        words.put("displayWho", () -> who(visit));
+        words.put("displayTransport", () -> transport(visit));
+        words.put("displayAppointmentTime",
+                () -> VisitTimes.parse(APPOINTMENT_TIME.get(visit)).map(FormDisplay::dayAndTime).orElse("not given"));
+        words.put("displayExpectedReturnTime",
+                () -> VisitTimes.parse(EXPECTED_RETURN_TIME.get(visit)).map(FormDisplay::dayAndTime).orElse("not given"));
+        words.put("displayParentWait", () -> minutes(PARENT_WAIT.get(visit)));
+        words.put("displayLateParentLimit", () -> minutes(LATE_PARENT_LIMIT.get(visit)));
+        // The pupil's record, not a copy in the process: the social worker's forms name whoever holds the case now.
+        words.put("socialWorkerName", () -> Optional.ofNullable(PUPIL_ID.get(visit)).flatMap(directory::pupil)
+                .map(Pupil::socialWorkerName).orElse(""));
         return words;
     }
 

@@ -3,15 +3,12 @@ package org.doorstep.visit;
 import static org.doorstep.visit.HomeVisitProcess.Variables.ANNOUNCED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.HAS_SOCIAL_WORKER;
 import static org.doorstep.visit.HomeVisitProcess.Variables.HOME_ADDRESS;
-import static org.doorstep.visit.HomeVisitProcess.Variables.PREVIOUS_VISIT_REFERENCE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_NAME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.TASK_SUBJECT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
-import static org.doorstep.visit.HomeVisitProcess.Variables.REQUESTED_BY;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_INVOLVED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SCHOOL_ID;
-import static org.doorstep.visit.HomeVisitProcess.Variables.SOCIAL_WORKER_NAME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_ADDRESS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 
@@ -166,6 +163,11 @@ public class VisitService {
         return reference;
     }
 
+    /**
+     * Variables only for what the model routes on, its candidate groups, its forms' inputs and the delegates
+     * read; who asked and which visit this follows stay on the visit's row (record), the social worker's name
+     * on the pupil's; the forms' words (VisitFormWords) and the pages read them there.
+     */
     private ProcessInstance startProcess(String reference, Pupil pupil, VisitRequest request) {
         String reason = request.reason();
         Map<String, Object> variables = new HashMap<>();
@@ -177,16 +179,13 @@ public class VisitService {
         VISIT_ADDRESS.putInto(variables, pupil.address());
         HOME_ADDRESS.putInto(variables, pupil.address());
         REASON.putInto(variables, reason);
-        REQUESTED_BY.putInto(variables, request.requestedBy());
         HAS_SOCIAL_WORKER.putInto(variables,
                 request.hasSocialWorker() != null ? request.hasSocialWorker() : pupil.hasSocialWorker());
-        SOCIAL_WORKER_NAME.putInto(variables, pupil.socialWorkerName());
         if (request.announced() != null) {
             ANNOUNCED.putInto(variables, request.announced());
         }
         // Burgh 5: the DSL authorises as well when the reason or the pupil's record involves safeguarding.
         SAFEGUARDING_INVOLVED.putInto(variables, SAFEGUARDING.equals(reason) || pupil.knownToSocialCare());
-        PREVIOUS_VISIT_REFERENCE.putInto(variables, request.previousVisitReference());
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(HomeVisitProcess.KEY, reference, variables);
         jdbc.sql("UPDATE visit SET process_instance_id = ? WHERE reference = ?").params(instance.getId(), reference).update();
         return instance;
@@ -221,6 +220,11 @@ public class VisitService {
     /** The visit's status as the process last set it (REQUESTED, AUTHORISED, ... COMPLETED). */
     public Optional<String> status(String visitReference) {
         return jdbc.sql("SELECT status FROM visit WHERE reference = ?").param(visitReference).query(String.class).optional();
+    }
+
+    /** Who asked for the visit (the process does not carry it: nothing in the model routes on it). */
+    Optional<String> requestedBy(String visitReference) {
+        return jdbc.sql("SELECT requested_by FROM visit WHERE reference = ?").param(visitReference).query(String.class).optional();
     }
 
     public Optional<String> previousVisitReference(String visitReference) {

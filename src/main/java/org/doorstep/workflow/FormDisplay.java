@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -34,9 +35,11 @@ public class FormDisplay extends AbstractProcessEnginePlugin {
             .withZone(EngineClock.SCHOOL_ZONE);
 
     private final ObjectProvider<FormWords> words;
+    private final FormValidation forms;
 
-    FormDisplay(ObjectProvider<FormWords> words) {
+    FormDisplay(ObjectProvider<FormWords> words, FormValidation forms) {
         this.words = words;
+        this.forms = forms;
     }
 
     @Override
@@ -54,7 +57,8 @@ public class FormDisplay extends AbstractProcessEnginePlugin {
     }
 
     private void describe(DelegateTask task) {
-        words.orderedStream().forEach(feature -> feature.describe(task));
+        Predicate<String> formMentions = forms.mentionedBy(task);
+        words.orderedStream().forEach(feature -> feature.describe(task, formMentions));
     }
 
     /** The key of the task's Camunda Form (its formRef, e.g. "plan-visit"); null for a task without one. */

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,19 +55,36 @@ public final class FormRules {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private final String formId;
     private final List<Field> fields;
+    private final Set<String> names;
 
-    private FormRules(String formId, List<Field> fields) {
+    private FormRules(String formId, List<Field> fields, Set<String> names) {
         this.formId = formId;
         this.fields = fields;
+        this.names = names;
     }
 
     public static FormRules read(InputStream formJson) throws IOException {
         JsonNode form = JSON.readTree(formJson);
         List<Field> fields = new ArrayList<>();
         collect(form.path("components"), fields);
-        return new FormRules(form.path("id").asText(), List.copyOf(fields));
+        Set<String> names = new HashSet<>();
+        Matcher name = NAME.matcher(form.path("components").toString());
+        while (name.find()) {
+            names.add(name.group());
+        }
+        return new FormRules(form.path("id").asText(), List.copyOf(fields), Set.copyOf(names));
+    }
+
+    /**
+     * Whether the form mentions this name anywhere in its components: a field's key, a {@code {{name}}} in a
+     * text, a condition. Every word of the form counts, so a variable the form shows is never missed.
+     */
+    public boolean mentions(String name) {
+        return names.contains(name);
     }
 
     public String formId() {

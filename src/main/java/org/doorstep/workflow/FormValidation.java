@@ -72,6 +72,28 @@ public class FormValidation extends AbstractProcessEnginePlugin {
     }
 
     /**
+     * Which names the task's deployed form mentions (its fields, the {@code {{variables}}} it shows, its
+     * conditions), so form words are set only where a form shows them; every name for a task whose form is
+     * not found. Called inside an engine command (the task listener that creates the words).
+     */
+    public Predicate<String> mentionedBy(DelegateTask task) {
+        // Looked up on the first question only: a feature that sets all its words never asks, and pays no query.
+        return new Predicate<>() {
+            private FormRules rules;
+            private boolean resolved;
+
+            @Override
+            public boolean test(String name) {
+                if (!resolved) {
+                    rules = rulesFor(task);
+                    resolved = true;
+                }
+                return rules == null || rules.mentions(name);
+            }
+        };
+    }
+
+    /**
      * Whether a user id names a member of the school (the task's tenant). Asked of the identity store
      * without the completing user's authorizations: visiting staff may not list users, yet may name
      * a colleague on their plan.

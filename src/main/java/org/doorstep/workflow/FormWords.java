@@ -1,5 +1,6 @@
 package org.doorstep.workflow;
 
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
@@ -11,5 +12,15 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  */
 public interface FormWords {
 
-    void describe(DelegateTask task);
+    /**
+     * Told which names the task's form mentions: each task-local variable is three rows with full history
+     * (runtime, instance, detail), so a feature that has many words sets only those its form shows.
+     */
+    default void describe(DelegateTask task, Predicate<String> formMentions) {
+        describe(task);
+    }
+
+    /** For a feature whose few words every form of its own shows. */
+    default void describe(DelegateTask task) {
+    }
 }

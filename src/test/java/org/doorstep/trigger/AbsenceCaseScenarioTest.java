@@ -38,6 +38,7 @@ import org.doorstep.workflow.SensitiveHistory;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The absence case from Day 1 to each of its outcomes. */
 @DoorstepTest
@@ -45,6 +46,8 @@ class AbsenceCaseScenarioTest extends AbsenceScenarioSupport {
 
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    JdbcClient jdbc;
 
 
     static final LocalDate DAY_1 = LocalDate.of(2026, 11, 30);   // Monday, no closure that week
@@ -327,7 +330,9 @@ class AbsenceCaseScenarioTest extends AbsenceScenarioSupport {
         assertThat(homeVisits(pupil)).singleElement().satisfies(visit -> {
             assertThat(visit.getBusinessKey()).isEqualTo(held.visitReference());
             assertThat(visitReason(visit)).isEqualTo("attendance");
-            assertThat(HomeVisitProcess.Variables.REQUESTED_BY.get(runtimeService.getVariables(visit.getId()))).isEqualTo("office");
+            // Who asked is kept on the visit's row, not in the process.
+            assertThat(jdbc.sql("SELECT requested_by FROM visit WHERE reference = ?").param(visit.getBusinessKey())
+                    .query(String.class).single()).isEqualTo("office");
         });
         assertThat(visitLists.entriesOnList(list)).filteredOn(e -> e.pupilId().equals(pupil.id()))
                 .singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(VisitLists.REQUESTED));

@@ -61,7 +61,7 @@ class VisitApiTest extends VisitScenarios {
 
         ProcessInstance visit = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(visit).isWaitingAt(Elements.AUTHORISE);
-        assertThat(variable(visit, HomeVisitProcess.Variables.REQUESTED_BY)).isEqualTo("office");
+        assertThat(visits.requestedBy(reference)).contains("office");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.doorstep.DoorstepTest;
+import org.doorstep.school.SchoolDirectory;
 import org.doorstep.visit.HomeVisitProcess.Elements;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,7 @@ class VisitFormWordsTest extends VisitScenarios {
     private static final List<String> OTHER_SCHOOLS = List.of("Burgh", "Lynnfield", "Thomas More", "William Lilley");
 
     @Autowired FormService formService;
+    @Autowired SchoolDirectory directory;
 
     @Test
     void theAuthorisationReadsInWordsAndCitesOnlyThamesView() throws IOException {
@@ -82,6 +84,19 @@ class VisitFormWordsTest extends VisitScenarios {
                 "Your school's policy: Thames View Junior School 3.4");
         assertThat(shown).doesNotContain("PT20M", "{{");
         OTHER_SCHOOLS.forEach(other -> assertThat(shown).doesNotContain(other));
+    }
+
+    @Test
+    void theSocialWorkersFormNamesThePupilsSocialWorker() throws IOException {
+        ProcessInstance visit = visits.requestVisit(PUPIL_WITH_SOCIAL_WORKER, "attendance", "office");
+        authorise(visit);
+        complete(visit, Elements.DSL_AUTHORISE, answers().with(DSL_AUTHORISATION_DECISION, "approved"));
+        assessRisk(visit, noHazards());
+        plan(visit);
+        String socialWorker = directory.requirePupil(PUPIL_WITH_SOCIAL_WORKER).socialWorkerName();
+        assertThat(socialWorker).isNotBlank();
+        assertThat(rendered(task(visit, Elements.INFORM_SOCIAL_WORKER))).contains("**Social worker:** " + socialWorker)
+                .doesNotContain("{{");
     }
 
     /** Every text of the task's deployed form, with its placeholders filled from the task's variables. */

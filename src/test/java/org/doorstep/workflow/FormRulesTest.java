@@ -61,6 +61,19 @@ class FormRulesTest {
     }
 
     @Test
+    void aFormMentionsWhatItShowsItsFieldsAndWhatItsConditionsRead() {
+        FormRules form = read("""
+                {"id": "shows", "components": [
+                  {"type": "text", "text": "**Pupil:** {{pupilName}}  \\n**Reason:** {{displayReason}}"},
+                  {"type": "textfield", "key": "note", "label": "Note", "conditional": {"hide": "=not(askForNote)"}}
+                ]}
+                """);
+        assertThat(List.of("pupilName", "displayReason", "note", "askForNote")).allMatch(form::mentions);
+        assertThat(form.mentions("displayWho")).as("a word the form does not show").isFalse();
+        assertThat(form.mentions("shows")).as("the form's own id is not in its components").isFalse();
+    }
+
+    @Test
     void aTickedCheckboxIsTheBooleanTrueNotTheTextFalse() {
         assertThat(problems("confirmed", "false")).containsExactly(
                 "Confirmed (confirmed) must be ticked or not ticked (true or false), not text");
