@@ -5,19 +5,21 @@
 # seconds, Spring's "Started ... in" line, the JVM's RSS at that moment and the load average, stops Doorstep and
 # starts again (3 runs; --small: 1). Then the bare engine's start-up, the same number of times on the same kind of
 # database, back to back (tools/engine-baseline/EngineBaseline.java ... startup).
-#   tools/startup-benchmark.sh [--small] [--postgres] [--cds]
+#   tools/startup-benchmark.sh [--small] [--postgres] [--cds] [--jar=PATH]
 # --postgres: PostgreSQL databases of its own (DOORSTEP_BENCH_DB, default doorstep_startup_bench, and
 #   DOORSTEP_BASELINE_DB, default doorstep_startup_baseline), dropped and created before every run.
 # --cds: also start with the class-data archive the README's "Faster start-up" makes (tools/cds-archive.sh).
+# --jar=PATH: time that jar (say, an earlier version's) instead of the one built here.
 # JAVA_OPTS goes to both JVMs.
 set -euo pipefail
 source "$(dirname "$0")/benchmark-lib.sh"
-runs=3 database=h2 cds=0
+runs=3 database=h2 cds=0 jar=
 for arg in "$@"; do
   case "$arg" in
     --small) runs=1 ;;
     --postgres) database=postgresql ;;
     --cds) cds=1 ;;
+    --jar=*) jar=${arg#--jar=} ;;
     *) echo "unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
@@ -27,7 +29,7 @@ bench_db="${DOORSTEP_BENCH_DB:-doorstep_startup_bench}" baseline_db="${DOORSTEP_
 echo "Load before the build: $(uptime)"
 ./mvnw -B -q -ntp ${MVN_OFFLINE:-} -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/benchmark.classpath
-jar=$(ls target/doorstep-*.jar | grep -v -e '-plain' -e '-sources' | head -n 1)
+[[ -n $jar ]] || jar=$(ls target/doorstep-*.jar | head -n 1)
 rm -rf "$dir" && mkdir -p "$dir/baseline-classes"
 # Compiled first, so the baseline's start-up does not include compiling its own source (java File.java would).
 javac -nowarn -d "$dir/baseline-classes" -cp "$(cat target/benchmark.classpath)" tools/engine-baseline/EngineBaseline.java
@@ -68,10 +70,10 @@ doorstep_run() {
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f s", ($14 + $15) / hz}' "/proc/$pid/stat")
   load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   # A demo user signs in through the form (CSRF token from the page): /login answering must mean a working Doorstep.
-  local jar_file="$dir/cookies" token
-  rm -f "$jar_file"
-  token=$(curl -s -c "$jar_file" -b "$jar_file" "http://127.0.0.1:$port/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//')
-  signed_in=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar_file" -b "$jar_file" \
+  local cookies="$dir/cookies" token
+  rm -f "$cookies"
+  token=$(curl -s -c "$cookies" -b "$cookies" "http://127.0.0.1:$port/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//')
+  signed_in=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -c "$cookies" -b "$cookies" \
     --data-urlencode username=office --data-urlencode "password=${DOORSTEP_DEMO_PASSWORD:-doorstep-demo}" \
     --data-urlencode "_csrf=$token" "http://127.0.0.1:$port/login")
   kill "$pid"; wait "$pid" || true
