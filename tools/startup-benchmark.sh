@@ -43,7 +43,7 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 # $1: label; the rest: how to start java (before the Spring arguments).
 doorstep_run() {
   local label=$1; shift
-  local port url log="$dir/doorstep-$label.log" args=(--spring.profiles.active=demo)
+  local port url log="$dir/doorstep-${label//[^a-z0-9]/-}.log" args=(--spring.profiles.active=demo)
   port=$(free_port)
   if [[ $database == postgresql ]]; then
     bench_fresh_database "$bench_db"
