@@ -4,8 +4,8 @@
 # and starts it once (a training run) on a throwaway H2 database with the demo profile, so the JVM writes
 # every class the start-up loads into DIRECTORY/doorstep.jsa. Start Doorstep from DIRECTORY then:
 #   java -XX:SharedArchiveFile=DIRECTORY/doorstep.jsa -jar DIRECTORY/doorstep-*.jar --spring.profiles.active=...
-# The archive belongs to this JDK build and this jar: make it again after each build or Java update (a stale
-# archive is refused by the JVM, which then starts as usual without it, and says so with -Xshare:auto's warning).
+# The archive belongs to this JDK build and this jar: make it again after each build or Java update (the JVM
+# refuses a stale one with the warning "Unable to use shared archive" and starts as usual, only slower).
 #   tools/cds-archive.sh [JAR] [DIRECTORY]     (default: target/doorstep-*.jar, target/cds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
