@@ -2,7 +2,7 @@
 # Start-up benchmark (issue 14 item 5; not part of the test suite): the README's start of the built jar
 # (java -jar target/doorstep-*.jar, demo profile) on a fresh database and a free port, timed from the launch to the
 # first HTTP 200 on /login (polled every 50 ms). Then a demo user signs in, so "answers" means "works". It prints the
-# seconds, Spring's "Started ... in" line, the JVM's RSS at that moment and the load average, stops Doorstep and
+# seconds, Spring's "Started ... in" line, the JVM's CPU time and RSS at that moment and the load average, stops Doorstep and
 # starts again (3 runs; --small: 1). Then the bare engine's start-up, the same number of times on the same kind of
 # database, back to back (tools/engine-baseline/EngineBaseline.java ... startup).
 #   tools/startup-benchmark.sh [--small] [--postgres] [--cds] [--jar=PATH]
@@ -43,7 +43,7 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 # $1: label; the rest: how to start java (before the Spring arguments).
 doorstep_run() {
   local label=$1; shift
-  local port url log="$dir/doorstep-${label//[^a-z0-9]/-}.log" args=(--spring.profiles.active=demo)
+  local port log="$dir/doorstep-${label//[^a-z0-9]/-}.log" args=(--spring.profiles.active=demo)
   port=$(free_port)
   if [[ $database == postgresql ]]; then
     bench_fresh_database "$bench_db"
