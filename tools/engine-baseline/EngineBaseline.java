@@ -14,13 +14,15 @@ import org.slf4j.LoggerFactory;
  * no Spring, no Doorstep, on the same kind of database. Each instance starts a one-user-task process, finds
  * its task and completes it, with full history like Doorstep. Run by tools/benchmark-lib.sh (bench_baseline):
  *   java -cp CLASSPATH tools/engine-baseline/EngineBaseline.java JDBC_URL USER PASSWORD INSTANCES
+ * With "startup" instead of INSTANCES it times its own start-up instead (tools/startup-benchmark.sh): from the JVM's
+ * start to the engine built on an empty database (schema created) with its process deployed, then stops.
  */
 public class EngineBaseline {
 
     public static void main(String[] args) {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         String url = args[0];
-        int instances = Integer.parseInt(args[3]);
+        boolean startup = args[3].equals("startup");
         ProcessEngine engine = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
                 .setJdbcUrl(url).setJdbcUsername(args[1]).setJdbcPassword(args[2])
                 .setJdbcDriver(url.startsWith("jdbc:postgresql") ? "org.postgresql.Driver" : "org.h2.Driver")
@@ -32,6 +34,11 @@ public class EngineBaseline {
             engine.getRepositoryService().createDeployment().addModelInstance("baseline.bpmn",
                     Bpmn.createExecutableProcess("Process_Baseline").camundaHistoryTimeToLive(1)
                             .startEvent().userTask("Task_Baseline").endEvent().done()).deploy();
+            if (startup) {
+                printStartup(url);
+                return;
+            }
+            int instances = Integer.parseInt(args[3]);
             // Warm-up (a fifth as many, at least 20) so JIT and connection pool are settled, as in Doorstep's runs.
             run(engine, Math.max(20, instances / 5));
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -48,6 +55,19 @@ public class EngineBaseline {
         } finally {
             engine.close();
         }
+    }
+
+    /**
+     * The JVM's own start time, so a caller compares it with Doorstep's launch-to-first-answer; the wall clock at
+     * "ready" lets tools/startup-benchmark.sh time it from its own launch too, as it does Doorstep.
+     */
+    private static void printStartup(String url) {
+        long ready = System.currentTimeMillis();
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        System.out.println("== Bare engine start-up (Camunda 7.24, plain API): fresh schema, full history, one process deployed");
+        System.out.printf("Baseline database: %s; engine ready %.2f s after the JVM started, JVM CPU %.2f s (ready at %d ms since the epoch)%n",
+                url, (ready - jvmStart) / 1e3, cpuNanos / 1e9, ready);
     }
 
     private static double[] run(ProcessEngine engine, int instances) {

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.doorstep.DoorstepTest;
 import org.doorstep.visit.VisitService;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,18 @@ class IdentitySetupUpgradeTest {
         assertThat(candidateNow.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
         assertThat(identityService.createUserQuery().memberOfGroup(SchoolColleagues.staffGroupOf("lynnfield-primary"))
                 .userId("lyn-visitor2").count()).as("back in Lynnfield's staff group").isOne();
+    }
+
+    @Test
+    void aRestartLeavesGrantsThatAreAlreadyRightUnwritten() {
+        AuthorizationEntity before = (AuthorizationEntity) groupGrant(Roles.OFFICE, Resources.APPLICATION, "tasklist");
+
+        identitySetup.postProcessEngineBuild(engine);
+
+        AuthorizationEntity after = (AuthorizationEntity) groupGrant(Roles.OFFICE, Resources.APPLICATION, "tasklist");
+        assertThat(after.getId()).isEqualTo(before.getId());
+        assertThat(after.getPermissions()).isEqualTo(before.getPermissions());
+        assertThat(after.getRevision()).as("not saved again on every start").isEqualTo(before.getRevision());
     }
 
     private Authorization groupGrant(String groupId, Resource resource, String resourceId) {
