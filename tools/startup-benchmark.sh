@@ -10,7 +10,8 @@
 #   DOORSTEP_BASELINE_DB, default doorstep_startup_baseline), dropped and created before every run.
 # --cds: also start with the class-data archive the README's "Faster start-up" makes (tools/cds-archive.sh).
 # --jar=PATH: time that jar (say, an earlier version's) instead of the one built here.
-# JAVA_OPTS goes to both JVMs.
+# JAVA_OPTS goes to both JVMs; JAVA (default java) is the JVM both run on, e.g. a JDK 25, whose --cds archive is then
+# its ahead-of-time cache (tools/cds-archive.sh).
 set -euo pipefail
 source "$(dirname "$0")/benchmark-lib.sh"
 runs=3 database=h2 cds=0 jar=
@@ -33,8 +34,9 @@ echo "Load before the build: $(uptime)"
 rm -rf "$dir" && mkdir -p "$dir/baseline-classes"
 # Compiled first, so the baseline's start-up does not include compiling its own source (java File.java would).
 javac -nowarn -d "$dir/baseline-classes" -cp "$(cat target/benchmark.classpath)" tools/engine-baseline/EngineBaseline.java
+java="${JAVA:-java}"
 if [[ $cds == 1 ]]; then
-  tools/cds-archive.sh "$jar" "$dir/cds"
+  archive_option=$(JAVA="$java" tools/cds-archive.sh "$jar" "$dir/cds" | grep -o -- '-XX:[A-Za-z]*=[^ ]*')
 fi
 
 now_ms() { date +%s%3N; }
@@ -96,18 +98,18 @@ baseline_run() {
   local load_before started out ready
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   started=$(now_ms)
-  out=$(java ${JAVA_OPTS:-} -cp "$dir/baseline-classes:$(cat target/benchmark.classpath)" EngineBaseline "$url" "$user" "$password" startup)
+  out=$("$java" ${JAVA_OPTS:-} -cp "$dir/baseline-classes:$(cat target/benchmark.classpath)" EngineBaseline "$url" "$user" "$password" startup)
   ready=$(grep -o 'ready at [0-9]*' <<<"$out" | grep -o '[0-9]*$')
   printf 'bare engine: ready %.2f s after launch; load %s -> %s\n' "$(awk -v t=$((ready - started)) 'BEGIN{print t / 1000}')" \
     "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "  $(grep 'engine ready' <<<"$out")"
 }
 
-echo "== Doorstep start-up: $jar, demo profile, fresh $database database, $runs run(s)"
+echo "== Doorstep start-up: $jar, demo profile, fresh $database database, $runs run(s), $("$java" -version 2>&1 | head -n 1)"
 for run in $(seq 1 "$runs"); do
-  doorstep_run "java -jar, run $run" java ${JAVA_OPTS:-} -jar "$jar"
+  doorstep_run "java -jar, run $run" "$java" ${JAVA_OPTS:-} -jar "$jar"
   if [[ $cds == 1 ]]; then
-    doorstep_run "class-data archive, run $run" java ${JAVA_OPTS:-} -XX:SharedArchiveFile="$dir/cds/doorstep.jsa" \
+    doorstep_run "archive ${archive_option%%=*}, run $run" "$java" ${JAVA_OPTS:-} "$archive_option" \
       -jar "$dir/cds/$(basename "$jar")"
   fi
 done
