@@ -8,11 +8,9 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_NAME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_ORGANISATION;
 import static org.doorstep.visit.HomeVisitProcess.Variables.EXPECTED_RETURN_TIME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.HAS_SOCIAL_WORKER;
-import static org.doorstep.visit.HomeVisitProcess.Variables.LATE_PARENT_LIMIT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LEAD_MOBILE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LEAD_VISITOR;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PAIRED_REQUIRED;
-import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_WAIT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_INVOLVED;
@@ -24,7 +22,6 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.VEHICLE_REGISTRATION
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.WALKING_ROUTE;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +57,10 @@ class VisitFormWords implements FormWords {
     private final SchoolDirectory directory;
     private final ObjectProvider<VisitService> visits;
 
-    VisitFormWords(SchoolDirectory directory, ObjectProvider<VisitService> visits) {
+    private final VisitRules rules;
+
+    VisitFormWords(SchoolDirectory directory, ObjectProvider<VisitService> visits, VisitRules rules) {
+        this.rules = rules;
         this.directory = directory;
         this.visits = visits;
     }
@@ -100,8 +100,9 @@ class VisitFormWords implements FormWords {
                 () -> VisitTimes.parse(APPOINTMENT_TIME.get(visit)).map(FormDisplay::dayAndTime).orElse("not given"));
         words.put("displayExpectedReturnTime",
                 () -> VisitTimes.parse(EXPECTED_RETURN_TIME.get(visit)).map(FormDisplay::dayAndTime).orElse("not given"));
-        words.put("displayParentWait", () -> minutes(PARENT_WAIT.get(visit)));
-        words.put("displayLateParentLimit", () -> minutes(LATE_PARENT_LIMIT.get(visit)));
+        words.put("displayParentWait", () -> FormDisplay.minutes(rules.of(visit).parentWait()));
+        words.put("displayLateParentLimit", () -> FormDisplay.minutes(rules.of(visit).lateParentLimit()));
+        words.put("doorGuidance", () -> rules.of(visit).doorGuidance());
         // The pupil's record, not a copy in the process: the social worker's forms name whoever holds the case now.
         words.put("socialWorkerName", () -> Optional.ofNullable(PUPIL_ID.get(visit)).flatMap(directory::pupil)
                 .map(Pupil::socialWorkerName).orElse(""));
@@ -152,9 +153,5 @@ class VisitFormWords implements FormWords {
                 .map(staff -> Map.of("label", staff.fullName() + (staff.jobTitle() == null ? "" : ", " + staff.jobTitle()),
                         "value", staff.id()))
                 .toList();
-    }
-
-    private static String minutes(String isoDuration) {
-        return isoDuration == null ? "" : FormDisplay.minutes(Duration.parse(isoDuration));
     }
 }

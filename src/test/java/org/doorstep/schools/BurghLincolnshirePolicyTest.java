@@ -166,7 +166,7 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
     void groundFloorOnlyNoBedroomsLeaveIfUncomfortableAnd999AreInTheDoorForms8() throws IOException {
         ProcessInstance visit = atTheDoorWithTheParent();
         assertThat(visit).isWaitingAt(Elements.DECIDE_ENTRY);
-        assertThat(variable(visit, DOOR_GUIDANCE)).contains(
+        assertThat(rules(visit).doorGuidance()).contains(
                 "- Stay on the ground floor; never go into a bedroom. Ask for animals to be shut in another room. (Burgh 8)",
                 "leave at once if you feel uncomfortable or at risk", "- Call 999 if there is immediate danger. (Burgh 8)",
                 "(Burgh 11)");

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.doorstep.DoorstepTest;
+import org.doorstep.policy.PolicyProfile;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.security.Roles;
@@ -45,7 +46,7 @@ class LynnfieldPrimaryPolicyTest extends SchoolScenarios {
     void anUnannouncedVisitIsAuthorisedByTheDslAndGoesAhead3_4() {
         ProcessInstance visit = unannouncedVisit();
         assertThat(variable(visit, ANNOUNCED)).isFalse();
-        assertThat(variable(visit, APPOINTMENT_RULE)).isEqualTo("OPTIONAL");
+        assertThat(rules(visit).appointmentRule()).isEqualTo(PolicyProfile.Appointment.OPTIONAL);
         // 4: the DSL approves (and signs the list); 3: the DSL or PSA assesses the risk, the register checked.
         assertThat(visit).isWaitingAt(Elements.AUTHORISE).task().hasCandidateGroup(Roles.DSL);
         completeAs("lyn-dsl", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
