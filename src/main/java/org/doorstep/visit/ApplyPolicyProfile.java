@@ -2,14 +2,9 @@ package org.doorstep.visit;
 
 import static org.doorstep.visit.HomeVisitProcess.Variables.ANNOUNCED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.ASSESSOR_MAY_ESCALATE;
-import static org.doorstep.visit.HomeVisitProcess.Variables.ASSESSOR_GROUP;
-import static org.doorstep.visit.HomeVisitProcess.Variables.AUTHORISER_GROUP;
-import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REPORTED_TO;
 import static org.doorstep.visit.HomeVisitProcess.Variables.ENTRY_WITHOUT_PARENT_ALLOWED;
-import static org.doorstep.visit.HomeVisitProcess.Variables.NOTICE_WHEN_ENTRY_REFUSED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PROTECTION_REGISTER_CHECK;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
-import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_CO_AUTHORISER_GROUP;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SCHOOL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 
@@ -39,9 +34,6 @@ class ApplyPolicyProfile implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         PolicyProfile profile = profiles.forSchool(SCHOOL_ID.require(execution));
-        AUTHORISER_GROUP.set(execution, profile.authorisation().authoriserGroup());
-        SAFEGUARDING_CO_AUTHORISER_GROUP.set(execution, profile.authorisation().safeguardingCoAuthoriserGroup());
-        ASSESSOR_GROUP.set(execution, profile.riskAssessment().assessorGroup());
         PROTECTION_REGISTER_CHECK.set(execution, profile.riskAssessment().protectionRegisterCheck());
         ASSESSOR_MAY_ESCALATE.set(execution, profile.riskAssessment().assessorMayEscalate());
         PolicyProfile.Visit visit = profile.visit();
@@ -50,8 +42,6 @@ class ApplyPolicyProfile implements JavaDelegate {
         }
         VisitRules.Rules rules = VisitRules.Rules.of(profile);
         ENTRY_WITHOUT_PARENT_ALLOWED.set(execution, rules.entryWithoutParentFor(REASON.require(execution)));
-        NOTICE_WHEN_ENTRY_REFUSED.set(execution, visit.noticeWhenEntryRefused());
-        CANCELLATION_REPORTED_TO.set(execution, String.join(",", visit.cancellationReportedTo()));
         VisitVenue.offer(execution, visit.venues());
         // The profile, its version and the rules the visit keeps are on its row, in one statement.
         jdbc.sql("UPDATE visit SET policy_profile = ?, policy_version = ?, rules = ? WHERE reference = ?")

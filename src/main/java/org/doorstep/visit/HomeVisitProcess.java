@@ -126,12 +126,9 @@ public final class HomeVisitProcess {
         public static final ProcessVariable<Boolean> SAFEGUARDING_INVOLVED = ProcessVariable.of("safeguardingInvolved", Boolean.class);
 
         /**
-         * Copied from the school's policy profile when the visit starts, where the model or a form reads
+         * Copied from the school's policy profile when the visit starts, where a form or a gateway reads
          * them; the other rules the visit keeps are on its row (VisitRules).
          */
-        public static final ProcessVariable<String> AUTHORISER_GROUP = ProcessVariable.of("authoriserGroup", String.class);
-        public static final ProcessVariable<String> SAFEGUARDING_CO_AUTHORISER_GROUP = ProcessVariable.of("safeguardingCoAuthoriserGroup", String.class);
-        public static final ProcessVariable<String> ASSESSOR_GROUP = ProcessVariable.of("assessorGroup", String.class);
         /** The assessor may send a visit the table rates low to the senior decision (Burgh 7: "any reasonable doubt"). */
         public static final ProcessVariable<Boolean> ASSESSOR_MAY_ESCALATE = ProcessVariable.of("assessorMayEscalate", Boolean.class);
         /**
@@ -143,12 +140,8 @@ public final class HomeVisitProcess {
         /** The school offers more than the home: the plan asks where the visit happens. */
         public static final ProcessVariable<Boolean> VENUE_CHOICE = ProcessVariable.of("venueChoice", Boolean.class);
         public static final ProcessVariable<Boolean> PROTECTION_REGISTER_CHECK = ProcessVariable.of("protectionRegisterCheck", Boolean.class);
-        /** This visit's reason is one of those: the parent's absence does not cancel it. */
+        /** The visit's rules name its reason among those that go ahead without the parent: their absence does not cancel it. */
         public static final ProcessVariable<Boolean> ENTRY_WITHOUT_PARENT_ALLOWED = ProcessVariable.of("entryWithoutParentAllowed", Boolean.class);
-        /** The notice is left when staff are not let in as well as when nobody answers (Burgh 9). */
-        public static final ProcessVariable<Boolean> NOTICE_WHEN_ENTRY_REFUSED = ProcessVariable.of("noticeWhenEntryRefused", Boolean.class);
-        /** Comma-separated groups the written cancellation report goes to. */
-        public static final ProcessVariable<String> CANCELLATION_REPORTED_TO = ProcessVariable.of("cancellationReportedTo", String.class);
 
         // 2. Authorise
         public static final ProcessVariable<String> AUTHORISATION_DECISION = ProcessVariable.of("authorisationDecision", String.class);

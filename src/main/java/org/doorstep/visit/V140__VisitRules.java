@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
 class V140__VisitRules extends BaseJavaMigration {
 
     /** The variables the snapshot replaces (names of {@link VisitRules.Rules}' components). */
-    private static final List<String> COPIED = List.of("seniorDecisionGroups", "reusePreviousAssessment", "pairing",
+    private static final List<String> COPIED = List.of("authoriserGroup", "safeguardingCoAuthoriserGroup", "assessorGroup",
+            "seniorDecisionGroups", "reusePreviousAssessment", "pairing",
             "outsideAgencyPartnerAllowed", "appointmentRule", "entryWithoutParentForReasons", "parentWait",
-            "lateParentLimit", "noticeType", "doorGuidance", "checkInInterval");
+            "lateParentLimit", "noticeType", "noticeWhenEntryRefused", "cancellationReportedTo", "doorGuidance", "checkInInterval");
 
     @Override
     public void migrate(Context context) throws Exception {

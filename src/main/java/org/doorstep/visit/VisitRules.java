@@ -42,9 +42,13 @@ public class VisitRules {
      * @param seniorDecisionGroups parties separated by ';', each the comma-separated groups any member of
      *                             which decides for it (Lynnfield 3: "headteacher,senior-leaders;dsl")
      * @param cancellationReportedTo comma-separated groups
+     * @param cancellationReportedTo comma-separated groups the written cancellation report goes to
      * @param doorGuidance         one "- rule (source)" line per rule, as the door forms show it
      */
     public record Rules(
+            String authoriserGroup,
+            String safeguardingCoAuthoriserGroup,
+            String assessorGroup,
             String seniorDecisionGroups,
             boolean reusePreviousAssessment,
             PolicyProfile.Pairing pairing,
@@ -54,12 +58,17 @@ public class VisitRules {
             Duration parentWait,
             Duration lateParentLimit,
             PolicyProfile.NoAnswerNotice noticeType,
+            boolean noticeWhenEntryRefused,
+            String cancellationReportedTo,
             String doorGuidance,
             Duration checkInInterval) {
 
         static Rules of(PolicyProfile profile) {
             PolicyProfile.Visit visit = profile.visit();
             return new Rules(
+                    profile.authorisation().authoriserGroup(),
+                    profile.authorisation().safeguardingCoAuthoriserGroup(),
+                    profile.riskAssessment().assessorGroup(),
                     profile.riskAssessment().seniorDecisionGroups().stream().map(party -> String.join(",", party))
                             .collect(Collectors.joining(SeniorDecision.PARTY_SEPARATOR)),
                     profile.riskAssessment().reusePreviousAssessment(),
@@ -70,6 +79,8 @@ public class VisitRules {
                     visit.parentWait(),
                     visit.lateParentLimit(),
                     visit.noAnswerNotice(),
+                    visit.noticeWhenEntryRefused(),
+                    String.join(",", visit.cancellationReportedTo()),
                     visit.doorGuidance().stream().map(rule -> "- " + rule.rule() + " (" + rule.source() + ")")
                             .collect(Collectors.joining("\n")),
                     profile.safety().checkInInterval());

@@ -170,6 +170,8 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
                 "- Stay on the ground floor; never go into a bedroom. Ask for animals to be shut in another room. (Burgh 8)",
                 "leave at once if you feel uncomfortable or at risk", "- Call 999 if there is immediate danger. (Burgh 8)",
                 "(Burgh 11)");
+        assertThat(taskService.getVariableLocal(task(visit, Elements.DECIDE_ENTRY).getId(), "doorGuidance"))
+                .as("the door form's words, on its task").isEqualTo(rules(visit).doorGuidance());
         for (String form : List.of("forms/decide-entry.form", "forms/see-who-answers.form")) {
             assertThat(Files.readString(Path.of(form))).as(form).contains("{{doorGuidance}}");
         }

@@ -28,7 +28,7 @@ class AuthorisationScenariosTest extends VisitScenarios {
         assertThat(rules(visit).parentWait()).isEqualTo(Duration.ofMinutes(20));
         assertThat(rules(visit).lateParentLimit()).isEqualTo(Duration.ofMinutes(30));
         assertThat(rules(visit).pairing()).isEqualTo(PolicyProfile.Pairing.ALWAYS);
-        assertThat(visit).variables().containsEntry(AUTHORISER_GROUP.name(), "headteacher");
+        assertThat(rules(visit).authoriserGroup()).isEqualTo("headteacher");
         assertThat(visit).isWaitingAt(Elements.AUTHORISE);
         assertThat(visit).task().hasCandidateGroup("headteacher");
         assertThat(status(visit)).isEqualTo("REQUESTED");
