@@ -1,9 +1,7 @@
 package org.doorstep.visit;
 
 import static org.doorstep.visit.HomeVisitProcess.Variables.ANNOUNCED;
-import static org.doorstep.visit.HomeVisitProcess.Variables.ASSESSOR_MAY_ESCALATE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.ENTRY_WITHOUT_PARENT_ALLOWED;
-import static org.doorstep.visit.HomeVisitProcess.Variables.PROTECTION_REGISTER_CHECK;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SCHOOL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
@@ -17,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records the rules the visit starts with (its row's snapshot, {@link VisitRules}), so a running visit
- * keeps them when the school's profile changes; the settings the model or a form reads directly are
- * still copied into variables.
+ * keeps them when the school's profile changes. Only whether the parent's absence cancels this visit
+ * is a variable (a gateway reads it, and it depends on the reason as well).
  */
 @Component("applyPolicyProfile")
 class ApplyPolicyProfile implements JavaDelegate {
@@ -34,15 +32,12 @@ class ApplyPolicyProfile implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         PolicyProfile profile = profiles.forSchool(SCHOOL_ID.require(execution));
-        PROTECTION_REGISTER_CHECK.set(execution, profile.riskAssessment().protectionRegisterCheck());
-        ASSESSOR_MAY_ESCALATE.set(execution, profile.riskAssessment().assessorMayEscalate());
         PolicyProfile.Visit visit = profile.visit();
         if (ANNOUNCED.get(execution) == null) {
             ANNOUNCED.set(execution, visit.appointment() != PolicyProfile.Appointment.OPTIONAL);
         }
         VisitRules.Rules rules = VisitRules.Rules.of(profile);
         ENTRY_WITHOUT_PARENT_ALLOWED.set(execution, rules.entryWithoutParentFor(REASON.require(execution)));
-        VisitVenue.offer(execution, visit.venues());
         // The profile, its version and the rules the visit keeps are on its row, in one statement.
         jdbc.sql("UPDATE visit SET policy_profile = ?, policy_version = ?, rules = ? WHERE reference = ?")
                 .params(profile.id(), profile.version(), VisitRules.write(rules), VISIT_REFERENCE.require(execution))

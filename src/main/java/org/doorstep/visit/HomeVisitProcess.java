@@ -125,10 +125,8 @@ public final class HomeVisitProcess {
         /** Reason is safeguarding, or the pupil is known to social care: the DSL co-authorises. */
         public static final ProcessVariable<Boolean> SAFEGUARDING_INVOLVED = ProcessVariable.of("safeguardingInvolved", Boolean.class);
 
-        /**
-         * Copied from the school's policy profile when the visit starts, where a form or a gateway reads
-         * them; the other rules the visit keeps are on its row (VisitRules).
-         */
+        // The visit's rules (VisitRules) as the forms read them: set task-local by VisitFormWords on the task
+        // whose form mentions them. venueOptions was a process variable before V140, still read for a visit started then.
         /** The assessor may send a visit the table rates low to the senior decision (Burgh 7: "any reasonable doubt"). */
         public static final ProcessVariable<Boolean> ASSESSOR_MAY_ESCALATE = ProcessVariable.of("assessorMayEscalate", Boolean.class);
         /**

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * A visit keeps the rules it started with on its row ({@link VisitRules}), no longer as process
  * variables. Visits already running on an upgraded install have them only as variables: their values
  * are copied into the new column by the same names, so those visits keep their rules too (the
- * variables stay; nothing reads them any more). In Java because the engine's tables exist only on an
+ * variables stay; only the venue options, a serialised object, are still read from them, by VisitVenue
+ * and the plan form). In Java because the engine's tables exist only on an
  * install that has run, and are looked up, not assumed.
  */
 @Component
@@ -25,7 +26,7 @@ class V140__VisitRules extends BaseJavaMigration {
 
     /** The variables the snapshot replaces (names of {@link VisitRules.Rules}' components). */
     private static final List<String> COPIED = List.of("authoriserGroup", "safeguardingCoAuthoriserGroup", "assessorGroup",
-            "seniorDecisionGroups", "reusePreviousAssessment", "pairing",
+            "assessorMayEscalate", "protectionRegisterCheck",            "seniorDecisionGroups", "reusePreviousAssessment", "pairing",
             "outsideAgencyPartnerAllowed", "appointmentRule", "entryWithoutParentForReasons", "parentWait",
             "lateParentLimit", "noticeType", "noticeWhenEntryRefused", "cancellationReportedTo", "doorGuidance", "checkInInterval");
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.doorstep.policy.PolicyProfile;
@@ -44,11 +45,15 @@ public class VisitRules {
      * @param cancellationReportedTo comma-separated groups
      * @param cancellationReportedTo comma-separated groups the written cancellation report goes to
      * @param doorGuidance         one "- rule (source)" line per rule, as the door forms show it
+     * @param venues               the venue kinds the plan may choose, with their labels, in the profile's order;
+     *                             none for a visit started before this snapshot (V140 leaves them in its variables)
      */
     public record Rules(
             String authoriserGroup,
             String safeguardingCoAuthoriserGroup,
             String assessorGroup,
+            boolean assessorMayEscalate,
+            boolean protectionRegisterCheck,
             String seniorDecisionGroups,
             boolean reusePreviousAssessment,
             PolicyProfile.Pairing pairing,
@@ -61,6 +66,7 @@ public class VisitRules {
             boolean noticeWhenEntryRefused,
             String cancellationReportedTo,
             String doorGuidance,
+            Map<String, String> venues,
             Duration checkInInterval) {
 
         static Rules of(PolicyProfile profile) {
@@ -69,6 +75,8 @@ public class VisitRules {
                     profile.authorisation().authoriserGroup(),
                     profile.authorisation().safeguardingCoAuthoriserGroup(),
                     profile.riskAssessment().assessorGroup(),
+                    profile.riskAssessment().assessorMayEscalate(),
+                    profile.riskAssessment().protectionRegisterCheck(),
                     profile.riskAssessment().seniorDecisionGroups().stream().map(party -> String.join(",", party))
                             .collect(Collectors.joining(SeniorDecision.PARTY_SEPARATOR)),
                     profile.riskAssessment().reusePreviousAssessment(),
@@ -83,6 +91,7 @@ public class VisitRules {
                     String.join(",", visit.cancellationReportedTo()),
                     visit.doorGuidance().stream().map(rule -> "- " + rule.rule() + " (" + rule.source() + ")")
                             .collect(Collectors.joining("\n")),
+                    visit.venues(),
                     profile.safety().checkInInterval());
         }
 

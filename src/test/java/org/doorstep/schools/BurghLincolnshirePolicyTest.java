@@ -94,7 +94,7 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
     void anyReasonableDoubtGoesToSltOrDslEvenWhenTheTableSaysLowRisk7() {
         ProcessInstance visit = visits.requestVisit(PUPIL_BUR, VisitService.SAFE_AND_WELL, "bur-visitor1");
         completeAs("bur-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
-        assertThat(variable(visit, ASSESSOR_MAY_ESCALATE)).as("the form shows the escalation").isTrue();
+        assertThat(formVariable(visit, Elements.ASSESS_RISK, ASSESSOR_MAY_ESCALATE)).as("the form shows the escalation").isTrue();
         completeAs("bur-visitor1", visit, Elements.ASSESS_RISK, noHazards().with(ESCALATE_FOR_SENIOR_DECISION, true)
                 .with(RISK_CONTROLS, "Neighbour mentioned shouting at the house last week."));
         assertThat(variable(visit, RISK_LEVEL)).isEqualTo("low");
@@ -122,8 +122,8 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
         ProcessInstance visit = visits.requestVisit(PUPIL_BUR, VisitService.SAFE_AND_WELL, "bur-visitor1");
         completeAs("bur-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
         completeAs("bur-visitor1", visit, Elements.ASSESS_RISK, noHazards());
-        assertThat(variable(visit, VENUE_CHOICE)).isTrue();
-        assertThat(variable(visit, VENUE_OPTIONS)).extracting(option -> option.get("value")).containsExactly("home", "other");
+        assertThat(formVariable(visit, Elements.PLAN, VENUE_CHOICE)).isTrue();
+        assertThat(formVariable(visit, Elements.PLAN, VENUE_OPTIONS)).extracting(option -> option.get("value")).containsExactly("home", "other");
         Answers plan = ordinaryPlan().with(LEAD_VISITOR, "bur-visitor1").with(COMPANION_STAFF, "bur-visitor2")
                 .with(VENUE_KIND, "other");
         assertThatThrownBy(() -> complete(visit, Elements.PLAN, plan))

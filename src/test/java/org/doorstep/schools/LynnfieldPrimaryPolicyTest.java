@@ -50,7 +50,7 @@ class LynnfieldPrimaryPolicyTest extends SchoolScenarios {
         // 4: the DSL approves (and signs the list); 3: the DSL or PSA assesses the risk, the register checked.
         assertThat(visit).isWaitingAt(Elements.AUTHORISE).task().hasCandidateGroup(Roles.DSL);
         completeAs("lyn-dsl", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
-        assertThat(variable(visit, PROTECTION_REGISTER_CHECK)).isTrue();
+        assertThat(formVariable(visit, Elements.ASSESS_RISK, PROTECTION_REGISTER_CHECK)).isTrue();
         completeAs("lyn-dsl", visit, Elements.ASSESS_RISK, noHazards());
         // 3: time and location left with the office; in pairs.
         complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "lyn-visitor1").with(COMPANION_STAFF, "lyn-visitor2"));

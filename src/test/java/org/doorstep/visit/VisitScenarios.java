@@ -302,6 +302,11 @@ public abstract class VisitScenarios {
         return visitRules.ofVisit(instance.getBusinessKey());
     }
 
+    /** What the form of the visit's open task at elementId reads: its own variables and the process's. */
+    protected <T> T formVariable(ProcessInstance instance, String elementId, ProcessVariable<T> variable) {
+        return variable.get(taskService.getVariables(task(instance, elementId).getId()));
+    }
+
     protected String status(ProcessInstance instance) {
         return visits.status(instance.getBusinessKey()).orElseThrow();
     }
