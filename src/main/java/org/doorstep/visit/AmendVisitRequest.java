@@ -2,7 +2,7 @@ package org.doorstep.visit;
 
 import static org.doorstep.visit.HomeVisitProcess.Variables.AMENDMENT_NOTE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.ANNOUNCED;
-import static org.doorstep.visit.HomeVisitProcess.Variables.APPOINTMENT_RULE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.ENTRY_WITHOUT_PARENT_ALLOWED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_INVOLVED;
@@ -29,8 +29,10 @@ class AmendVisitRequest implements TaskListener {
     private final SchoolDirectory directory;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final VisitRules rules;
 
-    AmendVisitRequest(SchoolDirectory directory, JdbcClient jdbc, AuditTrail audit) {
+    AmendVisitRequest(SchoolDirectory directory, JdbcClient jdbc, AuditTrail audit, VisitRules rules) {
+        this.rules = rules;
         this.directory = directory;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -44,14 +46,15 @@ class AmendVisitRequest implements TaskListener {
                     "Reason for the visit (" + REASON.name() + ") must be one of " + VisitService.REASONS));
         }
         // Thames View 2.6: an amendment may not turn a visit that needs an appointment into an unannounced one.
-        if (Boolean.FALSE.equals(ANNOUNCED.get(task)) && PolicyProfile.Appointment.REQUIRED.name().equals(APPOINTMENT_RULE.get(task))) {
+        VisitRules.Rules visitRules = rules.of(task);
+        if (Boolean.FALSE.equals(ANNOUNCED.get(task)) && visitRules.appointmentRule() == PolicyProfile.Appointment.REQUIRED) {
             throw new FormValidationException(task.getName(), java.util.List.of("Announced visit (" + ANNOUNCED.name()
                     + ") must stay ticked: this school's policy (visit.appointment: REQUIRED) needs an appointment made with the parent or carer"));
         }
         String reference = VISIT_REFERENCE.require(task);
         SAFEGUARDING_INVOLVED.set(task, VisitService.SAFEGUARDING.equals(reason)
                 || directory.requirePupil(PUPIL_ID.require(task)).knownToSocialCare());
-        ApplyPolicyProfile.decideEntryWithoutParent(task);
+        ENTRY_WITHOUT_PARENT_ALLOWED.set(task, visitRules.entryWithoutParentFor(reason));
         jdbc.sql("UPDATE visit SET reason = ? WHERE reference = ?").params(reason, reference).update();
         audit.record(task.getAssignee() == null ? Actor.DOORSTEP : task.getAssignee(), "VISIT_AMENDED", "visit", reference,
                 AMENDMENT_NOTE.get(task));

@@ -1,6 +1,5 @@
 package org.doorstep.visit;
 
-import static org.doorstep.visit.HomeVisitProcess.Variables.ASSESSOR_MAY_ESCALATE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.ESCALATE_FOR_SENIOR_DECISION;
 
 import java.util.List;
@@ -17,9 +16,15 @@ import org.springframework.stereotype.Component;
 @Component("checkRiskAssessment")
 class CheckRiskAssessment implements TaskListener {
 
+    private final VisitRules rules;
+
+    CheckRiskAssessment(VisitRules rules) {
+        this.rules = rules;
+    }
+
     @Override
     public void notify(DelegateTask task) {
-        if (Boolean.TRUE.equals(ESCALATE_FOR_SENIOR_DECISION.get(task)) && !Boolean.TRUE.equals(ASSESSOR_MAY_ESCALATE.get(task))) {
+        if (Boolean.TRUE.equals(ESCALATE_FOR_SENIOR_DECISION.get(task)) && !rules.of(task).assessorMayEscalate()) {
             throw new FormValidationException(task.getName(), List.of("Escalate to the senior decision ("
                     + ESCALATE_FOR_SENIOR_DECISION.name() + "): the school's policy does not offer this escalation"));
         }

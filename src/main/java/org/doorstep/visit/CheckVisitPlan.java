@@ -3,7 +3,6 @@ package org.doorstep.visit;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_KIND;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_NAME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_STAFF;
-import static org.doorstep.visit.HomeVisitProcess.Variables.OUTSIDE_AGENCY_PARTNER_ALLOWED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PAIRED_REQUIRED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.TRANSPORT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VEHICLE_INSURANCE_CONFIRMED;
@@ -31,6 +30,12 @@ class CheckVisitPlan implements TaskListener {
     static final String AGENCY = "agency";
     static final String CAR = "car";
 
+    private final VisitRules rules;
+
+    CheckVisitPlan(VisitRules rules) {
+        this.rules = rules;
+    }
+
     @Override
     public void notify(DelegateTask task) {
         List<String> problems = new ArrayList<>();
@@ -42,7 +47,7 @@ class CheckVisitPlan implements TaskListener {
             problems.add("Second person (" + COMPANION_KIND.name() + "): this visit must be paired, by the school's "
                     + "policy or the risk decision");
         }
-        if (AGENCY.equals(companion) && !Boolean.TRUE.equals(OUTSIDE_AGENCY_PARTNER_ALLOWED.get(task))) {
+        if (AGENCY.equals(companion) && !rules.of(task).outsideAgencyPartnerAllowed()) {
             problems.add("Second person (" + COMPANION_KIND.name() + "): the school's policy asks for two members of "
                     + "staff, not a professional from another agency");
         }

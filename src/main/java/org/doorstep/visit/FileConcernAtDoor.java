@@ -8,7 +8,6 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.CONCERN_AT_DOOR_SUMM
 import static org.doorstep.visit.HomeVisitProcess.Variables.LEAD_MOBILE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LEAD_VISITOR;
 import static org.doorstep.visit.HomeVisitProcess.Variables.NOT_ONLY_CHILD_AT_HOME;
-import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_CO_AUTHORISER_GROUP;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SCHOOL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_ADDRESS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
@@ -38,7 +37,10 @@ class FileConcernAtDoor implements JavaDelegate {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    FileConcernAtDoor(VisitNotes notes, AuditTrail audit, ApplicationEventPublisher events) {
+    private final VisitRules rules;
+
+    FileConcernAtDoor(VisitNotes notes, AuditTrail audit, ApplicationEventPublisher events, VisitRules rules) {
+        this.rules = rules;
         this.notes = notes;
         this.audit = audit;
         this.events = events;
@@ -61,7 +63,7 @@ class FileConcernAtDoor implements JavaDelegate {
                 + (details == null || details.isBlank() ? "" : " What staff saw: " + details), author);
         execution.removeVariable(CONCERN_AT_DOOR_DETAILS.name());
         CONCERN_AT_DOOR_SUMMARY.set(execution, summary);
-        String group = SAFEGUARDING_CO_AUTHORISER_GROUP.require(execution);
+        String group = rules.of(execution).safeguardingCoAuthoriserGroup();
         audit.record(author, "SAFEGUARDING_CONCERN_AT_DOOR", "visit", reference, "to " + group);
         events.publishEvent(new ChildAtRiskAtTheDoor(execution.getProcessInstanceId() + "/" + execution.getActivityInstanceId(),
                 reference, SCHOOL_ID.require(execution), List.of(group), summary, VISIT_ADDRESS.get(execution),

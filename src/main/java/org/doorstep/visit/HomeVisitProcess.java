@@ -125,15 +125,8 @@ public final class HomeVisitProcess {
         /** Reason is safeguarding, or the pupil is known to social care: the DSL co-authorises. */
         public static final ProcessVariable<Boolean> SAFEGUARDING_INVOLVED = ProcessVariable.of("safeguardingInvolved", Boolean.class);
 
-        /** Copied from the school's policy profile when the visit starts; the visit keeps these rules. */
-        public static final ProcessVariable<String> AUTHORISER_GROUP = ProcessVariable.of("authoriserGroup", String.class);
-        public static final ProcessVariable<String> SAFEGUARDING_CO_AUTHORISER_GROUP = ProcessVariable.of("safeguardingCoAuthoriserGroup", String.class);
-        public static final ProcessVariable<String> ASSESSOR_GROUP = ProcessVariable.of("assessorGroup", String.class);
-        /**
-         * The parties who must all agree on a high-risk visit: parties separated by ';', each the
-         * comma-separated groups any member of which decides for it (Lynnfield 3: "headteacher,senior-leaders;dsl").
-         */
-        public static final ProcessVariable<String> SENIOR_DECISION_GROUPS = ProcessVariable.of("seniorDecisionGroups", String.class);
+        // The visit's rules (VisitRules) as the forms read them: set task-local by VisitFormWords on the task
+        // whose form mentions them. venueOptions was a process variable before V140, still read for a visit started then.
         /** The assessor may send a visit the table rates low to the senior decision (Burgh 7: "any reasonable doubt"). */
         public static final ProcessVariable<Boolean> ASSESSOR_MAY_ESCALATE = ProcessVariable.of("assessorMayEscalate", Boolean.class);
         /**
@@ -145,25 +138,8 @@ public final class HomeVisitProcess {
         /** The school offers more than the home: the plan asks where the visit happens. */
         public static final ProcessVariable<Boolean> VENUE_CHOICE = ProcessVariable.of("venueChoice", Boolean.class);
         public static final ProcessVariable<Boolean> PROTECTION_REGISTER_CHECK = ProcessVariable.of("protectionRegisterCheck", Boolean.class);
-        public static final ProcessVariable<Boolean> REUSE_PREVIOUS_ASSESSMENT = ProcessVariable.of("reusePreviousAssessment", Boolean.class);
-        public static final ProcessVariable<String> PAIRING = ProcessVariable.of("pairing", String.class);
-        public static final ProcessVariable<Boolean> OUTSIDE_AGENCY_PARTNER_ALLOWED = ProcessVariable.of("outsideAgencyPartnerAllowed", Boolean.class);
-        public static final ProcessVariable<String> APPOINTMENT_RULE = ProcessVariable.of("appointmentRule", String.class);
-        /** Comma-separated visit reasons for which the visit goes ahead without the parent (Thomas More: attendance). */
-        public static final ProcessVariable<String> ENTRY_WITHOUT_PARENT_FOR_REASONS = ProcessVariable.of("entryWithoutParentForReasons", String.class);
-        /** This visit's reason is one of those: the parent's absence does not cancel it. */
+        /** The visit's rules name its reason among those that go ahead without the parent: their absence does not cancel it. */
         public static final ProcessVariable<Boolean> ENTRY_WITHOUT_PARENT_ALLOWED = ProcessVariable.of("entryWithoutParentAllowed", Boolean.class);
-        /** ISO-8601 durations from the profile; the waits at the door end at moments worked out from them (StartParentWait). */
-        public static final ProcessVariable<String> PARENT_WAIT = ProcessVariable.of("parentWait", String.class);
-        public static final ProcessVariable<String> LATE_PARENT_LIMIT = ProcessVariable.of("lateParentLimit", String.class);
-        public static final ProcessVariable<String> CHECK_IN_INTERVAL = ProcessVariable.of("checkInInterval", String.class);
-        public static final ProcessVariable<String> NOTICE_TYPE = ProcessVariable.of("noticeType", String.class);
-        /** The notice is left when staff are not let in as well as when nobody answers (Burgh 9). */
-        public static final ProcessVariable<Boolean> NOTICE_WHEN_ENTRY_REFUSED = ProcessVariable.of("noticeWhenEntryRefused", Boolean.class);
-        /** Comma-separated groups the written cancellation report goes to. */
-        public static final ProcessVariable<String> CANCELLATION_REPORTED_TO = ProcessVariable.of("cancellationReportedTo", String.class);
-        /** visit.doorGuidance as a Markdown list, each rule with its clause: shown by the door forms. */
-        public static final ProcessVariable<String> DOOR_GUIDANCE = ProcessVariable.of("doorGuidance", String.class);
 
         // 2. Authorise
         public static final ProcessVariable<String> AUTHORISATION_DECISION = ProcessVariable.of("authorisationDecision", String.class);

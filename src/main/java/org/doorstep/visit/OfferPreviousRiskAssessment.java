@@ -11,7 +11,6 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.PREVIOUS_ASSESSMENT_
 import static org.doorstep.visit.HomeVisitProcess.Variables.PREVIOUS_ASSESSMENT_SUMMARY;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PROTECTION_REGISTER_HIT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_ID;
-import static org.doorstep.visit.HomeVisitProcess.Variables.REUSE_PREVIOUS_ASSESSMENT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.RISK_CONTROLS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_ADDRESS;
 
@@ -30,13 +29,16 @@ class OfferPreviousRiskAssessment implements JavaDelegate {
 
     private final RiskAssessments assessments;
 
-    OfferPreviousRiskAssessment(RiskAssessments assessments) {
+    private final VisitRules rules;
+
+    OfferPreviousRiskAssessment(RiskAssessments assessments, VisitRules rules) {
+        this.rules = rules;
         this.assessments = assessments;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Optional<RiskAssessments.Assessment> previous = Boolean.TRUE.equals(REUSE_PREVIOUS_ASSESSMENT.get(execution))
+        Optional<RiskAssessments.Assessment> previous = rules.of(execution).reusePreviousAssessment()
                 ? assessments.latestFor(PUPIL_ID.require(execution), VISIT_ADDRESS.get(execution))
                 : Optional.empty();
         PREVIOUS_ASSESSMENT_FOUND.set(execution, previous.isPresent());

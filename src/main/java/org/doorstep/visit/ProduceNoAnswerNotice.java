@@ -4,14 +4,11 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.ADULT_PRESENT_AND_IN
 import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REASON;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_KIND;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_NAME;
-import static org.doorstep.visit.HomeVisitProcess.Variables.LATE_PARENT_LIMIT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LATE_PARENT_WAIT_ENDS_AT_TIME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LEAD_VISITOR;
 import static org.doorstep.visit.HomeVisitProcess.Variables.NOBODY_ANSWERED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.NOTICE_DOCUMENT_ID;
-import static org.doorstep.visit.HomeVisitProcess.Variables.NOTICE_TYPE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_ARRIVAL;
-import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_WAIT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_WAIT_ENDS_AT_TIME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_NAME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
@@ -19,7 +16,6 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.SCHOOL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_ADDRESS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -51,7 +47,10 @@ class ProduceNoAnswerNotice implements JavaDelegate {
     private final Documents documents;
     private final SchoolDirectory directory;
 
-    ProduceNoAnswerNotice(VisitLetters letters, Documents documents, SchoolDirectory directory) {
+    private final VisitRules rules;
+
+    ProduceNoAnswerNotice(VisitLetters letters, Documents documents, SchoolDirectory directory, VisitRules rules) {
+        this.rules = rules;
         this.letters = letters;
         this.documents = documents;
         this.directory = directory;
@@ -60,7 +59,8 @@ class ProduceNoAnswerNotice implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String reference = VISIT_REFERENCE.require(execution);
-        PolicyProfile.NoAnswerNotice type = PolicyProfile.NoAnswerNotice.valueOf(NOTICE_TYPE.require(execution));
+        VisitRules.Rules visitRules = rules.of(execution);
+        PolicyProfile.NoAnswerNotice type = visitRules.noticeType();
         boolean nobodyAnswered = ADULT_PRESENT_AND_INVITES.get(execution) == null;
         byte[] pdf = letters.noAnswerNotice(new VisitLetters.Notice(type, PUPIL_NAME.require(execution),
                 VISIT_ADDRESS.get(execution), ABSENCE_REASONS.contains(REASON.require(execution)), EngineClock.schoolTime(),
@@ -75,9 +75,9 @@ class ProduceNoAnswerNotice implements JavaDelegate {
         boolean late = LATE_WITH_NOTICE.equals(PARENT_ARRIVAL.get(execution));
         CANCELLATION_REASON.set(execution, late
                 ? "The parent or carer said they would be late but had not come by " + LATE_PARENT_WAIT_ENDS_AT_TIME.require(execution)
-                        + ", the end of the school's " + minutes(LATE_PARENT_LIMIT.require(execution)) + "-minute limit for a late parent."
+                        + ", the end of the school's " + visitRules.lateParentLimit().toMinutes() + "-minute limit for a late parent."
                 : "Nobody answered: staff waited until " + PARENT_WAIT_ENDS_AT_TIME.require(execution) + ", "
-                        + "the end of the school's " + minutes(PARENT_WAIT.require(execution)) + "-minute wait.");
+                        + "the end of the school's " + visitRules.parentWait().toMinutes() + "-minute wait.");
     }
 
     /** The staff on the visit by name; an outside-agency companion as the plan names them. */
@@ -96,9 +96,5 @@ class ProduceNoAnswerNotice implements JavaDelegate {
 
     private String fullName(String userId) {
         return directory.staff(userId).map(Staff::fullName).orElse(userId);
-    }
-
-    private static long minutes(String isoDuration) {
-        return Duration.parse(isoDuration).toMinutes();
     }
 }

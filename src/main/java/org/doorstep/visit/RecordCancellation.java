@@ -3,7 +3,6 @@ package org.doorstep.visit;
 import static org.doorstep.visit.HomeVisitProcess.Variables.ADULT_PRESENT_AND_INVITES;
 import static org.doorstep.visit.HomeVisitProcess.Variables.ANIMALS_SECURED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REASON;
-import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REPORTED_TO;
 import static org.doorstep.visit.HomeVisitProcess.Variables.CONCERN_AT_DOOR;
 import static org.doorstep.visit.HomeVisitProcess.Variables.ENTRY_NOTE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.NOBODY_ANSWERED;
@@ -37,7 +36,10 @@ class RecordCancellation implements JavaDelegate {
     private final AuditTrail audit;
     private final Documents documents;
 
-    RecordCancellation(VisitNotes notes, AuditTrail audit, Documents documents) {
+    private final VisitRules rules;
+
+    RecordCancellation(VisitNotes notes, AuditTrail audit, Documents documents, VisitRules rules) {
+        this.rules = rules;
         this.notes = notes;
         this.audit = audit;
         this.documents = documents;
@@ -71,7 +73,7 @@ class RecordCancellation implements JavaDelegate {
         }
         CANCELLATION_REASON.set(execution, reason);
         notes.add(reference, NoteKind.CANCELLATION, reason, actor);
-        audit.record(actor, "CANCELLATION_REPORTED", "visit", reference, "to " + CANCELLATION_REPORTED_TO.require(execution));
+        audit.record(actor, "CANCELLATION_REPORTED", "visit", reference, "to " + rules.of(execution).cancellationReportedTo());
     }
 
     private static void no(DelegateExecution execution, ProcessVariable<String> answer, String meaning, List<String> reasons) {

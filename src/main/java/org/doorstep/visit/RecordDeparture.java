@@ -1,7 +1,6 @@
 package org.doorstep.visit;
 
 import static org.doorstep.visit.HomeVisitProcess.Variables.APPOINTMENT_TIME;
-import static org.doorstep.visit.HomeVisitProcess.Variables.CHECK_IN_INTERVAL;
 import static org.doorstep.visit.HomeVisitProcess.Variables.CHECK_IN_MINUTES;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_KIND;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_MOBILE;
@@ -47,7 +46,10 @@ class RecordDeparture implements JavaDelegate {
     private final AuditTrail audit;
     private final SchoolDirectory directory;
 
-    RecordDeparture(ApplicationEventPublisher events, VisitStatus status, AuditTrail audit, SchoolDirectory directory) {
+    private final VisitRules rules;
+
+    RecordDeparture(ApplicationEventPublisher events, VisitStatus status, AuditTrail audit, SchoolDirectory directory, VisitRules rules) {
+        this.rules = rules;
         this.events = events;
         this.status = status;
         this.audit = audit;
@@ -72,7 +74,7 @@ class RecordDeparture implements JavaDelegate {
                 ? "Car: " + String.join(" ", nonNull(VEHICLE_COLOUR.get(execution)), nonNull(VEHICLE_MAKE.get(execution)),
                         nonNull(VEHICLE_MODEL.get(execution)), nonNull(VEHICLE_REGISTRATION.get(execution))).trim()
                 : "On foot: " + nonNull(WALKING_ROUTE.get(execution));
-        Duration interval = Duration.parse(CHECK_IN_INTERVAL.require(execution));
+        Duration interval = rules.of(execution).checkInInterval();
         Long decided = CHECK_IN_MINUTES.get(execution);
         if (decided != null && Duration.ofMinutes(decided).compareTo(interval) < 0) {
             interval = Duration.ofMinutes(decided);

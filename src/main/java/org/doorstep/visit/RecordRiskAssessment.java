@@ -10,7 +10,6 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.HAZARD_KNOWN_INCIDEN
 import static org.doorstep.visit.HomeVisitProcess.Variables.HAZARD_LONE_WORKING;
 import static org.doorstep.visit.HomeVisitProcess.Variables.HAZARD_PUBLIC_AREAS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PAIRED_REQUIRED;
-import static org.doorstep.visit.HomeVisitProcess.Variables.PAIRING;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PROTECTION_REGISTER_HIT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.RISK_CONTROLS;
@@ -37,7 +36,10 @@ class RecordRiskAssessment implements JavaDelegate {
     static final String DECISION_RESULT = "riskDecision";
     private final RiskAssessments assessments;
 
-    RecordRiskAssessment(RiskAssessments assessments) {
+    private final VisitRules rules;
+
+    RecordRiskAssessment(RiskAssessments assessments, VisitRules rules) {
+        this.rules = rules;
         this.assessments = assessments;
     }
 
@@ -48,7 +50,7 @@ class RecordRiskAssessment implements JavaDelegate {
         execution.removeVariable(DECISION_RESULT);
         String level = (String) decision.get(RISK_LEVEL.name());
         RISK_LEVEL.set(execution, level);
-        boolean pairedByPolicy = PolicyProfile.Pairing.ALWAYS.name().equals(PAIRING.get(execution));
+        boolean pairedByPolicy = rules.of(execution).pairing() == PolicyProfile.Pairing.ALWAYS;
         PAIRED_REQUIRED.set(execution, pairedByPolicy || Boolean.TRUE.equals(decision.get(PAIRED_REQUIRED.name())));
         CHECK_IN_MINUTES.set(execution, ((Number) decision.get(CHECK_IN_MINUTES.name())).longValue());
         // Burgh 7: "any reasonable doubt" goes to SLT/DSL whatever the table says; CheckRiskAssessment

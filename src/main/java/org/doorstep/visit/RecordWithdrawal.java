@@ -1,7 +1,6 @@
 package org.doorstep.visit;
 
 import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REASON;
-import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REPORTED_TO;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SCHOOL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.WITHDREW_UNSAFE_BY;
@@ -34,7 +33,10 @@ class RecordWithdrawal implements JavaDelegate {
     private final Incidents incidents;
     private final AuditTrail audit;
 
-    RecordWithdrawal(VisitNotes notes, Incidents incidents, AuditTrail audit) {
+    private final VisitRules rules;
+
+    RecordWithdrawal(VisitNotes notes, Incidents incidents, AuditTrail audit, VisitRules rules) {
+        this.rules = rules;
         this.notes = notes;
         this.incidents = incidents;
         this.audit = audit;
@@ -53,6 +55,6 @@ class RecordWithdrawal implements JavaDelegate {
         notes.add(reference, NoteKind.CANCELLATION, what, actor);
         long incident = incidents.record(SCHOOL_ID.require(execution), reference, IncidentKind.INCIDENT, what, null, actor);
         audit.record(actor, "VISIT_WITHDRAWN_UNSAFE", "visit", reference,
-                "incident " + incident + "; reported to " + CANCELLATION_REPORTED_TO.require(execution));
+                "incident " + incident + "; reported to " + rules.of(execution).cancellationReportedTo());
     }
 }

@@ -4,7 +4,6 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.AGREED_SENIOR_CONTRO
 import static org.doorstep.visit.HomeVisitProcess.Variables.AGREED_SENIOR_OUTCOME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.CANCELLATION_REASON;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SENIOR_CONTROLS;
-import static org.doorstep.visit.HomeVisitProcess.Variables.SENIOR_DECISION_GROUPS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SENIOR_DECISION_PARTY;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SENIOR_OUTCOME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SENIOR_REASON;
@@ -36,14 +35,17 @@ public class SeniorDecision implements TaskListener {
     private final VisitNotes notes;
     private final AuditTrail audit;
 
-    SeniorDecision(VisitNotes notes, AuditTrail audit) {
+    private final VisitRules rules;
+
+    SeniorDecision(VisitNotes notes, AuditTrail audit, VisitRules rules) {
+        this.rules = rules;
         this.notes = notes;
         this.audit = audit;
     }
 
     /** The multi-instance collection: one entry per party, each its comma-separated candidate groups. */
     public List<String> parties(DelegateExecution execution) {
-        return List.of(SENIOR_DECISION_GROUPS.require(execution).split(PARTY_SEPARATOR));
+        return rules.of(execution).seniorDecisionParties();
     }
 
     /** Runs before workflow.FormValidation's listener, which then refuses a missing reason or controls. */

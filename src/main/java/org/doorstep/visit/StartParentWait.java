@@ -2,10 +2,8 @@ package org.doorstep.visit;
 
 import static org.doorstep.visit.HomeVisitProcess.Variables.ANNOUNCED;
 import static org.doorstep.visit.HomeVisitProcess.Variables.APPOINTMENT_TIME;
-import static org.doorstep.visit.HomeVisitProcess.Variables.LATE_PARENT_LIMIT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LATE_PARENT_WAIT_ENDS_AT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LATE_PARENT_WAIT_ENDS_AT_TIME;
-import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_WAIT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_WAIT_ENDS_AT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_WAIT_ENDS_AT_TIME;
 
@@ -31,14 +29,20 @@ import org.springframework.stereotype.Component;
 @Component("startParentWait")
 class StartParentWait implements ExecutionListener {
 
+    private final VisitRules rules;
+
+    StartParentWait(VisitRules rules) {
+        this.rules = rules;
+    }
+
     @Override
     public void notify(DelegateExecution execution) {
         Instant arrival = EngineClock.now();
         Instant arranged = Boolean.FALSE.equals(ANNOUNCED.get(execution))
                 ? arrival
                 : VisitTimes.parse(APPOINTMENT_TIME.get(execution)).orElse(arrival);
-        WaitEnds ends = WaitEnds.of(arranged, arrival, Duration.parse(PARENT_WAIT.require(execution)),
-                Duration.parse(LATE_PARENT_LIMIT.require(execution)));
+        VisitRules.Rules visitRules = rules.of(execution);
+        WaitEnds ends = WaitEnds.of(arranged, arrival, visitRules.parentWait(), visitRules.lateParentLimit());
         PARENT_WAIT_ENDS_AT.set(execution, Date.from(ends.parentWait()));
         PARENT_WAIT_ENDS_AT_TIME.set(execution, clockTime(ends.parentWait()));
         LATE_PARENT_WAIT_ENDS_AT.set(execution, Date.from(ends.lateParentWait()));

@@ -1,6 +1,10 @@
 package org.doorstep.visit;
 
 import static org.doorstep.visit.HomeVisitProcess.Variables.ANNOUNCED;
+import static org.doorstep.visit.HomeVisitProcess.Variables.ASSESSOR_MAY_ESCALATE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.PROTECTION_REGISTER_CHECK;
+import static org.doorstep.visit.HomeVisitProcess.Variables.VENUE_CHOICE;
+import static org.doorstep.visit.HomeVisitProcess.Variables.VENUE_OPTIONS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.APPOINTMENT_TIME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_KIND;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_MOBILE;
@@ -8,11 +12,9 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_NAME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.COMPANION_ORGANISATION;
 import static org.doorstep.visit.HomeVisitProcess.Variables.EXPECTED_RETURN_TIME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.HAS_SOCIAL_WORKER;
-import static org.doorstep.visit.HomeVisitProcess.Variables.LATE_PARENT_LIMIT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LEAD_MOBILE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.LEAD_VISITOR;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PAIRED_REQUIRED;
-import static org.doorstep.visit.HomeVisitProcess.Variables.PARENT_WAIT;
 import static org.doorstep.visit.HomeVisitProcess.Variables.PUPIL_ID;
 import static org.doorstep.visit.HomeVisitProcess.Variables.REASON;
 import static org.doorstep.visit.HomeVisitProcess.Variables.SAFEGUARDING_INVOLVED;
@@ -24,7 +26,6 @@ import static org.doorstep.visit.HomeVisitProcess.Variables.VEHICLE_REGISTRATION
 import static org.doorstep.visit.HomeVisitProcess.Variables.VISIT_REFERENCE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.WALKING_ROUTE;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,10 @@ class VisitFormWords implements FormWords {
     private final SchoolDirectory directory;
     private final ObjectProvider<VisitService> visits;
 
-    VisitFormWords(SchoolDirectory directory, ObjectProvider<VisitService> visits) {
+    private final VisitRules rules;
+
+    VisitFormWords(SchoolDirectory directory, ObjectProvider<VisitService> visits, VisitRules rules) {
+        this.rules = rules;
         this.directory = directory;
         this.visits = visits;
     }
@@ -73,7 +77,10 @@ class VisitFormWords implements FormWords {
         }
         words(task).forEach((name, words) -> {
             if (formMentions.test(name)) {
-                task.setVariableLocal(name, words.get());
+                Object value = words.get();
+                if (value != null) {
+                    task.setVariableLocal(name, value);
+                }
             }
         });
         if (PLAN_FORM.equals(FormDisplay.formKey(task))) {
@@ -82,9 +89,23 @@ class VisitFormWords implements FormWords {
         }
     }
 
-    /** Each word worked out only when a form shows it (some read the directory or the visit's row). */
-    private Map<String, Supplier<String>> words(DelegateTask visit) {
-        Map<String, Supplier<String>> words = new LinkedHashMap<>();
+    /**
+     * Each word worked out only when a form shows it (some read the directory or the visit's row); none
+     * (null) leaves the form what the process holds: a visit started before V140 has no venues on its row.
+     */
+    private Map<String, Supplier<Object>> words(DelegateTask visit) {
+        Map<String, Supplier<Object>> words = new LinkedHashMap<>();
+        Supplier<VisitRules.Rules> visitRules = new Supplier<>() {
+            private VisitRules.Rules read;
+
+            @Override
+            public VisitRules.Rules get() {
+                if (read == null) {
+                    read = rules.of(visit);
+                }
+                return read;
+            }
+        };
         words.put("displayReason", () -> {
             String reason = REASON.get(visit);
             return VisitReason.of(reason).map(VisitReason::label).orElse(reason == null ? "" : reason);
@@ -100,8 +121,14 @@ class VisitFormWords implements FormWords {
                 () -> VisitTimes.parse(APPOINTMENT_TIME.get(visit)).map(FormDisplay::dayAndTime).orElse("not given"));
         words.put("displayExpectedReturnTime",
                 () -> VisitTimes.parse(EXPECTED_RETURN_TIME.get(visit)).map(FormDisplay::dayAndTime).orElse("not given"));
-        words.put("displayParentWait", () -> minutes(PARENT_WAIT.get(visit)));
-        words.put("displayLateParentLimit", () -> minutes(LATE_PARENT_LIMIT.get(visit)));
+        words.put("displayParentWait", () -> FormDisplay.minutes(visitRules.get().parentWait()));
+        words.put("displayLateParentLimit", () -> FormDisplay.minutes(visitRules.get().lateParentLimit()));
+        words.put("doorGuidance", () -> visitRules.get().doorGuidance());
+        // The policy's choices a form's conditions and select read: the rules the visit started with.
+        words.put(PROTECTION_REGISTER_CHECK.name(), () -> visitRules.get().protectionRegisterCheck());
+        words.put(ASSESSOR_MAY_ESCALATE.name(), () -> visitRules.get().assessorMayEscalate());
+        words.put(VENUE_OPTIONS.name(), () -> Optional.ofNullable(visitRules.get().venues()).map(VisitVenue::options).orElse(null));
+        words.put(VENUE_CHOICE.name(), () -> Optional.ofNullable(visitRules.get().venues()).map(venues -> venues.size() > 1).orElse(null));
         // The pupil's record, not a copy in the process: the social worker's forms name whoever holds the case now.
         words.put("socialWorkerName", () -> Optional.ofNullable(PUPIL_ID.get(visit)).flatMap(directory::pupil)
                 .map(Pupil::socialWorkerName).orElse(""));
@@ -152,9 +179,5 @@ class VisitFormWords implements FormWords {
                 .map(staff -> Map.of("label", staff.fullName() + (staff.jobTitle() == null ? "" : ", " + staff.jobTitle()),
                         "value", staff.id()))
                 .toList();
-    }
-
-    private static String minutes(String isoDuration) {
-        return isoDuration == null ? "" : FormDisplay.minutes(Duration.parse(isoDuration));
     }
 }

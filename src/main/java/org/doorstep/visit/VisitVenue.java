@@ -2,7 +2,6 @@ package org.doorstep.visit;
 
 import static org.doorstep.visit.HomeVisitProcess.Variables.HOME_ADDRESS;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VENUE_ADDRESS;
-import static org.doorstep.visit.HomeVisitProcess.Variables.VENUE_CHOICE;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VENUE_KIND;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VENUE_NAME;
 import static org.doorstep.visit.HomeVisitProcess.Variables.VENUE_OPTIONS;
@@ -15,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.doorstep.policy.PolicyProfile;
 import org.doorstep.records.AuditTrail;
 import org.doorstep.workflow.Actor;
@@ -37,13 +36,16 @@ class VisitVenue implements TaskListener {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
-    VisitVenue(JdbcClient jdbc, AuditTrail audit) {
+    private final VisitRules rules;
+
+    VisitVenue(JdbcClient jdbc, AuditTrail audit, VisitRules rules) {
+        this.rules = rules;
         this.jdbc = jdbc;
         this.audit = audit;
     }
 
-    /** The catalogue as form options ([{label, value}]); the plan asks where only if there is a choice. */
-    static void offer(VariableScope visit, Map<String, String> venues) {
+    /** The catalogue as the plan form's options ([{label, value}], JSON so the form's select reads it). */
+    static TypedValue options(Map<String, String> venues) {
         List<Map<String, String>> options = new ArrayList<>();
         venues.forEach((kind, label) -> {
             Map<String, String> option = new LinkedHashMap<>();
@@ -51,9 +53,7 @@ class VisitVenue implements TaskListener {
             option.put("value", kind);
             options.add(option);
         });
-        visit.setVariable(VENUE_OPTIONS.name(), Variables.objectValue(options)
-                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-        VENUE_CHOICE.set(visit, venues.size() > 1);
+        return Variables.objectValue(options).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
     }
 
     @Override
@@ -90,7 +90,12 @@ class VisitVenue implements TaskListener {
                 "visit", reference, offered.get(kind) + ": " + address);
     }
 
-    private static Map<String, String> offered(VariableScope visit) {
+    private Map<String, String> offered(DelegateTask visit) {
+        Map<String, String> venues = rules.of(visit).venues();
+        if (venues != null) {
+            return venues;
+        }
+        // A visit started before its rules were on its row keeps its catalogue in a variable (V140).
         Map<String, String> offered = new LinkedHashMap<>();
         List<Map<String, String>> options = VENUE_OPTIONS.get(visit);
         if (options == null) {

@@ -94,7 +94,7 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
     void anyReasonableDoubtGoesToSltOrDslEvenWhenTheTableSaysLowRisk7() {
         ProcessInstance visit = visits.requestVisit(PUPIL_BUR, VisitService.SAFE_AND_WELL, "bur-visitor1");
         completeAs("bur-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
-        assertThat(variable(visit, ASSESSOR_MAY_ESCALATE)).as("the form shows the escalation").isTrue();
+        assertThat(formVariable(visit, Elements.ASSESS_RISK, ASSESSOR_MAY_ESCALATE)).as("the form shows the escalation").isTrue();
         completeAs("bur-visitor1", visit, Elements.ASSESS_RISK, noHazards().with(ESCALATE_FOR_SENIOR_DECISION, true)
                 .with(RISK_CONTROLS, "Neighbour mentioned shouting at the house last week."));
         assertThat(variable(visit, RISK_LEVEL)).isEqualTo("low");
@@ -122,8 +122,8 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
         ProcessInstance visit = visits.requestVisit(PUPIL_BUR, VisitService.SAFE_AND_WELL, "bur-visitor1");
         completeAs("bur-head", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
         completeAs("bur-visitor1", visit, Elements.ASSESS_RISK, noHazards());
-        assertThat(variable(visit, VENUE_CHOICE)).isTrue();
-        assertThat(variable(visit, VENUE_OPTIONS)).extracting(option -> option.get("value")).containsExactly("home", "other");
+        assertThat(formVariable(visit, Elements.PLAN, VENUE_CHOICE)).isTrue();
+        assertThat(formVariable(visit, Elements.PLAN, VENUE_OPTIONS)).extracting(option -> option.get("value")).containsExactly("home", "other");
         Answers plan = ordinaryPlan().with(LEAD_VISITOR, "bur-visitor1").with(COMPANION_STAFF, "bur-visitor2")
                 .with(VENUE_KIND, "other");
         assertThatThrownBy(() -> complete(visit, Elements.PLAN, plan))
@@ -166,10 +166,12 @@ class BurghLincolnshirePolicyTest extends SchoolScenarios {
     void groundFloorOnlyNoBedroomsLeaveIfUncomfortableAnd999AreInTheDoorForms8() throws IOException {
         ProcessInstance visit = atTheDoorWithTheParent();
         assertThat(visit).isWaitingAt(Elements.DECIDE_ENTRY);
-        assertThat(variable(visit, DOOR_GUIDANCE)).contains(
+        assertThat(rules(visit).doorGuidance()).contains(
                 "- Stay on the ground floor; never go into a bedroom. Ask for animals to be shut in another room. (Burgh 8)",
                 "leave at once if you feel uncomfortable or at risk", "- Call 999 if there is immediate danger. (Burgh 8)",
                 "(Burgh 11)");
+        assertThat(taskService.getVariableLocal(task(visit, Elements.DECIDE_ENTRY).getId(), "doorGuidance"))
+                .as("the door form's words, on its task").isEqualTo(rules(visit).doorGuidance());
         for (String form : List.of("forms/decide-entry.form", "forms/see-who-answers.form")) {
             assertThat(Files.readString(Path.of(form))).as(form).contains("{{doorGuidance}}");
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.doorstep.DoorstepTest;
+import org.doorstep.policy.PolicyProfile;
 import org.doorstep.school.Pupil;
 import org.doorstep.school.SchoolDirectory;
 import org.doorstep.security.Roles;
@@ -45,11 +46,11 @@ class LynnfieldPrimaryPolicyTest extends SchoolScenarios {
     void anUnannouncedVisitIsAuthorisedByTheDslAndGoesAhead3_4() {
         ProcessInstance visit = unannouncedVisit();
         assertThat(variable(visit, ANNOUNCED)).isFalse();
-        assertThat(variable(visit, APPOINTMENT_RULE)).isEqualTo("OPTIONAL");
+        assertThat(rules(visit).appointmentRule()).isEqualTo(PolicyProfile.Appointment.OPTIONAL);
         // 4: the DSL approves (and signs the list); 3: the DSL or PSA assesses the risk, the register checked.
         assertThat(visit).isWaitingAt(Elements.AUTHORISE).task().hasCandidateGroup(Roles.DSL);
         completeAs("lyn-dsl", visit, Elements.AUTHORISE, answers().with(AUTHORISATION_DECISION, "approved"));
-        assertThat(variable(visit, PROTECTION_REGISTER_CHECK)).isTrue();
+        assertThat(formVariable(visit, Elements.ASSESS_RISK, PROTECTION_REGISTER_CHECK)).isTrue();
         completeAs("lyn-dsl", visit, Elements.ASSESS_RISK, noHazards());
         // 3: time and location left with the office; in pairs.
         complete(visit, Elements.PLAN, ordinaryPlan().with(LEAD_VISITOR, "lyn-visitor1").with(COMPANION_STAFF, "lyn-visitor2"));

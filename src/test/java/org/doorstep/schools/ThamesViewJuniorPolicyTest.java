@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.doorstep.DoorstepTest;
+import org.doorstep.policy.PolicyProfile;
 import org.doorstep.safety.CheckInType;
 import org.doorstep.safety.SafetyScenario;
 import org.doorstep.safety.StaffSafetyProcess;
@@ -92,7 +93,7 @@ class ThamesViewJuniorPolicyTest extends SchoolScenarios {
         // A request that does not say is an announced one, with the appointment rule kept on the visit.
         ProcessInstance visit = visits.requestVisit(PUPIL_VULNERABLE, "attendance", "visitor1");
         assertThat(variable(visit, ANNOUNCED)).isTrue();
-        assertThat(variable(visit, APPOINTMENT_RULE)).isEqualTo("REQUIRED");
+        assertThat(rules(visit).appointmentRule()).isEqualTo(PolicyProfile.Appointment.REQUIRED);
         runtimeService.deleteProcessInstance(visit.getId(), "test finished");
     }
 

@@ -6,9 +6,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.doorstep.visit.HomeVisitProcess.Elements;
 import static org.doorstep.visit.HomeVisitProcess.Variables.*;
 
+import java.time.Duration;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.doorstep.DoorstepTest;
+import org.doorstep.policy.PolicyProfile;
 import org.doorstep.records.NoteKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -23,8 +25,10 @@ class AuthorisationScenariosTest extends VisitScenarios {
     void authorisedVisitRunsFromRequestToCompletedRecordWithThamesViewRules(ApplicationEvents events) {
         ProcessInstance visit = request();
         // Thames View profile copied into the visit: 20 minutes' wait (3.4), 30 minutes late limit (3.5).
-        assertThat(visit).variables().containsEntry(PARENT_WAIT.name(), "PT20M").containsEntry(LATE_PARENT_LIMIT.name(), "PT30M")
-                .containsEntry(AUTHORISER_GROUP.name(), "headteacher").containsEntry(PAIRING.name(), "ALWAYS");
+        assertThat(rules(visit).parentWait()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(rules(visit).lateParentLimit()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(rules(visit).pairing()).isEqualTo(PolicyProfile.Pairing.ALWAYS);
+        assertThat(rules(visit).authoriserGroup()).isEqualTo("headteacher");
         assertThat(visit).isWaitingAt(Elements.AUTHORISE);
         assertThat(visit).task().hasCandidateGroup("headteacher");
         assertThat(status(visit)).isEqualTo("REQUESTED");

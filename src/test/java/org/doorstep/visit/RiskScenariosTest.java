@@ -84,7 +84,7 @@ class RiskScenariosTest extends VisitScenarios {
     void anEscalationIsRefusedWhereThePolicyDoesNotOfferIt() {
         ProcessInstance visit = request();
         authorise(visit);
-        assertThat(variable(visit, ASSESSOR_MAY_ESCALATE)).isFalse();
+        assertThat(formVariable(visit, Elements.ASSESS_RISK, ASSESSOR_MAY_ESCALATE)).isFalse();
         assertThatThrownBy(() -> assessRisk(visit, noHazards().with(ESCALATE_FOR_SENIOR_DECISION, true)))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining(ESCALATE_FOR_SENIOR_DECISION.name());
         assertThat(visit).isWaitingAt(Elements.ASSESS_RISK);

@@ -54,6 +54,7 @@ public abstract class VisitScenarios {
     @Autowired protected VisitService visits;
     @Autowired protected Documents documents;
     @Autowired protected VisitNotes notes;
+    @Autowired protected VisitRules visitRules;
 
     @BeforeEach
     protected void fixTheClock() {
@@ -294,6 +295,16 @@ public abstract class VisitScenarios {
         try (PDDocument pdf = Loader.loadPDF(document.content())) {
             return new PDFTextStripper().getText(pdf);
         }
+    }
+
+    /** The rules the visit keeps (its row's snapshot, written when it started). */
+    protected VisitRules.Rules rules(ProcessInstance instance) {
+        return visitRules.ofVisit(instance.getBusinessKey());
+    }
+
+    /** What the form of the visit's open task at elementId reads: its own variables and the process's. */
+    protected <T> T formVariable(ProcessInstance instance, String elementId, ProcessVariable<T> variable) {
+        return variable.get(taskService.getVariables(task(instance, elementId).getId()));
     }
 
     protected String status(ProcessInstance instance) {
