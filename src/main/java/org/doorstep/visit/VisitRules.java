@@ -42,7 +42,6 @@ public class VisitRules {
      *
      * @param seniorDecisionGroups parties separated by ';', each the comma-separated groups any member of
      *                             which decides for it (Lynnfield 3: "headteacher,senior-leaders;dsl")
-     * @param cancellationReportedTo comma-separated groups
      * @param cancellationReportedTo comma-separated groups the written cancellation report goes to
      * @param doorGuidance         one "- rule (source)" line per rule, as the door forms show it
      * @param venues               the venue kinds the plan may choose, with their labels, in the profile's order;
