@@ -10,8 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
+import org.doorstep.database.MigrationContexts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +31,7 @@ class SchoolRecordMigrationTest {
                     + " ('thornbury-primary', 'Thornbury'), ('tha', 'Tha')");
             sql.execute("INSERT INTO school_reference_sequence VALUES ('thames-side', 'THA', 12)");
 
-            new SchoolRecordMigration().migrate(context(db));
+            new SchoolRecordMigration().migrate(MigrationContexts.on(db));
 
             assertThat(prefixes(sql)).containsExactly(
                     Map.entry("tha", "THA2"),
@@ -52,19 +51,5 @@ class SchoolRecordMigrationTest {
             }
         }
         return prefixes;
-    }
-
-    private static Context context(Connection connection) {
-        return new Context() {
-            @Override
-            public Configuration getConfiguration() {
-                return null;
-            }
-
-            @Override
-            public Connection getConnection() {
-                return connection;
-            }
-        };
     }
 }

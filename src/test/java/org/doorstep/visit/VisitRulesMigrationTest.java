@@ -8,9 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import org.doorstep.database.MigrationContexts;
 import org.doorstep.policy.PolicyProfile;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +44,7 @@ class VisitRulesMigrationTest {
                     ('8', 'checkInInterval', 'string', 'w1', NULL, 'PT5M'),
                     ('9', 'authorisationDecision', 'string', 'p1', NULL, 'approved')""");
 
-            new V140__VisitRules().migrate(context(db));
+            new V140__VisitRules().migrate(MigrationContexts.on(db));
 
             VisitRules.Rules running = VisitRules.read(rules(sql, "THA-1"));
             assertThat(running.parentWait()).isEqualTo(Duration.ofMinutes(20));
@@ -66,7 +65,7 @@ class VisitRulesMigrationTest {
             sql.execute("CREATE TABLE visit (reference VARCHAR(40) PRIMARY KEY)");
             sql.execute("INSERT INTO visit VALUES ('THA-1')");
 
-            new V140__VisitRules().migrate(context(db));
+            new V140__VisitRules().migrate(MigrationContexts.on(db));
 
             assertThat(rules(sql, "THA-1")).isNull();
         }
@@ -77,19 +76,5 @@ class VisitRulesMigrationTest {
             row.next();
             return row.getString(1);
         }
-    }
-
-    private static Context context(Connection connection) {
-        return new Context() {
-            @Override
-            public Configuration getConfiguration() {
-                return null;
-            }
-
-            @Override
-            public Connection getConnection() {
-                return connection;
-            }
-        };
     }
 }
