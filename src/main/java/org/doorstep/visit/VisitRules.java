@@ -110,7 +110,7 @@ public class VisitRules {
         return ofVisit(VISIT_REFERENCE.require(visit));
     }
 
-    public Rules ofVisit(String reference) {
+    Rules ofVisit(String reference) {
         String json = jdbc.sql("SELECT rules FROM visit WHERE reference = ?").param(reference)
                 .query(String.class).optional().orElse(null);
         if (json == null) {
