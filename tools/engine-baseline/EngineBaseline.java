@@ -3,6 +3,7 @@ import ch.qos.logback.classic.Logger;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
@@ -16,24 +17,33 @@ import org.slf4j.LoggerFactory;
  *   java -cp CLASSPATH tools/engine-baseline/EngineBaseline.java JDBC_URL USER PASSWORD INSTANCES
  * With "startup" instead of INSTANCES it times its own start-up instead (tools/startup-benchmark.sh): from the JVM's
  * start to the engine built on an empty database (schema created) with its process deployed, then stops.
+ * With -Dbaseline.authorized=true the engine checks authorizations as Doorstep's does: the task has a candidate group
+ * (so the engine grants that group the task), the instance starts with nobody signed in (as the API starts a visit),
+ * and a member of the group finds and completes the task. Doorstep cannot run without these checks (need-to-know for
+ * every verb), so this is the floor its authorised steps are compared with as well.
  */
 public class EngineBaseline {
+
+    private static final String GROUP = "staff";
+    private static final String MEMBER = "staff-member";
 
     public static void main(String[] args) {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         String url = args[0];
         boolean startup = args[3].equals("startup");
+        boolean authorized = Boolean.getBoolean("baseline.authorized");
         ProcessEngine engine = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
                 .setJdbcUrl(url).setJdbcUsername(args[1]).setJdbcPassword(args[2])
                 .setJdbcDriver(url.startsWith("jdbc:postgresql") ? "org.postgresql.Driver" : "org.h2.Driver")
                 .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
                 .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
                 .setJobExecutorActivate(false)
+                .setAuthorizationEnabled(authorized)
                 .buildProcessEngine();
         try {
             engine.getRepositoryService().createDeployment().addModelInstance("baseline.bpmn",
                     Bpmn.createExecutableProcess("Process_Baseline").camundaHistoryTimeToLive(1)
-                            .startEvent().userTask("Task_Baseline").endEvent().done()).deploy();
+                            .startEvent().userTask("Task_Baseline").camundaCandidateGroups(GROUP).endEvent().done()).deploy();
             if (startup) {
                 printStartup(url);
                 return;
@@ -48,7 +58,8 @@ public class EngineBaseline {
             double wall = (System.nanoTime() - started) / 1e9;
             double cpuMillis = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1e6 / instances;
             Arrays.sort(millis);
-            System.out.println("== Bare engine baseline (Camunda 7.24, plain API): start + find task + complete, full history");
+            System.out.println("== Bare engine baseline (Camunda 7.24, plain API): start + find task + complete, full history"
+                    + (authorized ? ", authorization checks on (a candidate group's member finds and completes the task)" : ""));
             System.out.printf("Baseline database: %s; %d instances in %.2f s = %.0f/s%n", url, instances, wall, instances / wall);
             System.out.printf("Baseline per instance: median %.1f ms, p95 %.1f ms, max %.1f ms; JVM CPU %.1f ms (database CPU not counted)%n",
                     millis[instances / 2], millis[(int) Math.ceil(instances * 0.95) - 1], millis[instances - 1], cpuMillis);
@@ -75,8 +86,14 @@ public class EngineBaseline {
         for (int i = 0; i < instances; i++) {
             long start = System.nanoTime();
             String id = engine.getRuntimeService().startProcessInstanceByKey("Process_Baseline", "baseline-" + i).getId();
-            Task task = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
-            engine.getTaskService().complete(task.getId());
+            // Without authorization checks the engine ignores who is signed in.
+            engine.getIdentityService().setAuthentication(MEMBER, List.of(GROUP));
+            try {
+                Task task = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
+                engine.getTaskService().complete(task.getId());
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         return millis;
