@@ -10,8 +10,9 @@
 #   DOORSTEP_BASELINE_DB, default doorstep_startup_baseline), dropped and created before every run.
 # --cds: also start with the class-data archive the README's "Faster start-up" makes (tools/cds-archive.sh).
 # --jar=PATH: time that jar (say, an earlier version's) instead of the one built here.
-# JAVA_OPTS goes to both JVMs; JAVA (default java) is the JVM both run on, e.g. a JDK 25, whose --cds archive is then
-# its ahead-of-time cache (tools/cds-archive.sh).
+# JAVA_OPTS goes to both JVMs, DOORSTEP_JAVA_OPTS to Doorstep's only (say, JIT settings to compare against the bare
+# engine as it comes); JAVA (default java) is the JVM both run on, e.g. a JDK 25, whose --cds archive is then its
+# ahead-of-time cache (tools/cds-archive.sh).
 set -euo pipefail
 source "$(dirname "$0")/benchmark-lib.sh"
 runs=3 database=h2 cds=0 jar=
@@ -107,9 +108,9 @@ baseline_run() {
 
 echo "== Doorstep start-up: $jar, demo profile, fresh $database database, $runs run(s), $("$java" -version 2>&1 | head -n 1)"
 for run in $(seq 1 "$runs"); do
-  doorstep_run "java -jar, run $run" "$java" ${JAVA_OPTS:-} -jar "$jar"
+  doorstep_run "java -jar, run $run" "$java" ${JAVA_OPTS:-} ${DOORSTEP_JAVA_OPTS:-} -jar "$jar"
   if [[ $cds == 1 ]]; then
-    doorstep_run "archive ${archive_option%%=*}, run $run" "$java" ${JAVA_OPTS:-} "$archive_option" \
+    doorstep_run "archive ${archive_option%%=*}, run $run" "$java" ${JAVA_OPTS:-} ${DOORSTEP_JAVA_OPTS:-} "$archive_option" \
       -jar "$dir/cds/$(basename "$jar")"
   fi
 done
