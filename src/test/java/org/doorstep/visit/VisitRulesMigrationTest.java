@@ -20,9 +20,7 @@ class VisitRulesMigrationTest {
 
     @Test
     void aRunningVisitKeepsTheRulesItsVariablesHeld() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:h2:mem:v140-" + System.nanoTime(), "sa", "");
-                Statement sql = db.createStatement()) {
-            sql.execute("CREATE TABLE visit (reference VARCHAR(40) PRIMARY KEY)");
+        try (Connection db = withVisitTable(); Statement sql = db.createStatement()) {
             sql.execute("CREATE TABLE ACT_RE_PROCDEF (ID_ VARCHAR(64) PRIMARY KEY, KEY_ VARCHAR(255))");
             sql.execute("CREATE TABLE ACT_RU_EXECUTION (ID_ VARCHAR(64) PRIMARY KEY, PROC_INST_ID_ VARCHAR(64),"
                     + " BUSINESS_KEY_ VARCHAR(255), PROC_DEF_ID_ VARCHAR(64))");
@@ -60,15 +58,22 @@ class VisitRulesMigrationTest {
 
     @Test
     void aFreshInstallOnlyGetsTheColumn() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:h2:mem:v140-" + System.nanoTime(), "sa", "");
-                Statement sql = db.createStatement()) {
-            sql.execute("CREATE TABLE visit (reference VARCHAR(40) PRIMARY KEY)");
+        try (Connection db = withVisitTable(); Statement sql = db.createStatement()) {
             sql.execute("INSERT INTO visit VALUES ('THA-1')");
 
             new V140__VisitRules().migrate(MigrationContexts.on(db));
 
             assertThat(rules(sql, "THA-1")).isNull();
         }
+    }
+
+    /** An empty database of its own with the visit table as it was before V140. */
+    private static Connection withVisitTable() throws SQLException {
+        Connection db = DriverManager.getConnection("jdbc:h2:mem:v140-" + System.nanoTime(), "sa", "");
+        try (Statement sql = db.createStatement()) {
+            sql.execute("CREATE TABLE visit (reference VARCHAR(40) PRIMARY KEY)");
+        }
+        return db;
     }
 
     private static String rules(Statement sql, String reference) throws SQLException {
